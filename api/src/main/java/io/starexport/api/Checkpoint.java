@@ -1,0 +1,58 @@
+package io.starexport.api;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Where an interrupted export stands: enough to resume it with no duplicates and no gaps. Holds no
+ * credentials; a resumed export takes them from the engine again.
+ *
+ * @param url          the URL that was exported
+ * @param content      what was exported
+ * @param replies      whether replies were included
+ * @param sort         the requested order
+ * @param limit        the requested item limit
+ * @param since        the requested lower date bound
+ * @param until        the requested upper date bound
+ * @param sandbox      whether the export ran in sandbox mode
+ * @param cursor       the platform cursor of the next page; absent when the next page is the first
+ * @param items        items delivered before this point
+ * @param outputs      partial output files and how far each is known to be complete
+ * @param savedAt      when the checkpoint was taken
+ */
+public record Checkpoint(String url, Content content, boolean replies, Optional<Sort> sort, OptionalLong limit,
+                         Optional<Instant> since, Optional<Instant> until, boolean sandbox, Optional<String> cursor,
+                         long items, List<Output> outputs, Instant savedAt) {
+
+    /**
+     * One output file of a checkpointed export.
+     *
+     * @param file        the final file name the export will move the partial file to
+     * @param partialFile the file holding the items written so far
+     * @param format      the output format id
+     * @param bytes       the length of the partial file at the checkpoint; bytes after it are discarded on resume
+     */
+    public record Output(Path file, Path partialFile, String format, long bytes) {
+        public Output {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(partialFile, "partialFile");
+            Objects.requireNonNull(format, "format");
+        }
+    }
+
+    public Checkpoint {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(content, "content");
+        sort = Values.orEmpty(sort);
+        limit = Values.orEmpty(limit);
+        since = Values.orEmpty(since);
+        until = Values.orEmpty(until);
+        cursor = Values.orEmpty(cursor);
+        outputs = Values.list(outputs);
+        Objects.requireNonNull(savedAt, "savedAt");
+    }
+}

@@ -1,0 +1,54 @@
+package io.starexport.api;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One media file a post references (metadata only; nothing is downloaded).
+ *
+ * @param type     image, video or audio
+ * @param url      where the file is served
+ * @param width    pixel width, when known
+ * @param height   pixel height, when known
+ * @param duration play time of a video or audio file, when known
+ * @param mimeType MIME type, when known
+ */
+public record Media(Type type, String url, OptionalInt width, OptionalInt height, Optional<Duration> duration,
+                    Optional<String> mimeType) {
+
+    /** Kind of media file. */
+    public enum Type {
+        IMAGE, VIDEO, AUDIO
+    }
+
+    public Media {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(url, "url");
+        width = Values.orEmpty(width);
+        height = Values.orEmpty(height);
+        duration = Values.orEmpty(duration);
+        mimeType = Values.orEmpty(mimeType);
+    }
+
+    /** A media file of which only the type and URL are known. */
+    public static Media of(Type type, String url) {
+        return new Media(type, url, OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** A copy with pixel dimensions. */
+    public Media withSize(int width, int height) {
+        return new Media(type, url, OptionalInt.of(width), OptionalInt.of(height), duration, mimeType);
+    }
+
+    /** A copy with a play time. */
+    public Media withDuration(Duration duration) {
+        return new Media(type, url, width, height, Optional.of(duration), mimeType);
+    }
+
+    /** A copy with a MIME type. */
+    public Media withMimeType(String mimeType) {
+        return new Media(type, url, width, height, duration, Optional.of(mimeType));
+    }
+}

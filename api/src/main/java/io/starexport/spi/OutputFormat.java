@@ -1,0 +1,36 @@
+package io.starexport.spi;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * An output format such as {@code csv} or {@code jsonl}. Found with {@link java.util.ServiceLoader}
+ * or registered on the engine's builder. Implementations are stateless and thread-safe.
+ */
+public interface OutputFormat {
+
+    /** Stable lower-case id, for example {@code "csv"}; chosen by {@code --format}. */
+    String id();
+
+    /** File extensions without the dot, first the preferred one; an output file's extension picks the format. */
+    List<String> extensions();
+
+    /** The MIME type of the output, for example {@code text/csv}. */
+    String mediaType();
+
+    /**
+     * Whether a partial file can be continued by a writer opened with {@link WriterOptions#resume()}.
+     * Formats that cannot (a zipped workbook, say) restart the file on resume.
+     */
+    default boolean appendable() {
+        return true;
+    }
+
+    /**
+     * Opens a writer on a stream. The writer does not close the stream before {@link RecordWriter#close()}.
+     *
+     * @throws IOException when the first bytes (a header, a BOM) cannot be written
+     */
+    RecordWriter open(OutputStream out, WriterOptions options) throws IOException;
+}
