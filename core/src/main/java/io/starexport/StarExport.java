@@ -1,0 +1,349 @@
+package io.starexport;
+
+import io.starexport.api.Checkpoint;
+import io.starexport.api.ExportListener;
+import io.starexport.api.Item;
+import io.starexport.api.Target;
+import io.starexport.core.internal.Engine;
+import io.starexport.core.internal.EngineConfig;
+import io.starexport.spi.Credentials;
+import io.starexport.spi.OutputFormat;
+import io.starexport.spi.Platform;
+import io.starexport.spi.RateLimit;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * The export engine. Build one per configuration and share it: every export it runs shares its
+ * HTTP connections, per-platform rate-limit buckets and caches. Several engines with different
+ * settings can live side by side; there is no global state. Thread-safe. Close it when done.
+ *
+ * <pre>{@code
+ * try (StarExport star = StarExport.builder().build()) {
+ *     star.export("https://www.reddit.com/r/java/comments/1abc2d/").comments().replies(true)
+ *         .to(Path.of("thread.jsonl")).run();
+ * }
+ * }</pre>
+ */
+public final class StarExport implements AutoCloseable {
+    private final Engine engine;
+
+    private StarExport(EngineConfig config) {
+        this.engine = new Engine(config);
+    }
+
+    /** A builder with the defaults described on each of its methods. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** An engine with every default: discovered plugins, credentials from the environment. */
+    public static StarExport ofDefaults() {
+        return builder().build();
+    }
+
+    /**
+     * Starts describing an export of a URL. The URL is checked and resolved now.
+     *
+     * @throws io.starexport.api.ExportException {@code INVALID_URL} or {@code UNSUPPORTED_PLATFORM}
+     */
+    public ExportSpec<Item> export(String url) {
+        Target target = engine.resolve(url);
+        return new ExportSpec<>(engine, url, target, null);
+    }
+
+    /**
+     * Continues an export from the checkpoint file it left beside its partial output.
+     *
+     * @throws io.starexport.api.ExportException {@code OUTPUT} when the file cannot be read
+     */
+    public ExportSpec<Item> resume(Path checkpointFile) {
+        return resume(engine.readCheckpoint(checkpointFile));
+    }
+
+    /** Continues an export from a checkpoint, such as one carried by an {@link io.starexport.api.ExportException}. */
+    public ExportSpec<Item> resume(Checkpoint checkpoint) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        return ExportSpec.resuming(engine, engine.resolveForResume(checkpoint), checkpoint);
+    }
+
+    /**
+     * What a URL is: platform, kind, id, canonical URL and the contents it can export.
+     *
+     * @throws io.starexport.api.ExportException {@code INVALID_URL} or {@code UNSUPPORTED_PLATFORM}
+     */
+    public Detection detect(String url) {
+        return engine.detect(url);
+    }
+
+    /** The platforms this engine can export from, by id. */
+    public List<PlatformInfo> platforms() {
+        return engine.platforms();
+    }
+
+    /** The output formats installed, by id. */
+    public List<OutputFormat> formats() {
+        return engine.formats();
+    }
+
+    /** Stops the engine's executor and releases HTTP connections. Running exports are cancelled. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    @Override
+    public String toString() {
+        return "StarExport" + engine;
+    }
+
+    /**
+     * Configures a {@link StarExport}. Each single-valued setting may be given once. Not thread-safe.
+     */
+    public static final class Builder {
+        private final List<Platform> platforms = new ArrayList<>();
+        private final List<OutputFormat> formats = new ArrayList<>();
+        private Boolean discovery;
+        private Boolean sandbox;
+        private final Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
+        private Map<String, String> environment;
+        private final Map<String, Map<String, URI>> endpoints = new LinkedHashMap<>();
+        private final Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
+        private ProxyConfig proxy;
+        private final Map<String, ProxyConfig> platformProxies = new LinkedHashMap<>();
+        private List<ProxyConfig> proxyPool;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private Duration callTimeout;
+        private RetryPolicy retryPolicy;
+        private Duration progressInterval;
+        private Clock clock;
+        private final List<ExportListener> listeners = new ArrayList<>();
+        private Executor executor;
+        private String userAgent;
+
+        private Builder() {
+        }
+
+        /** Registers a platform; it wins over a discovered plugin with the same id. */
+        public Builder platform(Platform platform) {
+            platforms.add(Objects.requireNonNull(platform, "platform"));
+            return this;
+        }
+
+        /** Registers an output format; it wins over a discovered plugin with the same id. */
+        public Builder format(OutputFormat format) {
+            formats.add(Objects.requireNonNull(format, "format"));
+            return this;
+        }
+
+        /** Whether to find platform and format plugins with {@link java.util.ServiceLoader}; on by default. */
+        public Builder discovery(boolean discovery) {
+            once(this.discovery, "discovery");
+            this.discovery = discovery;
+            return this;
+        }
+
+        /**
+         * Sandbox mode: every URL an installed platform (or the sandbox itself, for YouTube, Reddit,
+         * Instagram and TikTok) recognises yields deterministic sample items, offline. Off by default.
+         */
+        public Builder sandbox(boolean sandbox) {
+            once(this.sandbox, "sandbox");
+            this.sandbox = sandbox;
+            return this;
+        }
+
+        /**
+         * A credential for a platform, for example {@code credential("youtube", "api_key", key)}. Wins over
+         * the environment variable {@code STAREXPORT_YOUTUBE_API_KEY}. Never logged or written anywhere.
+         */
+        public Builder credential(String platform, String name, String value) {
+            Objects.requireNonNull(value, "value");
+            Map<String, String> forPlatform = credentials.computeIfAbsent(id(platform), p -> new LinkedHashMap<>());
+            String key = Credentials.normalise(name);
+            if (forPlatform.containsKey(key)) {
+                throw new IllegalStateException("credential " + platform + "/" + key + " was already set");
+            }
+            forPlatform.put(key, value);
+            return this;
+        }
+
+        /**
+         * The environment to read {@code STAREXPORT_<PLATFORM>_<NAME>} credentials from; {@link System#getenv()}
+         * by default. Pass an empty map to ignore the environment.
+         */
+        public Builder environment(Map<String, String> environment) {
+            once(this.environment, "environment");
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** Points a platform's named endpoint at another base URL (a proxy, a mirror, a test server). */
+        public Builder endpoint(String platform, String name, String baseUrl) {
+            URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("endpoint " + platform + "/" + name
+                        + " must be an absolute URL such as http://localhost:8080 but was '" + baseUrl + "'");
+            }
+            Map<String, URI> forPlatform = endpoints.computeIfAbsent(id(platform), p -> new LinkedHashMap<>());
+            if (forPlatform.putIfAbsent(name, uri) != null) {
+                throw new IllegalStateException("endpoint " + platform + "/" + name + " was already set");
+            }
+            return this;
+        }
+
+        /** Overrides a platform's default request rate; shared by every export of the engine. */
+        public Builder rateLimit(String platform, RateLimit rateLimit) {
+            if (rateLimits.putIfAbsent(id(platform), Objects.requireNonNull(rateLimit, "rateLimit")) != null) {
+                throw new IllegalStateException("rateLimit for " + platform + " was already set");
+            }
+            return this;
+        }
+
+        /** Sends every request through this proxy, unless a platform has its own. */
+        public Builder proxy(ProxyConfig proxy) {
+            once(this.proxy, "proxy");
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /** Sends one platform's requests through this proxy. */
+        public Builder proxy(String platform, ProxyConfig proxy) {
+            if (platformProxies.putIfAbsent(id(platform), Objects.requireNonNull(proxy, "proxy")) != null) {
+                throw new IllegalStateException("proxy for " + platform + " was already set");
+            }
+            return this;
+        }
+
+        /**
+         * A pool of proxies: each export takes the next one in turn and keeps it for its whole run (never
+         * rotating mid-run, which platforms treat as a bot signal). Platform proxies win over the pool.
+         */
+        public Builder proxyPool(List<ProxyConfig> proxies) {
+            once(this.proxyPool, "proxyPool");
+            if (proxies.isEmpty()) {
+                throw new IllegalArgumentException("proxyPool needs at least one proxy");
+            }
+            this.proxyPool = List.copyOf(proxies);
+            return this;
+        }
+
+        /** Time to open a connection; 10 s by default. */
+        public Builder connectTimeout(Duration timeout) {
+            once(this.connectTimeout, "connectTimeout");
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** Longest silence while reading a response; 30 s by default. */
+        public Builder readTimeout(Duration timeout) {
+            once(this.readTimeout, "readTimeout");
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /** Longest time for one whole request, connection to last byte; 60 s by default. */
+        public Builder callTimeout(Duration timeout) {
+            once(this.callTimeout, "callTimeout");
+            this.callTimeout = positive(timeout, "callTimeout");
+            return this;
+        }
+
+        /** How failed requests are retried; {@link RetryPolicy#ofDefaults()} by default. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            once(this.retryPolicy, "retryPolicy");
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** Least time between two progress events of one export; 500 ms by default. */
+        public Builder progressInterval(Duration interval) {
+            once(this.progressInterval, "progressInterval");
+            this.progressInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** The clock for event times, checkpoints and HTTP-date {@code Retry-After}; the system clock by default. */
+        public Builder clock(Clock clock) {
+            once(this.clock, "clock");
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Adds a listener that sees the events of every export of the engine. */
+        public Builder listener(ExportListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Runs {@link ExportSpec#start()} exports; a cached pool of daemon threads by default. */
+        public Builder executor(Executor executor) {
+            once(this.executor, "executor");
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The User-Agent sent when a platform sets none; {@code starexport/<version> (Java)} by default. */
+        public Builder userAgent(String userAgent) {
+            once(this.userAgent, "userAgent");
+            this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            return this;
+        }
+
+        /**
+         * Builds the engine.
+         *
+         * @throws IllegalArgumentException when a setting names a platform or endpoint that is not installed
+         * @throws IllegalStateException    when two discovered plugins claim one id
+         */
+        public StarExport build() {
+            return new StarExport(new EngineConfig(List.copyOf(platforms), List.copyOf(formats),
+                    discovery == null || discovery, sandbox != null && sandbox, copy(credentials),
+                    environment == null ? System.getenv() : environment, copy(endpoints), Map.copyOf(rateLimits), proxy,
+                    Map.copyOf(platformProxies), proxyPool == null ? List.of() : proxyPool,
+                    or(connectTimeout, Duration.ofSeconds(10)), or(readTimeout, Duration.ofSeconds(30)),
+                    or(callTimeout, Duration.ofSeconds(60)), or(retryPolicy, RetryPolicy.ofDefaults()),
+                    or(progressInterval, Duration.ofMillis(500)), or(clock, Clock.systemUTC()), List.copyOf(listeners),
+                    executor, or(userAgent, "starexport/" + Engine.VERSION + " (Java)")));
+        }
+
+        private static <V> Map<String, Map<String, V>> copy(Map<String, Map<String, V>> map) {
+            Map<String, Map<String, V>> copy = new LinkedHashMap<>();
+            map.forEach((key, value) -> copy.put(key, Map.copyOf(value)));
+            return Map.copyOf(copy);
+        }
+
+        private static <T> T or(T value, T fallback) {
+            return value == null ? fallback : value;
+        }
+
+        private static String id(String platform) {
+            return Objects.requireNonNull(platform, "platform").toLowerCase(Locale.ROOT);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive but was " + value);
+            }
+            return value;
+        }
+
+        private static void once(Object current, String name) {
+            if (current != null) {
+                throw new IllegalStateException(name + " was already set to " + current);
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.starexport.core.internal;
+
+import io.starexport.RetryPolicy;
+import io.starexport.api.ErrorCode;
+import io.starexport.api.ExportException;
+import io.starexport.spi.Http;
+import io.starexport.spi.HttpRequest;
+import io.starexport.spi.HttpResponse;
+import io.starexport.spi.Platform;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The {@link Http} one export uses: its platform's shared bucket, the engine's retry policy, the
+ * export's cancellation and redaction, on the OkHttp client of the export's proxy. Order of concerns per
+ * attempt: rate limit, send, platform feedback, retry decision, logging.
+ */
+public final class EngineHttp implements Http {
+    private static final Logger LOG = LoggerFactory.getLogger("io.starexport.http");
+    private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+
+    private final OkHttpClient client;
+    private final Platform platform;
+    private final RateLimiter limiter;
+    private final RetryPolicy retry;
+    private final Cancellation cancellation;
+    private final Redactor redactor;
+    private final Clock clock;
+    private final String userAgent;
+
+    public EngineHttp(OkHttpClient client, Platform platform, RateLimiter limiter, RetryPolicy retry,
+                      Cancellation cancellation, Redactor redactor, Clock clock, String userAgent) {
+        this.client = client;
+        this.platform = platform;
+        this.limiter = limiter;
+        this.retry = retry;
+        this.cancellation = cancellation;
+        this.redactor = redactor;
+        this.clock = clock;
+        this.userAgent = userAgent;
+    }
+
+    @Override
+    public HttpResponse send(HttpRequest request) {
+        String shown = redactor.redact(request.redactedUrl());
+        for (int attempt = 1; ; attempt++) {
+            limiter.acquire(cancellation);
+            long started = System.nanoTime();
+            HttpResponse response;
+            try {
+                response = execute(request);
+            } catch (IOException e) {
+                cancellation.check();
+                String reason = describe(e);
+                LOG.debug("{} {} failed on attempt {}: {}", request.method(), shown, attempt, reason);
+                if (request.idempotent() && attempt < retry.maxAttempts()) {
+                    cancellation.sleep(backoff(attempt));
+                    continue;
+                }
+                throw ExportException.of(ErrorCode.NETWORK, redactor.redact("Could not get " + shown + " from "
+                        + platform.displayName() + ": " + reason + " (after " + attempt + " attempt"
+                        + (attempt == 1 ? "" : "s") + "). Check the network or proxy and try again."), e);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LOG.debug("{} {} -> {} ({} ms, {} bytes, attempt {})", request.method(), shown, response.status(), millis,
+                    response.body().length, attempt);
+            feedback(response);
+            int status = response.status();
+            boolean tooMany = status == 429;
+            boolean serverError = status >= 500 && status != 501 && status != 505;
+            if (!tooMany && !serverError) {
+                return response;
+            }
+            Optional<Duration> retryAfter = retryAfter(response);
+            if (tooMany) {
+                retryAfter.ifPresent(limiter::pauseFor);
+            }
+            boolean retryable = tooMany || request.idempotent();
+            boolean waitTooLong = retryAfter.isPresent() && retryAfter.get().compareTo(retry.maxRetryAfter()) > 0;
+            if (retryable && attempt < retry.maxAttempts() && !waitTooLong) {
+                cancellation.sleep(retryAfter.isPresent() ? retryAfter.get() : backoff(attempt));
+                continue;
+            }
+            String what = platform.displayName() + " answered HTTP " + status + " to " + shown + " (after " + attempt
+                    + " attempt" + (attempt == 1 ? "" : "s") + ")";
+            if (tooMany) {
+                throw ExportException.rateLimited(redactor.redact(what + "; it is limiting requests"
+                        + retryAfter.map(d -> " and asked to wait " + d.toSeconds() + " s").orElse("")
+                        + ". Lower this platform's rate limit or try again later."), retryAfter.orElse(null));
+            }
+            throw ExportException.of(ErrorCode.NETWORK, redactor.redact(what + ". The platform is having trouble; "
+                    + "try again later."));
+        }
+    }
+
+    private HttpResponse execute(HttpRequest request) throws IOException {
+        Request.Builder builder = new Request.Builder().url(request.url().toString());
+        request.headers().forEach((name, values) -> values.forEach(value -> builder.addHeader(name, value)));
+        if (request.header("User-Agent") == null) {
+            builder.header("User-Agent", userAgent);
+        }
+        byte[] body = request.body();
+        String contentType = request.header("Content-Type");
+        RequestBody requestBody = body.length == 0 && !requiresBody(request.method()) ? null
+                : RequestBody.create(body, contentType == null ? null : MediaType.parse(contentType));
+        builder.method(request.method(), requestBody);
+        try (Response response = client.newCall(builder.build()).execute()) {
+            return new HttpResponse(response.code(), URI.create(response.request().url().toString()),
+                    headers(response.headers()), read(response.body()));
+        }
+    }
+
+    private static boolean requiresBody(String method) {
+        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    }
+
+    private static Map<String, List<String>> headers(Headers headers) {
+        return headers.toMultimap();
+    }
+
+    private static byte[] read(ResponseBody body) throws IOException {
+        if (body.contentLength() > MAX_BODY_BYTES) {
+            throw new IOException("response body of " + body.contentLength() + " bytes is larger than the "
+                    + MAX_BODY_BYTES + " byte limit");
+        }
+        try (InputStream in = body.byteStream()) {
+            byte[] bytes = in.readNBytes((int) MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new IOException("response body is larger than the " + MAX_BODY_BYTES + " byte limit");
+            }
+            return bytes;
+        }
+    }
+
+    private void feedback(HttpResponse response) {
+        try {
+            platform.onResponse(response, limiter);
+        } catch (RuntimeException e) {
+            LOG.warn("{} feedback hook failed; ignored: {}", platform.id(), redactor.redact(String.valueOf(e)));
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        long ceiling = retry.initialBackoff().toMillis() << Math.min(attempt - 1, 30);
+        long capped = Math.min(Math.max(ceiling, 0), retry.maxBackoff().toMillis());
+        return Duration.ofMillis(capped <= 0 ? 0 : ThreadLocalRandom.current().nextLong(capped + 1));
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date; absent or unparseable gives empty. */
+    Optional<Duration> retryAfter(HttpResponse response) {
+        return response.header("Retry-After").flatMap(value -> parseRetryAfter(value.trim(), clock));
+    }
+
+    static Optional<Duration> parseRetryAfter(String value, Clock clock) {
+        try {
+            long seconds = Long.parseLong(value);
+            return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(clock.instant(), at.toInstant());
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout")) {
+            return "timed out";
+        }
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "timed out";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host " + e.getMessage();
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}
