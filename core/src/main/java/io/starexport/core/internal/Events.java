@@ -25,8 +25,9 @@ public final class Events {
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {
-                LOG.warn("Export listener {} threw on {}; ignored", listener.getClass().getName(),
-                        event.getClass().getSimpleName(), e);
+                LOG.warn("Export listener {} threw {} on {}; ignored", listener.getClass().getName(), e,
+                        event.getClass().getSimpleName());
+                LOG.debug("Listener failure", e);
             }
         }
     }

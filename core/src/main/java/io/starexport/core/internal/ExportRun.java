@@ -296,8 +296,10 @@ final class ExportRun {
 
     private ExportException fail(ExportException error) {
         outputs.forEach(OutputFile::abandon);
-        if (lastGood == null && plan.resumeFrom().isEmpty()) {
+        if (pages == 0 && plan.resumeFrom().isEmpty()) {
+            // Nothing was fetched: there is nothing to keep or resume.
             outputs.forEach(OutputFile::discard);
+            lastGood = null;
         }
         Optional<Checkpoint> checkpoint = Optional.ofNullable(lastGood);
         try {

@@ -1,0 +1,175 @@
+package io.starexport;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.starexport.api.ErrorCode;
+import io.starexport.api.ExportException;
+import io.starexport.api.Item;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.starexport.TestPages.URL;
+import static io.starexport.TestPages.pageRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Retries, Retry-After, faults and timeouts, as the platform plugins rely on them. */
+class HttpResilienceTest {
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private static long count(StarExport star) {
+        try (Stream<Item> items = star.export(URL).stream()) {
+            return items.count();
+        }
+    }
+
+    /** The first page fails once as {@code first}, then succeeds. */
+    private static void failOnceThenSucceed(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first) {
+        server.stubFor(pageRequest(null).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(first).willSetStateTo("recovered"));
+        server.stubFor(pageRequest(null).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(TestPages.page(0, 4, null)));
+    }
+
+    private static void assertRequests(int expected) {
+        server.verify(exactly(expected), getRequestedFor(urlPathEqualTo("/v1/comments")));
+    }
+
+    @Test
+    void retriesA429AfterTheRetryAfterSeconds() {
+        failOnceThenSucceed(aResponse().withStatus(429).withHeader("Retry-After", "1"));
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThat(count(star)).isEqualTo(5);
+        }
+        assertRequests(2);
+        List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = server.getAllServeEvents();
+        long first = events.get(events.size() - 1).getRequest().getLoggedDate().getTime();
+        long second = events.get(events.size() - 2).getRequest().getLoggedDate().getTime();
+        assertThat(second - first).as("the retry waited for Retry-After").isGreaterThanOrEqualTo(900);
+    }
+
+    @Test
+    void retriesA429WithAnHttpDateRetryAfter() {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(1));
+        failOnceThenSucceed(aResponse().withStatus(429).withHeader("Retry-After", date));
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThat(count(star)).isEqualTo(5);
+        }
+        assertRequests(2);
+    }
+
+    @Test
+    void failsAtOnceWhenRetryAfterIsLongerThanTheEngineWaits() {
+        server.stubFor(pageRequest(null).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThatThrownBy(() -> count(star)).isInstanceOfSatisfying(ExportException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+                assertThat(e.retryAfter()).hasValue(Duration.ofHours(1));
+                assertThat(e.getMessage()).contains("429");
+            });
+        }
+        assertRequests(1);
+    }
+
+    @Test
+    void retriesServerErrorsThenSucceeds() {
+        failOnceThenSucceed(serviceUnavailable());
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThat(count(star)).isEqualTo(5);
+        }
+        assertRequests(2);
+    }
+
+    @Test
+    void givesUpOnPersistentServerErrorsWithNetwork() {
+        server.stubFor(pageRequest(null).willReturn(aResponse().withStatus(502)));
+        try (StarExport star = TestPages.engine(server, RetryPolicy.ofDefaults().withMaxAttempts(3)
+                .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))).build()) {
+            assertThatThrownBy(() -> count(star)).isInstanceOfSatisfying(ExportException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.NETWORK);
+                assertThat(e.code().isTransient()).isTrue();
+                assertThat(e.getMessage()).contains("502").contains("3 attempts");
+            });
+        }
+        assertRequests(3);
+    }
+
+    @Test
+    void retriesAConnectionReset() {
+        failOnceThenSucceed(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThat(count(star)).isEqualTo(5);
+        }
+        assertRequests(2);
+    }
+
+    @Test
+    void retriesAReadTimeout() {
+        failOnceThenSucceed(TestPages.page(0, 4, null).withFixedDelay(1500));
+        try (StarExport star = TestPages.engine(server).readTimeout(Duration.ofMillis(300)).build()) {
+            assertThat(count(star)).isEqualTo(5);
+        }
+        assertRequests(2);
+    }
+
+    @Test
+    void persistentTimeoutsEndInNetworkSayingSo() {
+        server.stubFor(pageRequest(null).willReturn(TestPages.page(0, 4, null).withFixedDelay(1500)));
+        try (StarExport star = TestPages.engine(server, RetryPolicy.ofDefaults().withMaxAttempts(2)
+                .withBackoff(Duration.ofMillis(1), Duration.ofMillis(2))).readTimeout(Duration.ofMillis(200)).build()) {
+            assertThatThrownBy(() -> count(star)).isInstanceOfSatisfying(ExportException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.NETWORK);
+                assertThat(e.getMessage()).contains("timed out");
+            });
+        }
+    }
+
+    @Test
+    void garbageResponseEndsInNetworkAfterRetries() {
+        server.stubFor(pageRequest(null).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+        try (StarExport star = TestPages.engine(server, RetryPolicy.ofDefaults().withMaxAttempts(2)
+                .withBackoff(Duration.ofMillis(1), Duration.ofMillis(2))).build()) {
+            assertThatThrownBy(() -> count(star)).isInstanceOfSatisfying(ExportException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.NETWORK));
+        }
+        assertRequests(2);
+    }
+
+    @Test
+    void platformErrorResponsesReachThePluginUnretried() {
+        server.stubFor(pageRequest(null).willReturn(aResponse().withStatus(404)));
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThatThrownBy(() -> count(star)).isInstanceOfSatisfying(ExportException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        }
+        assertRequests(1);
+    }
+
+    @Test
+    void feedbackHeadersPauseTheSharedBucket() {
+        server.stubFor(pageRequest(null).willReturn(TestPages.page(0, 4, "c2").withHeader("X-Remaining", "0")
+                .withHeader("X-Reset", "1")));
+        server.stubFor(pageRequest("c2").willReturn(TestPages.page(5, 9, null)));
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThat(count(star)).isEqualTo(10);
+        }
+        List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = server.getAllServeEvents();
+        long gap = events.get(0).getRequest().getLoggedDate().getTime() - events.get(1).getRequest().getLoggedDate().getTime();
+        assertThat(gap).as("second page waited for the reset").isGreaterThanOrEqualTo(900);
+    }
+}
