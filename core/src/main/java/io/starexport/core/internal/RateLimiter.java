@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One shared bucket: requests are spaced evenly so that no window of the configured period sees
- * more than the configured permits. The spacing carries a 1% margin so that network jitter between
+ * more than the configured permits. The spacing carries a 3% margin so that network jitter between
  * sending and the platform's clock does not push a window over. A plugin or a 429 may pause it.
  */
 public final class RateLimiter implements RateLimitControl {
-    private static final long MARGIN_PERCENT = 1;
+    private static final long MARGIN_PERCENT = 3;
 
     private final Bucket bucket;
     private final RateLimit limit;

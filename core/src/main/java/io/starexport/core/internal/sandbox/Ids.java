@@ -6,7 +6,6 @@ package io.starexport.core.internal.sandbox;
  */
 final class Ids {
     static final String BASE64_URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    private static final String BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     private Ids() {
     }
@@ -102,10 +101,5 @@ final class Ids {
             value = (value << 6) | digit;
         }
         return value;
-    }
-
-    /** Whether a text is a lower-case base-36 number, as Reddit ids are. */
-    static boolean isBase36(String text) {
-        return !text.isEmpty() && text.chars().allMatch(c -> BASE36.indexOf(c) >= 0);
     }
 }

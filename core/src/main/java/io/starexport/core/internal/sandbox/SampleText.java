@@ -163,12 +163,15 @@ final class SampleText {
     /** A long text: two to six sentences, sometimes in paragraphs. */
     static String paragraphs(Rng rng) {
         int sentences = rng.between(2, 6);
+        int start = rng.nextInt(SENTENCES.size());
+        int step = rng.pick(List.of(1, 5, 7, 11));
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < sentences; i++) {
             if (i > 0) {
                 text.append(rng.chance(0.3) ? "\n\n" : " ");
             }
-            text.append(rng.pick(SENTENCES));
+            // A step coprime to the 12 sentences visits each at most once.
+            text.append(SENTENCES.get((start + i * step) % SENTENCES.size()));
         }
         return text.toString();
     }

@@ -1,0 +1,570 @@
+package io.starexport.core.internal.sandbox;
+
+import io.starexport.api.Comment;
+import io.starexport.api.Content;
+import io.starexport.api.ErrorCode;
+import io.starexport.api.ExportException;
+import io.starexport.api.Item;
+import io.starexport.api.Media;
+import io.starexport.api.MediaItem;
+import io.starexport.api.Post;
+import io.starexport.api.Profile;
+import io.starexport.api.Sort;
+import io.starexport.api.Target;
+import io.starexport.spi.ExportQuery;
+import io.starexport.spi.Extractor;
+import io.starexport.spi.Page;
+import io.starexport.spi.PageRequest;
+import io.starexport.spi.Platform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SandboxTest {
+    private static final String YOUTUBE = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+    private static final String REDDIT = "https://www.reddit.com/r/java/comments/1abcdef/some_title/";
+    private static final String INSTAGRAM = "https://www.instagram.com/p/CAnqPB-Jzcj/";
+    private static final String TIKTOK = "https://www.tiktok.com/@shanu3_007/video/7603296357641735445";
+    private static final Instant ANCHOR = Instant.parse("2026-06-01T00:00:00Z");
+
+    @ParameterizedTest
+    @ValueSource(strings = {YOUTUBE, REDDIT, INSTAGRAM, TIKTOK})
+    void sameUrlGivesSameItems(String url) {
+        ExportQuery query = comments(url, true, null, null);
+
+        assertThat(exportAll(query)).isNotEmpty().isEqualTo(exportAll(query));
+    }
+
+    @Test
+    void differentUrlsGiveDifferentIds() {
+        Set<String> first = ids(exportAll(comments(YOUTUBE, true, null, null)));
+        Set<String> second = ids(exportAll(comments("https://youtu.be/9bZkp7q19f0", true, null, null)));
+
+        assertThat(first).doesNotContainAnyElementsOf(second);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {YOUTUBE, REDDIT, INSTAGRAM, TIKTOK})
+    void limitGivesExactlyThatManyItems(String url) {
+        List<Page<? extends Item>> pages = pages(comments(url, true, null, 1234L));
+        List<Item> items = items(pages);
+
+        assertThat(items).hasSize(1234);
+        assertThat(ids(items)).hasSize(1234);
+        assertThat(pages).allSatisfy(page -> assertThat(page.total()).hasValue(1234));
+        assertThat(pages).allSatisfy(page -> assertThat(page.items().size()).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void limitWithoutRepliesCountsTopLevelComments() {
+        List<Item> items = exportAll(comments(REDDIT, false, null, 321L));
+
+        assertThat(items).hasSize(321).allSatisfy(item -> assertThat(((Comment) item).depth()).isZero());
+    }
+
+    @Test
+    void limitAlsoSizesPostsAndMediaLists() {
+        assertThat(exportAll(query("https://www.tiktok.com/@khaby.lame", Content.POSTS, false, null, 777L)))
+                .hasSize(777);
+        assertThat(exportAll(query("https://www.reddit.com/user/spez", Content.MEDIA, false, null, 345L)))
+                .hasSize(345);
+    }
+
+    @Test
+    void sizeWithoutLimitIsBetween150And600() {
+        for (String url : List.of(YOUTUBE, REDDIT, INSTAGRAM, TIKTOK)) {
+            List<Page<? extends Item>> pages = pages(comments(url, true, null, null));
+
+            assertThat(items(pages)).hasSizeBetween(150, 600);
+            assertThat(pages.get(0).total()).hasValue(items(pages).size());
+        }
+    }
+
+    @Test
+    void totalCountsRepliesOnlyWhenTheyAreRequested() {
+        List<Page<? extends Item>> withReplies = pages(comments(YOUTUBE, true, null, null));
+        List<Page<? extends Item>> withoutReplies = pages(comments(YOUTUBE, false, null, null));
+
+        long topLevel = items(withReplies).stream().filter(item -> ((Comment) item).depth() == 0).count();
+        assertThat(withoutReplies.get(0).total()).hasValue(topLevel);
+        assertThat(items(withoutReplies)).hasSize((int) topLevel);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sort.class)
+    void resumingFromAnyCursorContinuesWithoutDuplicatesOrGaps(Sort sort) {
+        ExportQuery query = comments(REDDIT, true, sort, 300L);
+        List<String> cursors = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        List<Item> all = new ArrayList<>();
+        Extractor<? extends Item> extractor = Sandbox.extractor(query);
+        PageRequest request = new PageRequest(Optional.empty(), OptionalLong.of(37));
+        while (true) {
+            Page<? extends Item> page = extractor.fetch(request);
+            all.addAll(page.items());
+            if (page.nextCursor().isEmpty()) {
+                break;
+            }
+            cursors.add(page.nextCursor().get());
+            starts.add(all.size());
+            request = new PageRequest(page.nextCursor(), OptionalLong.of(37));
+        }
+
+        assertThat(all).hasSize(300);
+        for (int k = 0; k < cursors.size(); k++) {
+            List<Item> tail = exportFrom(Sandbox.extractor(query), cursors.get(k));
+            assertThat(tail).as("export resumed at cursor %s", cursors.get(k))
+                    .isEqualTo(all.subList(starts.get(k), all.size()));
+        }
+    }
+
+    @Test
+    void resumingIgnoresALimitChangedOnResume() {
+        List<Page<? extends Item>> pages = pages(comments(TIKTOK, true, Sort.NEWEST, 250L));
+        String cursor = pages.get(0).nextCursor().orElseThrow();
+
+        List<Item> tail = exportFrom(Sandbox.extractor(comments(TIKTOK, true, Sort.NEWEST, 150L)), cursor);
+
+        assertThat(tail).isEqualTo(items(pages).subList(100, 250));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {YOUTUBE, REDDIT, INSTAGRAM, TIKTOK})
+    void repliesFollowTheirParent(String url) {
+        List<Comment> comments = comments(exportAll(comments(url, true, null, null)));
+        Map<String, Comment> seen = new HashMap<>();
+        String thread = null;
+
+        for (Comment comment : comments) {
+            if (comment.depth() == 0) {
+                assertThat(comment.parentId()).isEmpty();
+                thread = comment.id();
+            } else {
+                Comment parent = seen.get(comment.parentId().orElseThrow());
+                assertThat(parent).as("parent of %s came earlier", comment.id()).isNotNull();
+                assertThat(comment.depth()).isEqualTo(parent.depth() + 1);
+                assertThat(comment.createdAt().orElseThrow()).isAfterOrEqualTo(parent.createdAt().orElseThrow());
+                assertThat(root(comment, seen)).as("reply stays in its thread").isEqualTo(thread);
+            }
+            assertThat(comment.postId()).isEqualTo(Sandbox.knownPlatforms().stream()
+                    .flatMap(platform -> platform.resolve(URI.create(url)).stream()).findFirst().orElseThrow().id());
+            seen.put(comment.id(), comment);
+        }
+        assertThat(comments).anySatisfy(comment -> assertThat(comment.depth()).isEqualTo(1));
+    }
+
+    @Test
+    void redditRepliesNestUpToDepthThree() {
+        List<Comment> comments = comments(exportAll(comments(REDDIT, true, null, 1000L)));
+
+        assertThat(comments).extracting(Comment::depth).contains(0, 1, 2, 3).allSatisfy(depth -> assertThat(depth).isLessThanOrEqualTo(3));
+        assertThat(comments).allSatisfy(comment ->
+                assertThat(comment.extras().get("parent_id")).isEqualTo(comment.parentId().map(id -> "t1_" + id)
+                        .orElse("t3_" + comment.postId())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {YOUTUBE, REDDIT, INSTAGRAM, TIKTOK})
+    void replyCountMatchesRepliesProduced(String url) {
+        List<Comment> comments = comments(exportAll(comments(url, true, null, 800L)));
+        Map<String, Long> children = comments.stream().filter(comment -> comment.parentId().isPresent())
+                .collect(Collectors.groupingBy(comment -> comment.parentId().get(), Collectors.counting()));
+
+        assertThat(comments).allSatisfy(comment ->
+                assertThat(comment.replyCount()).hasValue(children.getOrDefault(comment.id(), 0L)));
+    }
+
+    @Test
+    void noRepliesWhenNotRequested() {
+        List<Comment> withoutReplies = comments(exportAll(comments(INSTAGRAM, false, null, null)));
+        List<Comment> withReplies = comments(exportAll(comments(INSTAGRAM, true, null, null)));
+
+        assertThat(withoutReplies).allSatisfy(comment -> {
+            assertThat(comment.depth()).isZero();
+            assertThat(comment.parentId()).isEmpty();
+        });
+        assertThat(withoutReplies).isEqualTo(withReplies.stream().filter(comment -> comment.depth() == 0).toList());
+    }
+
+    @Test
+    void newestSortIsNewestFirst() {
+        List<Page<? extends Item>> pages = pages(comments(YOUTUBE, true, Sort.NEWEST, null));
+        List<Instant> topLevel = comments(items(pages)).stream().filter(comment -> comment.depth() == 0)
+                .map(comment -> comment.createdAt().orElseThrow()).toList();
+
+        assertThat(pages).allSatisfy(page -> assertThat(page.order()).isEqualTo(Page.Order.NEWEST_FIRST));
+        assertThat(topLevel).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void oldestSortIsOldestFirst() {
+        List<Page<? extends Item>> pages = pages(comments(TIKTOK, true, Sort.OLDEST, null));
+        List<Instant> topLevel = comments(items(pages)).stream().filter(comment -> comment.depth() == 0)
+                .map(comment -> comment.createdAt().orElseThrow()).toList();
+
+        assertThat(pages).allSatisfy(page -> assertThat(page.order()).isEqualTo(Page.Order.OLDEST_FIRST));
+        assertThat(topLevel).isSorted();
+    }
+
+    @Test
+    void topSortGoesRoughlyByLikesAndPinsFirst() {
+        List<Page<? extends Item>> pages = pages(comments(INSTAGRAM, false, Sort.TOP, null));
+        List<Comment> comments = comments(items(pages));
+
+        assertThat(pages.get(0).order()).isEqualTo(Page.Order.UNORDERED);
+        assertThat(comments.stream().filter(Comment::pinned)).hasSizeLessThanOrEqualTo(1);
+        comments.stream().filter(Comment::pinned).findFirst()
+                .ifPresent(pinned -> assertThat(comments.get(0)).isEqualTo(pinned));
+        assertThat(likes(comments.subList(0, 10))).isGreaterThan(likes(comments.subList(comments.size() - 10, comments.size())));
+    }
+
+    @Test
+    void everySortShowsTheSameComments() {
+        Set<String> top = ids(exportAll(comments(REDDIT, true, Sort.TOP, null)));
+
+        assertThat(ids(exportAll(comments(REDDIT, true, Sort.NEWEST, null)))).isEqualTo(top);
+        assertThat(ids(exportAll(comments(REDDIT, true, Sort.OLDEST, null)))).isEqualTo(top);
+    }
+
+    @Test
+    void datesLieInTheTwoYearsBeforeTheAnchor() {
+        List<Item> items = new ArrayList<>(exportAll(comments(YOUTUBE, true, null, null)));
+        items.addAll(exportAll(query("https://www.instagram.com/natgeo/", Content.POSTS, false, null, null)));
+        items.addAll(exportAll(query(YOUTUBE, Content.MEDIA, false, null, null)));
+        items.addAll(exportAll(comments("https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgzDE2tasfmrYLyNkGt4AaABAg",
+                true, null, 2000L)));
+
+        assertThat(items).allSatisfy(item -> assertThat(item.createdAt().orElseThrow())
+                .isBefore(ANCHOR).isAfter(ANCHOR.minus(java.time.Duration.ofDays(731)))
+                .isEqualTo(item.createdAt().orElseThrow().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+    }
+
+    @Test
+    void someCountsAreAbsentNotZero() {
+        List<Comment> comments = comments(exportAll(comments(YOUTUBE, true, null, 1000L)));
+        long withLikes = comments.stream().filter(comment -> comment.likeCount().isPresent()).count();
+
+        assertThat(withLikes).isLessThan(comments.size()).isGreaterThan(comments.size() * 8L / 10);
+    }
+
+    @Test
+    void textsIncludeEmojiNewlinesAndQuotes() {
+        List<String> texts = comments(exportAll(comments(REDDIT, true, null, null))).stream().map(Comment::text).toList();
+
+        assertThat(texts).anyMatch(text -> text.contains("\n"))
+                .anyMatch(text -> text.contains("\"") && text.contains(","))
+                .anyMatch(text -> text.contains("👍") || text.contains("😂") || text.contains("🔥"))
+                .anyMatch(text -> text.length() > 200)
+                .anyMatch(text -> text.length() < 20)
+                .anyMatch(text -> text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC
+                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC
+                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                .anyMatch(text -> text.startsWith("=") || text.startsWith("@") || text.startsWith("-") || text.startsWith("+"));
+        List<String> many = comments(exportAll(comments(YOUTUBE, true, null, 1500L))).stream().map(Comment::text).toList();
+        assertThat(many).anyMatch(text -> text.contains("\u200D")).anyMatch(text -> text.contains("🇯🇵"))
+                .anyMatch(text -> text.startsWith("=")).anyMatch(text -> text.startsWith("@"))
+                .anyMatch(text -> text.startsWith("-"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Content.class)
+    void everyItemIsMarkedSandbox(Content content) {
+        List<String> urls = content == Content.COMMENTS
+                ? List.of(YOUTUBE, REDDIT, INSTAGRAM, TIKTOK)
+                : List.of("https://www.youtube.com/@mkbhd", "https://www.reddit.com/user/spez",
+                "https://www.instagram.com/natgeo/", "https://www.tiktok.com/@khaby.lame");
+        for (String url : urls) {
+            List<Item> items = exportAll(query(url, content, true, null, 150L));
+
+            assertThat(items).isNotEmpty().allSatisfy(item -> {
+                assertThat(item.extras()).containsEntry("sandbox", true);
+                assertThat(item.content()).isEqualTo(content);
+                assertThat(item.platform()).isEqualTo(resolve(url).platform());
+            });
+        }
+    }
+
+    @Test
+    void idsLookLikeThePlatformsOwn() {
+        List<Comment> youtube = comments(exportAll(comments(YOUTUBE, true, null, 300L)));
+        assertThat(youtube).filteredOn(comment -> comment.depth() == 0)
+                .allSatisfy(comment -> assertThat(comment.id()).matches("Ug[w-z][A-Za-z0-9_-]{16}4AaABAg"));
+        assertThat(youtube).filteredOn(comment -> comment.depth() == 1).allSatisfy(comment ->
+                assertThat(comment.id()).matches(comment.parentId().orElseThrow() + "\\.[A-Za-z0-9_-]{22}"));
+        assertThat(youtube).allSatisfy(comment ->
+                assertThat(comment.author().orElseThrow().id()).hasValueSatisfying(id -> assertThat(id).matches("UC[A-Za-z0-9_-]{22}")));
+
+        assertThat(comments(exportAll(comments(REDDIT, true, null, 300L)))).allSatisfy(comment -> {
+            assertThat(comment.id()).matches("[a-z0-9]{7}");
+            assertThat(comment.extras()).containsEntry("fullname", "t1_" + comment.id()).containsKey("controversiality")
+                    .containsEntry("subreddit", "java").containsKey("stickied");
+        });
+        assertThat(comments(exportAll(comments(INSTAGRAM, true, null, 300L))))
+                .allSatisfy(comment -> assertThat(comment.id()).matches("[0-9]{17,18}"));
+        assertThat(comments(exportAll(comments(TIKTOK, true, null, 300L)))).allSatisfy(comment -> {
+            assertThat(comment.id()).matches("[0-9]{19}");
+            assertThat(comment.extras()).containsKey("comment_language").containsEntry("aweme_id", comment.postId());
+        });
+    }
+
+    @Test
+    void redditHasDeletedCommentsWithoutAuthors() {
+        List<Comment> deleted = comments(exportAll(comments(REDDIT, true, null, 1000L))).stream()
+                .filter(comment -> Boolean.TRUE.equals(comment.extras().get("deleted"))).toList();
+
+        assertThat(deleted).isNotEmpty().allSatisfy(comment -> {
+            assertThat(comment.author()).isEmpty();
+            assertThat(comment.text()).isEqualTo("[deleted]");
+        });
+    }
+
+    @Test
+    void commentTargetGivesTheCommentThenItsReplies() {
+        String url = "https://www.reddit.com/r/java/comments/1abcdef/some_title/kx9a1b2/";
+        List<Comment> comments = comments(exportAll(comments(url, true, null, 50L)));
+        Map<String, Comment> seen = new HashMap<>();
+        comments.forEach(comment -> seen.put(comment.id(), comment));
+
+        assertThat(comments).hasSize(50);
+        assertThat(comments.get(0).id()).isEqualTo("kx9a1b2");
+        assertThat(comments.get(0).replyCount().getAsLong()).isEqualTo(
+                comments.stream().filter(comment -> comment.parentId().equals(Optional.of("kx9a1b2"))).count());
+        assertThat(comments).allSatisfy(comment -> assertThat(comment.postId()).isEqualTo("1abcdef"));
+        assertThat(comments.subList(1, 50)).allSatisfy(comment -> assertThat(root(comment, seen)).isEqualTo("kx9a1b2"));
+        assertThat(exportAll(comments(url, false, null, 50L))).hasSize(1);
+    }
+
+    @Test
+    void aYoutubeReplyTargetIsJustThatReplyBecauseYoutubeThreadsAreFlat() {
+        String reply = "UgzDE2tasfmrYLyNkGt4AaABAg.9xYz0AbCdEf9xYz0AbCdEf";
+        List<Comment> comments = comments(exportAll(comments(
+                "https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=" + reply, true, null, 10L)));
+
+        assertThat(comments).singleElement().satisfies(comment -> {
+            assertThat(comment.id()).isEqualTo(reply);
+            assertThat(comment.parentId()).hasValue("UgzDE2tasfmrYLyNkGt4AaABAg");
+            assertThat(comment.depth()).isEqualTo(1);
+            assertThat(comment.replyCount()).hasValue(0);
+        });
+    }
+
+    @Test
+    void profileIsOneItemCountingThePostsExportHas() {
+        String url = "https://www.instagram.com/natgeo/";
+        List<Page<? extends Item>> pages = pages(query(url, Content.PROFILE, false, null, null));
+        Profile profile = (Profile) pages.get(0).items().get(0);
+
+        assertThat(pages).hasSize(1);
+        assertThat(pages.get(0).items()).hasSize(1);
+        assertThat(pages.get(0).nextCursor()).isEmpty();
+        assertThat(profile.author().orElseThrow().handle()).hasValue("natgeo");
+        assertThat(profile.followerCount()).isPresent();
+        assertThat(profile.bio()).isPresent();
+        assertThat(profile.postCount()).hasValue(exportAll(query(url, Content.POSTS, false, null, null)).size());
+    }
+
+    @Test
+    void postsAreNewestFirstAndCarryThePlatformsMedia() {
+        List<Page<? extends Item>> youtube = pages(query("https://www.youtube.com/@mkbhd", Content.POSTS, false, null, null));
+        assertThat(youtube).allSatisfy(page -> assertThat(page.order()).isEqualTo(Page.Order.NEWEST_FIRST));
+        assertThat(posts(items(youtube)).stream().map(post -> post.createdAt().orElseThrow()).toList())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(posts(items(youtube))).allSatisfy(post -> {
+            assertThat(post.title()).isPresent();
+            assertThat(post.author().orElseThrow().handle()).hasValue("mkbhd");
+            assertThat(post.media()).extracting(Media::type).containsExactly(Media.Type.IMAGE, Media.Type.VIDEO);
+        });
+
+        assertThat(posts(exportAll(query("https://www.instagram.com/natgeo/", Content.POSTS, false, null, null))))
+                .allSatisfy(post -> assertThat(post.media()).hasSizeBetween(1, 4).allSatisfy(media -> {
+                    assertThat(media.width()).isPresent();
+                    assertThat(media.height()).isPresent();
+                }));
+        assertThat(posts(exportAll(query("https://www.tiktok.com/tag/cats", Content.POSTS, false, null, null))))
+                .allSatisfy(post -> {
+                    assertThat(post.text()).hasValueSatisfying(text -> assertThat(text).contains("#cats"));
+                    assertThat(post.viewCount()).isPresent();
+                })
+                .anySatisfy(post -> assertThat(post.media()).anySatisfy(media -> assertThat(media.duration()).isPresent()));
+    }
+
+    @Test
+    void mediaOfAProfileAreTheFilesOfItsPosts() {
+        String url = "https://www.instagram.com/natgeo/";
+        List<Post> posts = posts(exportAll(query(url, Content.POSTS, false, null, null)));
+        List<MediaItem> media = exportAll(query(url, Content.MEDIA, false, null, null)).stream()
+                .map(MediaItem.class::cast).toList();
+
+        assertThat(media).extracting(MediaItem::media)
+                .isEqualTo(posts.stream().flatMap(post -> post.media().stream()).toList());
+        assertThat(media).allSatisfy(item -> assertThat(item.postId()).isPresent());
+    }
+
+    @Test
+    void mediaOfAPostAreItsFilesInOrder() {
+        List<MediaItem> media = exportAll(query(YOUTUBE, Content.MEDIA, false, null, null)).stream()
+                .map(MediaItem.class::cast).toList();
+
+        assertThat(media).extracting(MediaItem::index).containsExactly(0, 1);
+        assertThat(media).allSatisfy(item -> assertThat(item.postId()).hasValue("dQw4w9WgXcQ"));
+        assertThat(media.get(0).media().url()).isEqualTo("https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg");
+    }
+
+    @Test
+    void pagesAreNoLargerThanTheEngineStillWants() {
+        Page<? extends Item> page = Sandbox.extractor(comments(YOUTUBE, true, null, null))
+                .fetch(new PageRequest(Optional.empty(), OptionalLong.of(7)));
+
+        assertThat(page.items()).hasSize(7);
+        assertThat(page.nextCursor()).isPresent();
+    }
+
+    @Test
+    void aMalformedCursorFailsAsInternal() {
+        Extractor<? extends Item> extractor = Sandbox.extractor(comments(YOUTUBE, true, null, null));
+        String total = Long.toString(extractor.fetch(PageRequest.first()).total().orElseThrow());
+        String ours = "sbx1:" + tag(YOUTUBE) + ":" + total + ":" + total;
+
+        for (String cursor : List.of("garbage", "sbx1:xyz", "sbx2:00000000:1:1:0:0:0", ours + ":x:0:5",
+                ours + ":-1:0:5", ours + ":0:0:" + total, ours + ":9999:0:5", ours + ":0:99:5",
+                "sbx1:" + tag(YOUTUBE) + ":" + total + ":7:0:0:5")) {
+            assertThatThrownBy(() -> extractor.fetch(PageRequest.at(cursor)))
+                    .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+                    .hasMessageContaining(cursor);
+        }
+        assertThatThrownBy(() -> extractor.fetch(PageRequest.at("garbage")))
+                .hasMessage("sandbox cursor 'garbage' is not one this version wrote");
+    }
+
+    @Test
+    void aCursorOfAnotherExportIsRefused() {
+        String cursor = pages(comments(YOUTUBE, true, null, null)).get(0).nextCursor().orElseThrow();
+
+        assertThatThrownBy(() -> Sandbox.extractor(comments(TIKTOK, true, null, null)).fetch(PageRequest.at(cursor)))
+                .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+                .hasMessageContaining("different export");
+    }
+
+    @Test
+    void anUnknownPlatformGetsAGenericShape() {
+        Target target = Target.of("mastodon", Target.Kind.POST, "109876543210", "https://mastodon.social/@someone/109876543210");
+        ExportQuery query = new ExportQuery(target, Content.COMMENTS, true, Optional.empty(), OptionalLong.empty(),
+                Optional.empty(), Optional.empty());
+
+        List<Item> items = exportAll(query);
+
+        assertThat(items).hasSizeBetween(150, 600).allSatisfy(item -> {
+            assertThat(item.platform()).isEqualTo("mastodon");
+            assertThat(item.extras()).containsEntry("sandbox", true);
+        });
+        assertThat(exportAll(query)).isEqualTo(items);
+    }
+
+    @Test
+    void aZeroLimitGivesAnEmptyLastPage() {
+        Page<? extends Item> page = Sandbox.extractor(comments(YOUTUBE, true, null, 0L)).fetch(PageRequest.first());
+
+        assertThat(page.items()).isEmpty();
+        assertThat(page.nextCursor()).isEmpty();
+    }
+
+    // --- helpers ---
+
+    static Target resolve(String url) {
+        for (Platform platform : Sandbox.knownPlatforms()) {
+            Optional<Target> target = platform.resolve(URI.create(url));
+            if (target.isPresent()) {
+                return target.get();
+            }
+        }
+        throw new AssertionError("no sandbox platform resolves " + url);
+    }
+
+    static ExportQuery comments(String url, boolean replies, Sort sort, Long limit) {
+        return query(url, Content.COMMENTS, replies, sort, limit);
+    }
+
+    static ExportQuery query(String url, Content content, boolean replies, Sort sort, Long limit) {
+        return new ExportQuery(resolve(url), content, replies, Optional.ofNullable(sort),
+                limit == null ? OptionalLong.empty() : OptionalLong.of(limit), Optional.empty(), Optional.empty());
+    }
+
+    static List<Page<? extends Item>> pages(ExportQuery query) {
+        Extractor<? extends Item> extractor = Sandbox.extractor(query);
+        List<Page<? extends Item>> pages = new ArrayList<>();
+        PageRequest request = PageRequest.first();
+        while (true) {
+            Page<? extends Item> page = extractor.fetch(request);
+            pages.add(page);
+            if (page.nextCursor().isEmpty()) {
+                return pages;
+            }
+            request = PageRequest.at(page.nextCursor().get());
+        }
+    }
+
+    static List<Item> exportAll(ExportQuery query) {
+        return items(pages(query));
+    }
+
+    static List<Item> exportFrom(Extractor<? extends Item> extractor, String cursor) {
+        List<Item> items = new ArrayList<>();
+        Optional<String> next = Optional.of(cursor);
+        while (next.isPresent()) {
+            Page<? extends Item> page = extractor.fetch(PageRequest.at(next.get()));
+            items.addAll(page.items());
+            next = page.nextCursor();
+        }
+        return items;
+    }
+
+    static List<Item> items(List<Page<? extends Item>> pages) {
+        List<Item> items = new ArrayList<>();
+        pages.forEach(page -> items.addAll(page.items()));
+        return items;
+    }
+
+    static Set<String> ids(List<Item> items) {
+        return items.stream().map(Item::id).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    static List<Comment> comments(List<Item> items) {
+        return items.stream().map(Comment.class::cast).toList();
+    }
+
+    static List<Post> posts(List<Item> items) {
+        return items.stream().map(Post.class::cast).toList();
+    }
+
+    private static long likes(List<Comment> comments) {
+        return comments.stream().mapToLong(comment -> comment.likeCount().orElse(0)).sum();
+    }
+
+    private static String root(Comment comment, Map<String, Comment> seen) {
+        Comment current = comment;
+        while (current.parentId().isPresent() && seen.containsKey(current.parentId().get())) {
+            current = seen.get(current.parentId().get());
+        }
+        return current.id();
+    }
+
+    private static String tag(String url) {
+        return Cursor.tag(new Scene(comments(url, true, null, null)));
+    }
+}
