@@ -6,8 +6,6 @@ module io.starexport.examples {
     requires io.starexport.core;
     requires jdk.httpserver;
 
-    exports io.starexport.examples;
-
     provides io.starexport.spi.Platform with io.starexport.examples.GuestbookPlatform;
     provides io.starexport.spi.OutputFormat with io.starexport.examples.MarkdownFormat;
 }

@@ -65,6 +65,7 @@ public final class ExportSpec<T extends Item> {
         spec.limit = checkpoint.limit().isPresent() ? checkpoint.limit().getAsLong() : null;
         spec.since = checkpoint.since().orElse(null);
         spec.until = checkpoint.until().orElse(null);
+        spec.formulaProtection = checkpoint.formulaProtection();
         checkpoint.outputs().forEach(output -> spec.outputs.add(new ExportPlan.Output(output.file(), output.format())));
         return spec;
     }

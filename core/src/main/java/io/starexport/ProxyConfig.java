@@ -49,10 +49,11 @@ public record ProxyConfig(Type type, String host, int port, Optional<String> use
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         Type type = switch (scheme) {
-            case "http", "https" -> Type.HTTP;
+            case "http" -> Type.HTTP;
             case "socks", "socks5" -> Type.SOCKS;
             default -> throw new IllegalArgumentException(
-                    "proxy URL must start with http:// or socks5:// but was '" + scheme + "://…'");
+                    "proxy URL must start with http:// or socks5:// (TLS to the proxy itself is not supported) but was '"
+                            + scheme + "://…'");
         };
         if (uri.getHost() == null || uri.getPort() < 0) {
             throw new IllegalArgumentException("proxy URL needs a host and a port, like http://proxy.example:8080");

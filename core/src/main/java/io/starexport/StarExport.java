@@ -96,7 +96,11 @@ public final class StarExport implements AutoCloseable {
         return engine.formats();
     }
 
-    /** Stops the engine's executor and releases HTTP connections. Running exports are cancelled. */
+    /**
+     * Releases HTTP connections and stops the engine's own executor, which cancels exports it runs from
+     * {@link ExportSpec#start()}. Exports on a host executor, and {@code run()} or {@code stream()} in a host
+     * thread, are the host's to stop.
+     */
     @Override
     public void close() {
         engine.close();
@@ -270,7 +274,10 @@ public final class StarExport implements AutoCloseable {
         /** Least time between two progress events of one export; 500 ms by default. */
         public Builder progressInterval(Duration interval) {
             once(this.progressInterval, "progressInterval");
-            this.progressInterval = Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("progressInterval must not be negative but was " + interval);
+            }
+            this.progressInterval = interval;
             return this;
         }
 

@@ -19,13 +19,15 @@ import java.util.OptionalLong;
  * @param since        the requested lower date bound
  * @param until        the requested upper date bound
  * @param sandbox      whether the export ran in sandbox mode
+ * @param formulaProtection whether spreadsheet formulas were neutralised, so a resumed file stays consistent
  * @param cursor       the platform cursor of the next page; absent when the next page is the first
  * @param items        items delivered before this point
  * @param outputs      partial output files and how far each is known to be complete
  * @param savedAt      when the checkpoint was taken
  */
 public record Checkpoint(String url, Content content, boolean replies, Optional<Sort> sort, OptionalLong limit,
-                         Optional<Instant> since, Optional<Instant> until, boolean sandbox, Optional<String> cursor,
+                         Optional<Instant> since, Optional<Instant> until, boolean sandbox, boolean formulaProtection,
+                         Optional<String> cursor,
                          long items, List<Output> outputs, Instant savedAt) {
 
     /**

@@ -31,7 +31,7 @@ public enum ErrorCode {
     NETWORK(true),
     /** The export was cancelled by the host. */
     CANCELLED(false),
-    /** The output could not be written (disk full, permission denied, unknown format). */
+    /** The output could not be written or resumed (disk full, permission denied, damaged checkpoint). */
     OUTPUT(false),
     /** A bug in Star Export or a plugin; the message and cause say where. */
     INTERNAL(false);

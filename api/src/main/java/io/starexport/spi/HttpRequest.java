@@ -21,7 +21,8 @@ import java.util.Set;
  * @param url        the absolute URL, query included
  * @param headers    header names to values
  * @param body       the request body; empty for none
- * @param idempotent whether the request may be retried safely (GET, HEAD, PUT, DELETE by default)
+ * @param idempotent whether the request may be retried safely after a 5xx or I/O failure: true for
+ *                   {@link #get}, false for {@link #post} unless the builder says otherwise
  */
 public record HttpRequest(String method, URI url, Map<String, List<String>> headers, byte[] body, boolean idempotent) {
 

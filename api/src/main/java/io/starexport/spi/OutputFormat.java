@@ -21,7 +21,7 @@ public interface OutputFormat {
 
     /**
      * Whether a partial file can be continued by a writer opened with {@link WriterOptions#resume()}.
-     * Formats that cannot (a zipped workbook, say) restart the file on resume.
+     * Resuming an export into a format that cannot (a zipped workbook, say) fails with {@code OUTPUT}.
      */
     default boolean appendable() {
         return true;

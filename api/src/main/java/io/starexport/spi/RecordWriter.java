@@ -9,9 +9,9 @@ import java.io.IOException;
  * Writes items to one output, in constant memory. Used by one thread.
  *
  * <p>{@link #close()} completes the document (a closing bracket, a workbook's directory) and closes
- * the stream. When an export fails, the engine calls {@link #flush()} and closes the stream itself
- * without {@code close()}, leaving a partial document that a writer opened with
- * {@link WriterOptions#resume()} continues.
+ * the stream. When an export fails, the engine closes the stream itself without {@code close()},
+ * leaving a partial document; on resume it truncates the file to the length recorded after the last
+ * {@link #flush()} and a writer opened with {@link WriterOptions#resume()} continues it.
  */
 public interface RecordWriter extends Closeable {
 

@@ -139,9 +139,16 @@ public final class TestPlatform implements Platform {
                 skipped.add(new Skipped("data.items[" + i + "].id", "missing"));
                 continue;
             }
+            Instant created;
+            try {
+                created = Instant.parse(item.path("created").asText(""));
+            } catch (java.time.format.DateTimeParseException e) {
+                skipped.add(new Skipped("data.items[" + i + "].created", "not an ISO-8601 instant"));
+                continue;
+            }
             Comment.Builder comment = Comment.builder().platform(ID).id(item.get("id").asText()).postId(postId)
                     .text(item.path("text").asText(""))
-                    .createdAt(Instant.parse(item.path("created").asText("2020-01-01T00:00:00Z")))
+                    .createdAt(created)
                     .author(Author.builder().handle(item.path("author").asText(null)).build());
             if (item.hasNonNull("likes")) {
                 comment.likeCount(item.get("likes").asLong());

@@ -46,6 +46,7 @@ final class Checkpoints {
         node.put("since", checkpoint.since().map(Instant::toString).orElse(null));
         node.put("until", checkpoint.until().map(Instant::toString).orElse(null));
         node.put("sandbox", checkpoint.sandbox());
+        node.put("formulaProtection", checkpoint.formulaProtection());
         node.put("cursor", checkpoint.cursor().orElse(null));
         node.put("items", checkpoint.items());
         ArrayNode outputs = node.putArray("outputs");
@@ -88,7 +89,8 @@ final class Checkpoints {
                     node.path("replies").asBoolean(), optional(node, "sort").map(Sort::valueOf),
                     node.hasNonNull("limit") ? OptionalLong.of(node.get("limit").asLong()) : OptionalLong.empty(),
                     optional(node, "since").map(Instant::parse), optional(node, "until").map(Instant::parse),
-                    node.path("sandbox").asBoolean(), optional(node, "cursor"), node.path("items").asLong(), outputs,
+                    node.path("sandbox").asBoolean(), node.path("formulaProtection").asBoolean(true),
+                    optional(node, "cursor"), node.path("items").asLong(), outputs,
                     Instant.parse(text(node, "savedAt")));
         } catch (RuntimeException e) {
             throw ExportException.of(ErrorCode.OUTPUT, "The checkpoint " + path + " is damaged (" + e.getMessage()

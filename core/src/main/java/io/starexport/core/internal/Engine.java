@@ -274,7 +274,7 @@ public final class Engine {
         (ownExecutor != null ? ownExecutor : config.executor()).execute(() -> {
             try {
                 result.complete(run.run());
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
         });

@@ -34,7 +34,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The {@link Http} one export uses: its platform's shared bucket, the engine's retry policy, the
  * export's cancellation and redaction, on the OkHttp client of the export's proxy. Order of concerns per
- * attempt: rate limit, send, platform feedback, retry decision, logging.
+ * attempt: rate limit, send, redacted debug log, platform feedback, retry decision.
  */
 public final class EngineHttp implements Http {
     private static final Logger LOG = LoggerFactory.getLogger("io.starexport.http");
@@ -139,15 +139,13 @@ public final class EngineHttp implements Http {
         return headers.toMultimap();
     }
 
+    /** Reads the whole body; one larger than the limit fails at once, as a retry would fail the same way. */
     private static byte[] read(ResponseBody body) throws IOException {
-        if (body.contentLength() > MAX_BODY_BYTES) {
-            throw new IOException("response body of " + body.contentLength() + " bytes is larger than the "
-                    + MAX_BODY_BYTES + " byte limit");
-        }
         try (InputStream in = body.byteStream()) {
-            byte[] bytes = in.readNBytes((int) MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new IOException("response body is larger than the " + MAX_BODY_BYTES + " byte limit");
+            byte[] bytes = body.contentLength() > MAX_BODY_BYTES ? new byte[0] : in.readNBytes((int) MAX_BODY_BYTES + 1);
+            if (body.contentLength() > MAX_BODY_BYTES || bytes.length > MAX_BODY_BYTES) {
+                throw ExportException.of(ErrorCode.NETWORK, "A response was larger than " + (MAX_BODY_BYTES >> 20)
+                        + " MiB; the platform is not answering as expected.");
             }
             return bytes;
         }

@@ -36,8 +36,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * One export: cursor → page → date window (stopping early on newest-first pages) → limit → dedup by id
- * → sinks → checkpoint. Runs in one thread; {@link #cancel()} may come from any.
+ * One export: cursor → page → date window (stopping early on newest-first pages) → dedup by id → sinks,
+ * until the limit → checkpoint. Runs in one thread; {@link #cancel()} may come from any.
  */
 final class ExportRun {
     /** Ids remembered for dedup: enough to cover pages shifting under a live thread, bounded for huge exports. */
@@ -128,49 +128,62 @@ final class ExportRun {
         }
     }
 
-    /** A lazy stream of the items; closing it early cancels the export. */
+    /**
+     * A lazy stream of the items; closing it early cancels the export. A stream closed part-way through a
+     * page reports the checkpoint from before that page, so a resume repeats rather than loses items.
+     */
     @SuppressWarnings("unchecked")
     <T extends Item> Stream<T> stream() {
-        begin();
+        guarded(this::begin);
         Deque<Item> buffer = new ArrayDeque<>();
+        Checkpoint[] beforePage = {lastGood};
         Spliterator<T> pagesOfItems = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
             private boolean finished;
 
             @Override
             public boolean tryAdvance(Consumer<? super T> action) {
-                try {
-                    while (buffer.isEmpty()) {
-                        if (done) {
-                            if (!finished) {
-                                finished = true;
-                                finish(List.of(), 0);
-                            }
-                            return false;
-                        }
+                while (buffer.isEmpty()) {
+                    if (finished) {
+                        return false;
+                    }
+                    if (done) {
+                        finished = true;
+                        finish(List.of(), 0);
+                        return false;
+                    }
+                    beforePage[0] = lastGood;
+                    guarded(() -> {
                         nextPage(buffer::add);
                         lastGood = checkpoint(new long[0]);
                         progress(false);
-                    }
-                } catch (ExportException e) {
-                    done = true;
-                    finished = true;
-                    throw fail(e);
-                } catch (RuntimeException e) {
-                    done = true;
-                    finished = true;
-                    throw fail(unexpected(e));
+                    });
                 }
                 action.accept((T) buffer.poll());
                 return true;
             }
         };
         return StreamSupport.stream(pagesOfItems, false).onClose(() -> {
-            if (!done) {
+            if (!done || !buffer.isEmpty()) {
                 done = true;
-                events.emit(new ExportEvent.Cancelled(id, clock.instant(), Optional.ofNullable(lastGood), progressNow()));
+                Checkpoint resumeAt = buffer.isEmpty() ? lastGood : beforePage[0];
+                buffer.clear();
+                events.emit(new ExportEvent.Cancelled(id, clock.instant(), Optional.ofNullable(resumeAt), progressNow()));
             }
         });
+    }
+
+    /** Runs a step of a stream, turning any failure into a typed one with its Failed event. */
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (ExportException e) {
+            done = true;
+            throw fail(e);
+        } catch (RuntimeException e) {
+            done = true;
+            throw fail(unexpected(e));
+        }
     }
 
     private void begin() {
@@ -265,8 +278,10 @@ final class ExportRun {
             files.add(new Checkpoint.Output(output.file().toAbsolutePath(), output.partial().toAbsolutePath(),
                     output.format(), lengths[i]));
         }
-        return new Checkpoint(plan.url(), query.content(), query.replies(), query.sort(), query.limit(), query.since(),
-                query.until(), engine.config().sandbox(), cursor, delivered, files, clock.instant());
+        // The canonical URL, not the input: whatever else the input carried (user info, tracking parameters) stays out.
+        return new Checkpoint(query.target().url(), query.content(), query.replies(), query.sort(), query.limit(),
+                query.since(), query.until(), engine.config().sandbox(), plan.options().formulaProtection(), cursor,
+                delivered, files, clock.instant());
     }
 
     private Path checkpointFile() {

@@ -1,0 +1,417 @@
+package io.starexport.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.starexport.Detection;
+import io.starexport.ExportSpec;
+import io.starexport.RunningExport;
+import io.starexport.StarExport;
+import io.starexport.api.Content;
+import io.starexport.api.ErrorCode;
+import io.starexport.api.ExportException;
+import io.starexport.api.ExportResult;
+import io.starexport.api.Item;
+import io.starexport.api.Sort;
+import io.starexport.api.Target;
+import io.starexport.spi.OutputFormat;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** {@code starexport export}: exports one URL to a file, or continues an interrupted export. */
+@Command(name = "export", sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
+        description = {
+            "Exports the comments, posts, profile or media metadata of a URL to a file, or continues an "
+                    + "interrupted export with --resume.",
+            "Without -o the file is <platform>-<id>-<content>.<ext> in the current directory; its path is "
+                    + "printed on stdout and a summary on stderr."})
+final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
+    /** How long Ctrl-C waits for a cancelled export to leave its partial file and checkpoint. */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(10);
+    private static final String DEFAULT_FORMAT = "csv";
+    /** Options fixed by the checkpoint, so they cannot be given with --resume. */
+    private static final List<String> FIXED_BY_CHECKPOINT = List.of("--comments", "--posts", "--profile", "--media",
+            "--replies", "--sort", "--limit", "--since", "--until", "--format", "--output", "--bom",
+            "--no-formula-protection");
+
+    @ParentCommand
+    private Main main;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "URL", description = "The video, post, comment, profile… to export.")
+    private String url;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "%nWhat to export (one; default: the platform's "
+            + "default for the URL, such as the comments of a video):%n")
+    private ContentOption content;
+
+    @Option(names = "--replies", description = "Include replies to comments.")
+    private boolean replies;
+
+    @Option(names = "--sort", paramLabel = "ORDER", description = "top, newest or oldest; a hint the platform "
+            + "honours where it can.")
+    private Sort sort;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Export at most N items, replies included.")
+    private Long limit;
+
+    @Option(names = "--since", paramLabel = "DATE", converter = DateConverter.class,
+            description = "Only items created at or after DATE: 2025-01-31 (start of that day, UTC) or "
+                    + "2025-01-31T12:00:00Z.")
+    private Instant since;
+
+    @Option(names = "--until", paramLabel = "DATE", converter = DateConverter.class,
+            description = "Only items created before DATE.")
+    private Instant until;
+
+    @Option(names = "--format", paramLabel = "ID", description = "Output format: csv (default), json, jsonl… "
+            + "(see 'starexport formats'). With -o, the file extension picks it when not given.")
+    private String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The file to write.")
+    private Path output;
+
+    @Option(names = "--sandbox", description = "Offline sample data instead of the platforms, for trying things out.")
+    private boolean sandbox;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue the export that left this "
+            + ".checkpoint.json file beside its partial output. Replaces URL and the content, filter, "
+            + "output and file options.")
+    private Path resume;
+
+    @Option(names = "--bom", description = "Start text files with a UTF-8 byte order mark, for Excel.")
+    private boolean byteOrderMark;
+
+    @Option(names = "--no-formula-protection", description = "Keep cells starting with =, +, - or @ as they are "
+            + "(by default they are neutralised against spreadsheet formula injection).")
+    private boolean noFormulaProtection;
+
+    @Mixin
+    private ConnectionOptions connection;
+
+    @Mixin
+    private CommonOptions common;
+
+    /** The mutually exclusive content options. */
+    static final class ContentOption {
+        @Option(names = "--comments", required = true, description = "Comments (add --replies for replies).")
+        boolean comments;
+
+        @Option(names = "--posts", required = true, description = "Posts or videos of a profile, playlist or community.")
+        boolean posts;
+
+        @Option(names = "--profile", required = true, description = "The profile itself.")
+        boolean profile;
+
+        @Option(names = "--media", required = true, description = "Media metadata, one row per file.")
+        boolean media;
+
+        Content content() {
+            return comments ? Content.COMMENTS : posts ? Content.POSTS : profile ? Content.PROFILE : Content.MEDIA;
+        }
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public Integer call() {
+        checkUrlOrResume();
+        try (StarExport star = engine()) {
+            ExportSpec<Item> export = resume == null ? describe(star) : resumed(star);
+            badOptions(() -> {
+                if (byteOrderMark) {
+                    export.byteOrderMark(true);
+                }
+                if (noFormulaProtection) {
+                    export.formulaProtection(false);
+                }
+            });
+            ProgressRenderer progress = main.interactive() ? new ProgressRenderer(main.err(), System::nanoTime) : null;
+            if (progress != null) {
+                export.listener(progress);
+            }
+            return run(export, progress);
+        }
+    }
+
+    private void checkUrlOrResume() {
+        if (url == null && resume == null) {
+            throw usage("give the URL to export, or --resume CHECKPOINT to continue an interrupted export");
+        }
+        if (url != null && resume != null) {
+            throw usage("give either a URL or --resume CHECKPOINT, not both: a resumed export continues the URL "
+                    + "it was started with");
+        }
+        if (resume != null) {
+            List<String> fixed = FIXED_BY_CHECKPOINT.stream()
+                    .filter(name -> spec.commandLine().getParseResult().hasMatchedOption(name)).toList();
+            if (!fixed.isEmpty()) {
+                throw usage("--resume continues the export exactly as it was started; drop " + String.join(", ", fixed));
+            }
+            if (!Files.isRegularFile(resume)) {
+                throw usage("checkpoint file not found: " + resume);
+            }
+        }
+    }
+
+    private StarExport engine() {
+        StarExport.Builder builder = StarExport.builder();
+        badOptions(() -> {
+            if (sandbox) {
+                builder.sandbox(true);
+            }
+            if (main.interactive()) {
+                builder.progressInterval(ProgressRenderer.REDRAW_INTERVAL);
+            }
+            connection.configure(builder);
+        });
+        return rejectingBadOptions(builder::build);
+    }
+
+    private ExportSpec<Item> describe(StarExport star) {
+        ExportSpec<Item> export = star.export(url);
+        List<OutputFormat> formats = star.formats();
+        OutputFormat chosenFormat = format == null ? null : find(formats, format);
+        Content chosen = content == null ? null : content.content();
+        if (chosen == null && output == null) {
+            // The default file name needs the content before the export starts.
+            chosen = defaultContent(star.detect(url));
+        }
+        Content exported = chosen;
+        badOptions(() -> {
+            if (exported != null) {
+                export.content(exported);
+            }
+            if (replies) {
+                export.replies(true);
+            }
+            if (sort != null) {
+                export.sort(sort);
+            }
+            if (limit != null) {
+                export.limit(limit);
+            }
+            if (since != null) {
+                export.since(since);
+            }
+            if (until != null) {
+                export.until(until);
+            }
+        });
+        if (output == null) {
+            OutputFormat fileFormat = chosenFormat != null ? chosenFormat : find(formats, DEFAULT_FORMAT);
+            export.to(Path.of(defaultFileName(export.target(), exported, fileFormat)), fileFormat.id());
+        } else if (chosenFormat != null) {
+            export.to(output, chosenFormat.id());
+        } else {
+            checkExtension(formats, output);
+            export.to(output);
+        }
+        return export;
+    }
+
+    private ExportSpec<Item> resumed(StarExport star) {
+        try {
+            return star.resume(resume);
+        } catch (IllegalArgumentException e) {
+            // The engine refuses a checkpoint taken in the other sandbox mode.
+            throw usage(e.getMessage() + " (give --sandbox exactly when the interrupted export had it)");
+        }
+    }
+
+    private int run(ExportSpec<Item> export, ProgressRenderer progress) {
+        RunningExport running = rejectingBadOptions(export::start);
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = main.process() ? cancelOnShutdown(running, reported) : null;
+        try {
+            ExportResult result = await(running);
+            finish(progress);
+            report(result);
+            return ExitCode.OK;
+        } catch (RuntimeException e) {
+            finish(progress);
+            return main.reporter().failure(e, common);
+        } finally {
+            reported.countDown();
+            removeShutdownHook(hook);
+        }
+    }
+
+    /** On Ctrl-C: cancel, and give the export time to keep its partial file and the command time to say so. */
+    private static Thread cancelOnShutdown(RunningExport running, CountDownLatch reported) {
+        Thread hook = new Thread(() -> {
+            running.cancel();
+            try {
+                reported.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "starexport-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        if (hook == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running: it is the one waiting for this command to finish.
+        }
+    }
+
+    private static ExportResult await(RunningExport running) {
+        try {
+            return running.result().get();
+        } catch (InterruptedException e) {
+            running.cancel();
+            Thread.currentThread().interrupt();
+            throw ExportException.of(ErrorCode.CANCELLED, "The export was interrupted.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void finish(ProgressRenderer progress) {
+        if (progress != null) {
+            progress.finish();
+        }
+    }
+
+    private void report(ExportResult result) {
+        PrintWriter out = main.out();
+        PrintWriter err = main.err();
+        String file = result.files().isEmpty() ? null : result.files().get(0).toString();
+        if (common.json) {
+            JsonOutput.success(out, data(result, file));
+            return;
+        }
+        if (file != null) {
+            out.println(file);
+        }
+        Target target = result.target();
+        err.println("Exported " + result.items() + " " + Nouns.of(result.content(), result.items()) + " from "
+                + target.platform() + " (" + JsonOutput.lowerCase(target.kind()) + " " + target.id() + ")"
+                + (file == null ? "" : " to " + file) + " in " + seconds(result.elapsed()) + " — "
+                + result.completeness());
+        result.notes().forEach(note -> err.println("note: " + note));
+        out.flush();
+        err.flush();
+    }
+
+    private static ObjectNode data(ExportResult result, String file) {
+        ObjectNode data = JsonOutput.object();
+        data.put("file", file);
+        data.put("content", JsonOutput.lowerCase(result.content()));
+        data.put("items", result.items());
+        data.put("pages", result.pages());
+        data.put("skipped", result.skipped());
+        data.put("duplicates", result.duplicates());
+        data.put("outside_window", result.outsideWindow());
+        if (result.reportedTotal().isPresent()) {
+            data.put("reported_total", result.reportedTotal().getAsLong());
+        } else {
+            data.putNull("reported_total");
+        }
+        data.put("stop_reason", JsonOutput.lowerCase(result.stopReason()));
+        data.put("completeness", result.completeness());
+        ArrayNode notes = data.putArray("notes");
+        result.notes().forEach(notes::add);
+        data.put("bytes", result.bytes());
+        data.put("elapsed_ms", result.elapsed().toMillis());
+        return data;
+    }
+
+    /** {@code 85 ms} under a second, {@code 1.2 s} under a minute, {@code 2:05} above. */
+    static String seconds(Duration elapsed) {
+        if (elapsed.toMillis() < 1000) {
+            return elapsed.toMillis() + " ms";
+        }
+        return elapsed.compareTo(Duration.ofMinutes(1)) < 0
+                ? String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0)
+                : ProgressRenderer.clock(elapsed);
+    }
+
+    /**
+     * The content the engine exports when none is chosen: the first, in {@link Content} order, that the
+     * platform offers for the target. {@link Detection} offers no default itself, so this repeats the rule.
+     */
+    static Content defaultContent(Detection detection) {
+        return detection.contents().stream().sorted().findFirst().orElse(null);
+    }
+
+    /** {@code <platform>-<id>-<content>.<ext>}, with characters unsafe in file names replaced. */
+    static String defaultFileName(Target target, Content content, OutputFormat format) {
+        String id = target.id().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
+        String what = content == null ? "items" : JsonOutput.lowerCase(content);
+        return target.platform() + "-" + id + "-" + what + "." + format.extensions().get(0);
+    }
+
+    private OutputFormat find(List<OutputFormat> formats, String id) {
+        return formats.stream().filter(f -> f.id().equalsIgnoreCase(id)).findFirst()
+                .orElseThrow(() -> usage("unknown format '" + id + "'; installed: " + ids(formats)));
+    }
+
+    private void checkExtension(List<OutputFormat> formats, Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean known = formats.stream().flatMap(f -> f.extensions().stream())
+                .anyMatch(ext -> name.endsWith("." + ext.toLowerCase(Locale.ROOT)));
+        if (!known) {
+            throw usage("cannot tell the format of '" + file + "' from its extension; add --format "
+                    + String.join("|", formats.stream().map(OutputFormat::id).toList()));
+        }
+    }
+
+    private static String ids(List<OutputFormat> formats) {
+        return formats.isEmpty() ? "none" : String.join(", ", formats.stream().map(OutputFormat::id).toList());
+    }
+
+    /** Runs engine configuration, turning the builders' rejections of bad values into usage errors. */
+    private void badOptions(Runnable configuration) {
+        rejectingBadOptions(() -> {
+            configuration.run();
+            return null;
+        });
+    }
+
+    private <T> T rejectingBadOptions(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
