@@ -1,0 +1,81 @@
+package io.starexport;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.starexport.api.Item;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests go through the configured HTTP proxy, with Basic credentials, and a pool assigns one proxy
+ * per export for its whole run. The platform's endpoint is a host that does not resolve, so only a
+ * proxied request can succeed; WireMock plays the proxy and answers the absolute-form request itself.
+ */
+class ProxyTest {
+    private static final String UNRESOLVABLE_API = "http://api.test.invalid";
+
+    @RegisterExtension
+    static WireMockExtension proxyA = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @RegisterExtension
+    static WireMockExtension proxyB = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private static long export(StarExport star, String post) {
+        try (Stream<Item> items = star.export("https://test.example/posts/" + post).stream()) {
+            return items.count();
+        }
+    }
+
+    private static void servePages(WireMockExtension proxy) {
+        proxy.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1/comments"))
+                .withQueryParam("cursor", absent()).willReturn(TestPages.page(0, 4, "c2")));
+        proxy.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1/comments"))
+                .withQueryParam("cursor", equalTo("c2")).willReturn(TestPages.page(5, 9, null)));
+    }
+
+    @Test
+    void sendsThroughAnHttpProxyWithBasicCredentials() {
+        String expected = "Basic " + Base64.getEncoder().encodeToString("alice:s3cret-pass".getBytes());
+        proxyA.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathEqualTo("/v1/comments"))
+                .atPriority(10).willReturn(aResponse().withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"p\"")));
+        proxyA.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1/comments"))
+                .atPriority(1).withHeader("Proxy-Authorization", equalTo(expected)).willReturn(TestPages.page(0, 2, null)));
+        try (StarExport star = StarExport.builder().environment(Map.of())
+                .endpoint("testplatform", "api", UNRESOLVABLE_API)
+                .proxy(ProxyConfig.parse("http://alice:s3cret-pass@localhost:" + proxyA.getPort())).build()) {
+            assertThat(export(star, "p1")).isEqualTo(3);
+        }
+        proxyA.verify(getRequestedFor(urlPathEqualTo("/v1/comments")).withHeader("Host", equalTo("api.test.invalid")));
+    }
+
+    @Test
+    void aPoolGivesEachExportOneProxyForItsWholeRun() {
+        servePages(proxyA);
+        servePages(proxyB);
+        try (StarExport star = StarExport.builder().environment(Map.of())
+                .endpoint("testplatform", "api", UNRESOLVABLE_API)
+                .proxyPool(List.of(ProxyConfig.parse("http://localhost:" + proxyA.getPort()),
+                        ProxyConfig.parse("http://localhost:" + proxyB.getPort()))).build()) {
+            assertThat(export(star, "p1")).isEqualTo(10);
+            assertThat(export(star, "p2")).isEqualTo(10);
+        }
+        assertThat(posts(proxyA)).containsExactly("p1", "p1");
+        assertThat(posts(proxyB)).containsExactly("p2", "p2");
+    }
+
+    private static List<String> posts(WireMockExtension proxy) {
+        return proxy.getAllServeEvents().stream().map(e -> e.getRequest().queryParameter("post").firstValue()).toList();
+    }
+}
