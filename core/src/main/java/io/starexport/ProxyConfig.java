@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A proxy the engine sends requests through: HTTP (with Basic credentials) or SOCKS5. {@link #toString()}
- * never shows the password.
+ * A proxy the engine sends requests through: HTTP (Basic credentials) or SOCKS5 (user name and password,
+ * host names resolved by the proxy). Credentials apply to this proxy only, never process-wide.
+ * {@link #toString()} never shows the password.
  *
  * @param type     HTTP or SOCKS
  * @param host     proxy host

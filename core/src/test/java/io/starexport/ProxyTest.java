@@ -75,6 +75,34 @@ class ProxyTest {
         assertThat(posts(proxyB)).containsExactly("p2", "p2");
     }
 
+    @Test
+    void sendsThroughASocks5ProxyWithCredentialsResolvingNamesThere() throws Exception {
+        servePages(proxyA);
+        try (Socks5ProxyServer socks = new Socks5ProxyServer("bob", "socks-pass", proxyA.getPort());
+             StarExport star = StarExport.builder().environment(Map.of())
+                     .endpoint("testplatform", "api", UNRESOLVABLE_API + ":" + proxyA.getPort())
+                     .proxy(ProxyConfig.parse("socks5://bob:socks-pass@127.0.0.1:" + socks.port())).build()) {
+            assertThat(export(star, "p1")).isEqualTo(10);
+            assertThat(socks.requestedHosts).isNotEmpty().containsOnly("api.test.invalid");
+        }
+    }
+
+    @Test
+    void aRejectedSocksPasswordEndsInNetworkNamingTheProxy() throws Exception {
+        try (Socks5ProxyServer socks = new Socks5ProxyServer("bob", "right", proxyA.getPort());
+             StarExport star = StarExport.builder().environment(Map.of())
+                     .endpoint("testplatform", "api", UNRESOLVABLE_API)
+                     .retryPolicy(RetryPolicy.none())
+                     .proxy(ProxyConfig.parse("socks5://bob:wrong-pass@127.0.0.1:" + socks.port())).build()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> export(star, "p1"))
+                    .isInstanceOfSatisfying(io.starexport.api.ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(io.starexport.api.ErrorCode.NETWORK);
+                        assertThat(e.getMessage()).contains("rejected the user name or password")
+                                .doesNotContain("wrong-pass");
+                    });
+        }
+    }
+
     private static List<String> posts(WireMockExtension proxy) {
         return proxy.getAllServeEvents().stream().map(e -> e.getRequest().queryParameter("post").firstValue()).toList();
     }

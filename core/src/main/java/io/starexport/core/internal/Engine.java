@@ -116,18 +116,6 @@ public final class Engine {
         config.platformProxies().keySet().forEach(this::knownPlatform);
         ids.addAll(config.credentials().keySet());
         ids.forEach(this::knownPlatform);
-        List<ProxyConfig> proxies = new ArrayList<>(config.proxyPool());
-        proxies.addAll(config.platformProxies().values());
-        if (config.proxy() != null) {
-            proxies.add(config.proxy());
-        }
-        for (ProxyConfig proxy : proxies) {
-            if (proxy.type() == ProxyConfig.Type.SOCKS && proxy.username().isPresent()) {
-                throw new IllegalArgumentException("SOCKS proxies with a user name and password are not supported: "
-                        + "the JDK only offers process-wide SOCKS credentials. Use an HTTP proxy with credentials, or a "
-                        + "SOCKS proxy without them (" + proxy + ")");
-            }
-        }
     }
 
     private Platform knownPlatform(String id) {
@@ -371,9 +359,12 @@ public final class Engine {
             return baseClient;
         }
         return proxiedClients.computeIfAbsent(proxy, p -> {
-            OkHttpClient.Builder builder = baseClient.newBuilder().proxy(new Proxy(
-                    p.type() == ProxyConfig.Type.HTTP ? Proxy.Type.HTTP : Proxy.Type.SOCKS,
-                    InetSocketAddress.createUnresolved(p.host(), p.port())));
+            if (p.type() == ProxyConfig.Type.SOCKS) {
+                return baseClient.newBuilder().proxy(Proxy.NO_PROXY).socketFactory(Socks5.socketFactory(p))
+                        .dns(Socks5.REMOTE_DNS).build();
+            }
+            OkHttpClient.Builder builder = baseClient.newBuilder()
+                    .proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.host(), p.port())));
             if (p.username().isPresent()) {
                 String authorization = okhttp3.Credentials.basic(p.username().get(), p.password().orElse(""));
                 builder.proxyAuthenticator((route, response) ->
