@@ -212,6 +212,9 @@ public final class ExportSpec<T extends Item> {
     }
 
     private ExportPlan plan() {
+        if (outputs.stream().map(o -> o.file().toAbsolutePath().normalize()).distinct().count() < outputs.size()) {
+            throw new IllegalArgumentException("the same output file was given twice: " + outputs);
+        }
         if (since != null && until != null && !since.isBefore(until)) {
             throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
         }

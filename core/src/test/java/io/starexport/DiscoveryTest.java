@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Plugins are found with ServiceLoader, can be registered explicitly, and clash loudly. */
-class DiscoveryTest {
+public class DiscoveryTest {
 
     /** A second platform claiming the test platform's id, with a different display name. */
-    static final class Impostor implements Platform {
+    public static class Impostor implements Platform {
         @Override
         public String id() {
             return TestPlatform.ID;

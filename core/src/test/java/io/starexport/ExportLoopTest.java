@@ -289,4 +289,17 @@ class ExportLoopTest {
             assertThat(result.notes()).singleElement().asString().contains("cannot order comments by oldest");
         }
     }
+
+    @Test
+    void outputsMustBeDistinctAndOfAKnownFormat() {
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThatThrownBy(() -> star.export(URL).to(dir.resolve("a.csv")).to(dir.resolve("./a.csv")).run())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("given twice");
+            assertThatThrownBy(() -> star.export(URL).to(dir.resolve("a.txt")).run())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot tell the format");
+            assertThatThrownBy(() -> star.export(URL).to(dir.resolve("a.csv"), "yaml").run())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown output format 'yaml'");
+        }
+        server.verify(exactly(0), getRequestedFor(urlPathEqualTo("/v1/comments")));
+    }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 final class ConnectionOptions {
 
     @Option(names = "--proxy", paramLabel = "URL", description = "Send requests through http://[user:pass@]host:port "
-            + "or socks5://host:port.")
+            + "or socks5://[user:password@]host:port.")
     String proxy;
 
     @Option(names = "--endpoint", paramLabel = "PLATFORM.NAME=URL", description = "Point a platform endpoint "

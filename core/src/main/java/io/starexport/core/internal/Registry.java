@@ -34,6 +34,13 @@ public final class Registry {
     }
 
     public static Registry create(List<Platform> explicitPlatforms, List<OutputFormat> explicitFormats, boolean discover) {
+        return create(explicitPlatforms, explicitFormats, discover ? discover(Platform.class) : List.of(),
+                discover ? discover(OutputFormat.class) : List.of());
+    }
+
+    /** The registry from explicit registrations and what discovery found. */
+    static Registry create(List<Platform> explicitPlatforms, List<OutputFormat> explicitFormats,
+                           List<Platform> discoveredPlatforms, List<OutputFormat> discoveredFormats) {
         for (Platform platform : explicitPlatforms) {
             if (platform.spiVersion() > Platform.SPI_VERSION) {
                 throw new IllegalArgumentException("platform '" + platform.id() + "' was built for SPI version "
@@ -41,10 +48,8 @@ public final class Registry {
                         + "; upgrade starexport-core");
             }
         }
-        Map<String, Platform> platforms = merge("platform", explicitPlatforms,
-                discover ? discover(Platform.class) : List.of(), Platform::id);
-        Map<String, OutputFormat> formats = merge("output format", explicitFormats,
-                discover ? discover(OutputFormat.class) : List.of(), OutputFormat::id);
+        Map<String, Platform> platforms = merge("platform", explicitPlatforms, discoveredPlatforms, Platform::id);
+        Map<String, OutputFormat> formats = merge("output format", explicitFormats, discoveredFormats, OutputFormat::id);
         platforms.values().removeIf(p -> {
             boolean tooNew = p.spiVersion() > Platform.SPI_VERSION;
             if (tooNew) {
