@@ -100,7 +100,6 @@ public final class Engine {
     }
 
     private void validate() {
-        List<String> ids = new ArrayList<>();
         config.endpoints().forEach((platformId, names) -> {
             Platform platform = knownPlatform(platformId);
             Set<String> declared = new java.util.TreeSet<>();
@@ -114,8 +113,7 @@ public final class Engine {
         });
         config.rateLimits().keySet().forEach(this::knownPlatform);
         config.platformProxies().keySet().forEach(this::knownPlatform);
-        ids.addAll(config.credentials().keySet());
-        ids.forEach(this::knownPlatform);
+        config.credentials().keySet().forEach(this::knownPlatform);
     }
 
     private Platform knownPlatform(String id) {

@@ -74,6 +74,8 @@ final class ExportRun {
     private OptionalLong reportedTotal = OptionalLong.empty();
     private StopReason stopReason;
     private boolean done;
+    /** Every page was fetched: a failure now (finishing the files) leaves nothing to resume. */
+    private boolean fetchedAll;
     private long lastProgressNanos;
     private long lastCheckpointNanos;
     /** The last state known consistent with the files: cursor, items and each output's length. */
@@ -255,6 +257,7 @@ final class ExportRun {
         cursor = page.nextCursor();
         if (stopReason != null || cursor.isEmpty()) {
             done = true;
+            fetchedAll = true;
             if (stopReason == null) {
                 stopReason = StopReason.COMPLETE;
             }
@@ -314,6 +317,9 @@ final class ExportRun {
         if (pages == 0 && plan.resumeFrom().isEmpty()) {
             // Nothing was fetched: there is nothing to keep or resume.
             outputs.forEach(OutputFile::discard);
+            lastGood = null;
+        } else if (fetchedAll) {
+            // The partial files hold everything; a checkpoint would only send a resume back to page one.
             lastGood = null;
         }
         Optional<Checkpoint> checkpoint = Optional.ofNullable(lastGood);
