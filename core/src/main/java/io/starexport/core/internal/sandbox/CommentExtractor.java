@@ -116,11 +116,13 @@ final class CommentExtractor implements Extractor<Comment> {
             }
             return 1 + Math.floorMod(scene.derived(Scene.Salt.SIZE), MAX_REPLIES + 1L);
         }
+        long natural = 150 + Math.floorMod(scene.derived(Scene.Salt.SIZE), 451L);
         if (limit.isPresent()) {
-            // Without replies the limit counts threads; the budget that ends exactly after thread L is its offset.
-            return replies ? limit.getAsLong() : offset(limit.getAsLong());
+            // A limit above the target's own size grows it, so any count can be had. Without replies the
+            // limit counts threads; the budget that ends exactly after thread L is its offset.
+            return Math.max(natural, replies ? limit.getAsLong() : offset(limit.getAsLong()));
         }
-        return 150 + Math.floorMod(scene.derived(Scene.Salt.SIZE), 451L);
+        return natural;
     }
 
     private long total(long budget) {

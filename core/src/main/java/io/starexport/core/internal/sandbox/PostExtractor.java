@@ -24,12 +24,13 @@ final class PostExtractor implements Extractor<Post> {
         this.scene = scene;
     }
 
-    /** How many posts an export has: the limit, or 150 to 600 drawn from the seed (a profile's post count). */
+    /**
+     * How many posts an export has: 150 to 600 drawn from the seed (a profile's post count), or the limit
+     * when it is larger, so any count can be had.
+     */
     static long size(Scene scene, OptionalLong limit) {
-        if (limit.isPresent()) {
-            return Math.max(0, limit.getAsLong());
-        }
-        return 150 + Math.floorMod(scene.derived(Scene.Salt.POST_SIZE), 451L);
+        long natural = 150 + Math.floorMod(scene.derived(Scene.Salt.POST_SIZE), 451L);
+        return limit.isPresent() ? Math.max(natural, limit.getAsLong()) : natural;
     }
 
     /** The author of every post when the target is one account, or null when posts come from many. */

@@ -21,10 +21,11 @@ import java.util.Objects;
  * {@code platform:kind:id}) and a fixed calendar: dates lie in the two years before
  * 2026-06-01T00:00:00Z. The same URL and query give the same items on every run and machine.
  *
- * <p><b>Sizes.</b> With a limit, an export has exactly that many items (comments counting replies
- * when replies are asked for), so very large exports work for benchmarks. Without one, a target has a
- * size drawn from the seed: 150 to 600 comments counting replies (only the top-level ones are
- * exported when replies are not asked for), 150 to 600 posts, and the media of those posts.
+ * <p><b>Sizes.</b> A target has a size drawn from the seed: 150 to 600 comments counting replies (only
+ * the top-level ones are exported when replies are not asked for), 150 to 600 posts, and the media of
+ * those posts. A limit above that size grows the target to exactly the limit, so very large exports
+ * work for benchmarks; a smaller limit leaves the target as it is and the engine stops at the limit
+ * (the first items are the same with or without it). A media list with a limit has exactly the limit.
  * Exceptions: a profile is one item, a post's media are the files it has (at most the limit), and a
  * comment target without replies, or a YouTube reply (YouTube threads are flat), is just that comment.
  * {@code Page.total} reports the export's size.

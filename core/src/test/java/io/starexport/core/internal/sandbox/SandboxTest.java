@@ -71,6 +71,17 @@ class SandboxTest {
         assertThat(pages).allSatisfy(page -> assertThat(page.items().size()).isLessThanOrEqualTo(100));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {YOUTUBE, REDDIT, INSTAGRAM, TIKTOK})
+    void aLimitBelowTheTargetsSizeKeepsItsTotalAndFirstItems(String url) {
+        List<Item> whole = items(pages(comments(url, true, Sort.NEWEST, null)));
+        Page<? extends Item> limited = Sandbox.extractor(comments(url, true, Sort.NEWEST, 5L))
+                .fetch(new PageRequest(Optional.empty(), OptionalLong.of(5)));
+
+        assertThat(limited.total()).hasValue(whole.size());
+        assertThat(limited.items()).isEqualTo(whole.subList(0, 5));
+    }
+
     @Test
     void limitWithoutRepliesCountsTopLevelComments() {
         List<Item> items = exportAll(comments(REDDIT, false, null, 321L));
@@ -109,7 +120,7 @@ class SandboxTest {
     @ParameterizedTest
     @EnumSource(Sort.class)
     void resumingFromAnyCursorContinuesWithoutDuplicatesOrGaps(Sort sort) {
-        ExportQuery query = comments(REDDIT, true, sort, 300L);
+        ExportQuery query = comments(REDDIT, true, sort, 700L);
         List<String> cursors = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         List<Item> all = new ArrayList<>();
@@ -126,7 +137,7 @@ class SandboxTest {
             request = new PageRequest(page.nextCursor(), OptionalLong.of(37));
         }
 
-        assertThat(all).hasSize(300);
+        assertThat(all).hasSize(700);
         for (int k = 0; k < cursors.size(); k++) {
             List<Item> tail = exportFrom(Sandbox.extractor(query), cursors.get(k));
             assertThat(tail).as("export resumed at cursor %s", cursors.get(k))
@@ -136,12 +147,12 @@ class SandboxTest {
 
     @Test
     void resumingIgnoresALimitChangedOnResume() {
-        List<Page<? extends Item>> pages = pages(comments(TIKTOK, true, Sort.NEWEST, 250L));
+        List<Page<? extends Item>> pages = pages(comments(TIKTOK, true, Sort.NEWEST, 750L));
         String cursor = pages.get(0).nextCursor().orElseThrow();
 
-        List<Item> tail = exportFrom(Sandbox.extractor(comments(TIKTOK, true, Sort.NEWEST, 150L)), cursor);
+        List<Item> tail = exportFrom(Sandbox.extractor(comments(TIKTOK, true, Sort.NEWEST, 650L)), cursor);
 
-        assertThat(tail).isEqualTo(items(pages).subList(100, 250));
+        assertThat(tail).isEqualTo(items(pages).subList(100, 750));
     }
 
     @ParameterizedTest
