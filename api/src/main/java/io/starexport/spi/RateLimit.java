@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A request rate: at most {@code permits} requests in any window of length {@code period}. The
- * engine spaces requests evenly (no bursts), one bucket per platform and credentials, shared by
+ * engine spaces requests evenly (no bursts), 3% wider than {@code period / permits} so that network
+ * jitter cannot push a window over the limit, with one bucket per platform and credentials shared by
  * every export of an engine.
  *
  * @param permits requests allowed per period, at least 1
