@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
  * Reddit URLs on reddit.com (www, old, new, np, …) and redd.it: {@code /r/SUB/comments/ID[/slug]},
  * {@code /comments/ID} and {@code redd.it/ID} are posts; a comment id after the slug makes a COMMENT
  * target with a {@code postId} attribute; {@code /r/SUB} is a community; {@code /user/NAME} and
- * {@code /u/NAME} are profiles. Share links ({@code /r/SUB/s/CODE}) need an HTTP redirect and are not
- * recognised here.
+ * {@code /u/NAME} are profiles. A share link ({@code /r/SUB/s/CODE}, from the apps) becomes a post
+ * target whose id is the code, with {@code short=true}: finding the post it stands for needs an HTTP
+ * redirect, which belongs to the Reddit module.
  */
 final class RedditSandbox extends SandboxPlatform {
     private static final Pattern ID = Pattern.compile("[a-z0-9]{1,13}");
     private static final Pattern SUBREDDIT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_]{1,20}");
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9_-]{3,20}");
+    private static final Pattern SHARE_CODE = Pattern.compile("[A-Za-z0-9]{6,16}");
     private static final Set<String> LISTINGS = Set.of("hot", "new", "top", "rising", "controversial", "best");
     private static final String WEB = "https://www.reddit.com";
 
@@ -50,6 +52,11 @@ final class RedditSandbox extends SandboxPlatform {
             }
             if (segments.get(2).equals("comments") && segments.size() >= 4) {
                 return post(subreddit, segments.subList(3, segments.size()));
+            }
+            if (segments.get(2).equals("s") && segments.size() == 4 && SHARE_CODE.matcher(segments.get(3)).matches()) {
+                String code = segments.get(3);
+                return Optional.of(target(Target.Kind.POST, code, WEB + "/r/" + subreddit + "/s/" + code)
+                        .withAttribute("subreddit", subreddit).withAttribute("short", "true"));
             }
             return Optional.empty();
         }

@@ -86,6 +86,7 @@ class SandboxUrlTest {
             "https://www.reddit.com/r/AskReddit/top/?t=week,                    COMMUNITY, AskReddit, https://www.reddit.com/r/AskReddit/",
             "https://www.reddit.com/user/spez/,                                 PROFILE,   spez,    https://www.reddit.com/user/spez/",
             "https://www.reddit.com/u/spez/submitted/,                          PROFILE,   spez,    https://www.reddit.com/user/spez/",
+            "https://www.reddit.com/r/java/s/AbCdEf123,                         POST,      AbCdEf123, https://www.reddit.com/r/java/s/AbCdEf123",
     })
     void redditRecognises(String url, Target.Kind kind, String id, String canonical) {
         assertResolves(reddit, url, kind, id, canonical);
@@ -107,7 +108,7 @@ class SandboxUrlTest {
             "https://www.reddit.com/r/java/wiki/index",
             "https://www.reddit.com/r/java/comments/",
             "https://www.reddit.com/r/java/comments/not-an-id!/",
-            "https://www.reddit.com/r/java/s/AbCdEf123",
+            "https://www.reddit.com/r/java/s/",
             "https://i.redd.it/abc123.jpeg",
             "https://www.reddit.com/search/?q=java",
     })
