@@ -7,7 +7,6 @@ import io.starexport.spi.Http;
 import io.starexport.spi.HttpRequest;
 import io.starexport.spi.HttpResponse;
 import io.starexport.spi.Platform;
-import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -26,8 +25,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -127,16 +124,12 @@ public final class EngineHttp implements Http {
         builder.method(request.method(), requestBody);
         try (Response response = client.newCall(builder.build()).execute()) {
             return new HttpResponse(response.code(), URI.create(response.request().url().toString()),
-                    headers(response.headers()), read(response.body()));
+                    response.headers().toMultimap(), read(response.body()));
         }
     }
 
     private static boolean requiresBody(String method) {
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-    }
-
-    private static Map<String, List<String>> headers(Headers headers) {
-        return headers.toMultimap();
     }
 
     /** Reads the whole body; one larger than the limit fails at once, as a retry would fail the same way. */
