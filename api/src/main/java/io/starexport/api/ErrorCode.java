@@ -33,6 +33,8 @@ public enum ErrorCode {
     CANCELLED(false),
     /** The output could not be written or resumed (disk full, permission denied, damaged checkpoint). */
     OUTPUT(false),
+    /** The job queue is at its size limit; submit again once jobs have finished. */
+    QUEUE_FULL(true),
     /** A bug in Star Export or a plugin; the message and cause say where. */
     INTERNAL(false);
 

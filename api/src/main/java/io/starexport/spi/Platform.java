@@ -65,6 +65,15 @@ public interface Platform {
     }
 
     /**
+     * Hosts that serve this platform's media files (its CDNs), matched exactly or as subdomains like
+     * {@link Hosts#matches}. Media downloads fetch only from these hosts, and follow redirects only to
+     * them, so a URL a comment or caption made up is never requested. Empty means no media downloads.
+     */
+    default Set<String> mediaHosts() {
+        return Set.of();
+    }
+
+    /**
      * Sees every response the platform's requests get, to read feedback headers (remaining quota,
      * reset time) and pause the shared bucket before the platform refuses. Called on the requesting
      * thread; must not throw.

@@ -21,7 +21,7 @@ final class ExitCode {
         "  1  any other failure (NETWORK, PLATFORM_CHANGED, OUTPUT, CANCELLED, INTERNAL)",
         "  2  bad input (USAGE, INVALID_URL, UNSUPPORTED_PLATFORM, UNSUPPORTED_CONTENT)",
         "  3  authentication (AUTH_REQUIRED, AUTH_FAILED)",
-        "  4  rate limit or quota (RATE_LIMITED, QUOTA_EXCEEDED)",
+        "  4  rate limit or quota (RATE_LIMITED, QUOTA_EXCEEDED, QUEUE_FULL)",
         "  5  not found or private (NOT_FOUND, PRIVATE_CONTENT, COMMENTS_DISABLED)",
     };
 
@@ -32,7 +32,7 @@ final class ExitCode {
         return switch (code) {
             case INVALID_URL, UNSUPPORTED_PLATFORM, UNSUPPORTED_CONTENT -> BAD_INPUT;
             case AUTH_REQUIRED, AUTH_FAILED -> AUTHENTICATION;
-            case RATE_LIMITED, QUOTA_EXCEEDED -> RATE_LIMIT;
+            case RATE_LIMITED, QUOTA_EXCEEDED, QUEUE_FULL -> RATE_LIMIT;
             case NOT_FOUND, PRIVATE_CONTENT, COMMENTS_DISABLED -> NOT_FOUND;
             case NETWORK, PLATFORM_CHANGED, OUTPUT, CANCELLED, INTERNAL -> FAILURE;
         };

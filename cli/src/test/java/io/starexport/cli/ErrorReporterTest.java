@@ -32,7 +32,7 @@ class ErrorReporterTest {
         int expected = switch (code.name()) {
             case "INVALID_URL", "UNSUPPORTED_PLATFORM", "UNSUPPORTED_CONTENT" -> 2;
             case "AUTH_REQUIRED", "AUTH_FAILED" -> 3;
-            case "RATE_LIMITED", "QUOTA_EXCEEDED" -> 4;
+            case "RATE_LIMITED", "QUOTA_EXCEEDED", "QUEUE_FULL" -> 4;
             case "NOT_FOUND", "PRIVATE_CONTENT", "COMMENTS_DISABLED" -> 5;
             default -> 1;
         };
