@@ -51,6 +51,29 @@ class HttpResilienceTest {
     }
 
     @Test
+    void followsARedirectOnTheSameHost() {
+        server.stubFor(pageRequest(null).willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "/v1/comments?post=p1&cursor=moved")));
+        server.stubFor(pageRequest("moved").willReturn(TestPages.page(0, 4, null)));
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThat(count(star)).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void handsARedirectToAnotherHostToThePluginWithoutFollowingIt() {
+        server.stubFor(pageRequest(null).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://127.0.0.1:" + server.getPort() + "/elsewhere")));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/elsewhere"))
+                .willReturn(TestPages.page(0, 4, null)));
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThatThrownBy(() -> count(star)).isInstanceOfSatisfying(ExportException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.PLATFORM_CHANGED));
+        }
+        server.verify(exactly(0), getRequestedFor(urlPathEqualTo("/elsewhere")));
+    }
+
+    @Test
     void retriesA429AfterTheRetryAfterSeconds() {
         failOnceThenSucceed(aResponse().withStatus(429).withHeader("Retry-After", "1"));
         try (StarExport star = TestPages.engine(server).build()) {

@@ -86,6 +86,8 @@ public final class Engine {
                 .readTimeout(config.readTimeout())
                 .callTimeout(config.callTimeout())
                 .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
         this.ownExecutor = config.executor() == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
     }

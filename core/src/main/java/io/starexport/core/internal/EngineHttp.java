@@ -36,6 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class EngineHttp implements Http {
     private static final Logger LOG = LoggerFactory.getLogger("io.starexport.http");
     private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+    private static final int MAX_SAME_HOST_REDIRECTS = 5;
 
     private final OkHttpClient client;
     private final Platform platform;
@@ -111,7 +112,33 @@ public final class EngineHttp implements Http {
         }
     }
 
+    /**
+     * Sends the request, following redirects only to the same host (http to https, path normalisation).
+     * A redirect to another host comes back to the plugin as the 3xx response, so a plugin decides which
+     * hosts it trusts (short links) and no request goes to a host a response made up.
+     */
     private HttpResponse execute(HttpRequest request) throws IOException {
+        Request next = toOkHttp(request);
+        for (int hops = 0; ; hops++) {
+            try (Response response = client.newCall(next).execute()) {
+                String location = response.header("Location");
+                okhttp3.HttpUrl target = location == null ? null : response.request().url().resolve(location);
+                if (!response.isRedirect() || target == null || hops == MAX_SAME_HOST_REDIRECTS
+                        || !target.host().equalsIgnoreCase(response.request().url().host())) {
+                    return new HttpResponse(response.code(), URI.create(response.request().url().toString()),
+                            response.headers().toMultimap(), read(response.body()));
+                }
+                boolean keepMethod = response.code() == 307 || response.code() == 308;
+                Request.Builder redirected = next.newBuilder().url(target);
+                if (!keepMethod && !next.method().equals("GET") && !next.method().equals("HEAD")) {
+                    redirected.method("GET", null).removeHeader("Content-Type").removeHeader("Content-Length");
+                }
+                next = redirected.build();
+            }
+        }
+    }
+
+    private Request toOkHttp(HttpRequest request) {
         Request.Builder builder = new Request.Builder().url(request.url().toString());
         request.headers().forEach((name, values) -> values.forEach(value -> builder.addHeader(name, value)));
         if (request.header("User-Agent") == null) {
@@ -121,11 +148,7 @@ public final class EngineHttp implements Http {
         String contentType = request.header("Content-Type");
         RequestBody requestBody = body.length == 0 && !requiresBody(request.method()) ? null
                 : RequestBody.create(body, contentType == null ? null : MediaType.parse(contentType));
-        builder.method(request.method(), requestBody);
-        try (Response response = client.newCall(builder.build()).execute()) {
-            return new HttpResponse(response.code(), URI.create(response.request().url().toString()),
-                    response.headers().toMultimap(), read(response.body()));
-        }
+        return builder.method(request.method(), requestBody).build();
     }
 
     private static boolean requiresBody(String method) {
