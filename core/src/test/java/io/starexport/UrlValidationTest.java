@@ -73,4 +73,61 @@ class UrlValidationTest {
                     assertThat(e.getMessage()).contains("starexport-platforms-youtube");
                 });
     }
+
+    @org.junit.jupiter.api.Test
+    void aPlatformsOwnUrlErrorReachesTheHostAndOtherExceptionsSkipThePlatform() {
+        io.starexport.spi.Platform strict = new io.starexport.spi.Platform() {
+            @Override
+            public String id() {
+                return "strict";
+            }
+
+            @Override
+            public String displayName() {
+                return "Strict";
+            }
+
+            @Override
+            public java.util.Optional<io.starexport.api.Target> resolve(java.net.URI url) {
+                if (url.getHost().equals("strict.example")) {
+                    throw ExportException.of(ErrorCode.INVALID_URL, "Strict URLs look like https://strict.example/p/ID");
+                }
+                if (url.getHost().equals("broken.example")) {
+                    throw new IllegalStateException("bug in the plugin");
+                }
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Set<io.starexport.api.Content> contents(io.starexport.api.Target.Kind kind) {
+                return java.util.Set.of();
+            }
+
+            @Override
+            public io.starexport.spi.Extractor<? extends io.starexport.api.Item> extractor(
+                    io.starexport.spi.ExportQuery query, io.starexport.spi.PlatformContext context) {
+                throw new UnsupportedOperationException("never asked: no URL resolves");
+            }
+
+            @Override
+            public io.starexport.spi.RateLimit defaultRateLimit(io.starexport.spi.Credentials credentials) {
+                return io.starexport.spi.RateLimit.perSecond(1);
+            }
+
+            @Override
+            public java.util.List<io.starexport.spi.Endpoint> endpoints() {
+                return java.util.List.of();
+            }
+        };
+        try (StarExport engine = StarExport.builder().discovery(false).platform(strict).environment(Map.of()).build()) {
+            assertThatThrownBy(() -> engine.export("https://strict.example/nope"))
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_URL);
+                        assertThat(e.getMessage()).contains("https://strict.example/p/ID");
+                    });
+            assertThatThrownBy(() -> engine.export("https://broken.example/p/1"))
+                    .isInstanceOfSatisfying(ExportException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_PLATFORM));
+        }
+    }
 }

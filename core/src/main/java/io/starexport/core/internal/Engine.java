@@ -144,6 +144,8 @@ public final class Engine {
             Optional<Target> target;
             try {
                 target = platform.resolve(uri);
+            } catch (ExportException e) {
+                throw e;
             } catch (RuntimeException e) {
                 LOG.warn("Platform '{}' failed to inspect a URL; skipped", platform.id(), e);
                 continue;
