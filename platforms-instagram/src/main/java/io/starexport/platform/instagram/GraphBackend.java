@@ -176,7 +176,7 @@ final class GraphBackend {
                         + media + "}"));
                 JsonNode list = discovery(root).path("media");
                 return list.isMissingNode() ? new Batch<>(List.of(), List.of(), List.of(), null, null)
-                        : GraphParser.media(list, "business_discovery.media");
+                        : GraphParser.media(list, "business_discovery.media", true);
             }
         };
     }
@@ -211,7 +211,7 @@ final class GraphBackend {
                 String userId = igUserId("search hashtags");
                 HttpRequest.Builder request = get(hashtagId + "/recent_media").query("user_id", userId)
                         .query("fields", MEDIA_FIELDS.replace(",username", "")).query("limit", settings.pageSize());
-                return GraphParser.media(send(at(request, next)), "$");
+                return GraphParser.media(send(at(request, next)), "$", false);
             }
         };
     }

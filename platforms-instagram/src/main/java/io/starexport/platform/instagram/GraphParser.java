@@ -139,8 +139,13 @@ final class GraphParser {
         return null;
     }
 
-    /** A list of IG Media ({@code /{user}/media}, {@code /{hashtag}/recent_media}, business discovery's {@code media}). */
-    static Batch<Post> media(JsonNode root, String path) {
+    /**
+     * A list of IG Media ({@code /{user}/media}, {@code /{hashtag}/recent_media}, business discovery's
+     * {@code media}). Business discovery's nested paging has no {@code next} URL, only
+     * {@code cursors.after} (python-facebook {@code discovery/medias_p1.json}), so there a non-empty page
+     * with an {@code after} cursor continues.
+     */
+    static Batch<Post> media(JsonNode root, String path, boolean discovery) {
         JsonNode data = list(root, "data");
         List<Post> posts = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
@@ -150,7 +155,12 @@ final class GraphParser {
                 posts.add(post);
             }
         }
-        return new Batch<>(posts, skipped, List.of(), next(root), null);
+        Cursor.Next next = next(root);
+        String after = Json.text(root.path("paging").path("cursors").get("after"));
+        if (next == null && discovery && after != null && !data.isEmpty()) {
+            next = new Cursor.Next("after", after);
+        }
+        return new Batch<>(posts, skipped, List.of(), next, null);
     }
 
     /** An IG Media; null (and a skip) without an id. */
