@@ -256,4 +256,22 @@ class GraphBackendTest {
         assertThat(batch.items().get(0).media()).singleElement().extracting(Media::type).isEqualTo(Media.Type.IMAGE);
         assertThat(batch.next()).isNull();
     }
+
+    /** medias_p1.json / medias_p2.json: the account's own media, two pages of two. */
+    @Test
+    void readsTheOwnMediaRecordings() throws Exception {
+        Batch<Post> first = GraphParser.media(Json.MAPPER.readTree(Fixtures.read("graph/medias_p1.json")), "$", false);
+        assertThat(first.items()).extracting(Post::id).containsExactly("17895731045244887", "17896622936197745");
+        assertThat(first.next()).isEqualTo(new Cursor.Next("after", "after"));
+        Post second = first.items().get(1);
+        assertThat(second.commentCount()).hasValue(6);
+        assertThat(second.likeCount()).hasValue(2);
+        assertThat(second.text()).isEmpty();
+        assertThat(second.extras()).containsEntry("shortcode", "CSgdWACBeKr").containsEntry("media_type", "image");
+        assertThat(second.createdAt()).hasValue(Instant.parse("2021-08-13T08:02:40Z"));
+        Batch<Post> last = GraphParser.media(Json.MAPPER.readTree(Fixtures.read("graph/medias_p2.json")), "$", false);
+        assertThat(last.items()).hasSize(2);
+        assertThat(last.items().get(0).media()).hasSize(3);
+        assertThat(last.next()).isNull();
+    }
 }
