@@ -31,6 +31,8 @@ final class WebBackend {
     static final String WEB_APP_ID = "936619743392459";
     private static final String ASBD_ID = "129477";
     private static final Duration THROTTLE_PAUSE = Duration.ofMinutes(5);
+    /** The feed page size gallery-dl asks for; larger pages are not what the web app sends. */
+    private static final int FEED_MAX = 30;
 
     private final InstagramPlatform.Settings settings;
     private final ExportQuery query;
@@ -132,7 +134,7 @@ final class WebBackend {
 
             @Override
             public Batch<Post> page(String userId, Cursor.Next next) {
-                HttpRequest.Builder request = get("/api/v1/feed/user/" + userId + "/").query("count", settings.pageSize());
+                HttpRequest.Builder request = get("/api/v1/feed/user/" + userId + "/").query("count", Math.min(settings.pageSize(), FEED_MAX));
                 return WebParser.feed(send(at(request, next), "the posts of @" + username));
             }
         };

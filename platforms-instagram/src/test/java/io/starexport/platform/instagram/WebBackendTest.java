@@ -290,7 +290,7 @@ class WebBackendTest {
                 assertThat(stream.map(MediaItem::id)).containsExactly(PK + ":0", PK + ":1", PK + ":2", "2307774091974900767:0");
             }
         }
-        server.verify(getRequestedFor(urlPathEqualTo("/api/v1/feed/user/1518284433/")).withQueryParam("count", equalTo("50")));
+        server.verify(getRequestedFor(urlPathEqualTo("/api/v1/feed/user/1518284433/")).withQueryParam("count", equalTo("30")));
     }
 
     /** medias.json: a profile timeline in the GraphQL shape, 12 posts of which 3 carousels. */
