@@ -8,6 +8,7 @@ import io.starexport.api.Item;
 import io.starexport.api.MediaItem;
 import io.starexport.api.Post;
 import io.starexport.api.Profile;
+import io.starexport.api.Skipped;
 import io.starexport.api.Target;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
@@ -54,12 +55,12 @@ final class GraphBackend {
         return switch (target.kind()) {
             case POST -> switch (query.content()) {
                 case COMMENTS -> new Pager<>(comments());
-                case POSTS -> single(() -> List.of(mediaPost()));
-                case MEDIA -> single(() -> MediaItems.of(mediaPost()));
+                case POSTS -> Pager.single(() -> List.of(mediaPost()));
+                case MEDIA -> Pager.single(() -> MediaItems.of(mediaPost()));
                 default -> throw unsupported();
             };
             case PROFILE -> switch (query.content()) {
-                case PROFILE -> single(() -> List.of(profile()));
+                case PROFILE -> Pager.single(() -> List.of(profile()));
                 case POSTS -> new Pager<>(discoveryMedia());
                 case MEDIA -> new Pager<>(asMedia(discoveryMedia()));
                 default -> throw unsupported();
@@ -143,7 +144,7 @@ final class GraphBackend {
 
     private Post mediaPost() {
         String id = mediaId();
-        List<io.starexport.api.Skipped> skipped = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         Post post = GraphParser.post(send(get(id).query("fields", MEDIA_FIELDS)), "$", skipped);
         if (post == null) {
             throw ExportException.platformChanged(InstagramPlatform.ID, "id", "media without an id");
@@ -231,10 +232,6 @@ final class GraphBackend {
                 return new Batch<>(MediaItems.of(batch.items()), batch.skipped(), List.of(), batch.next(), null);
             }
         };
-    }
-
-    static <T extends Item> Extractor<T> single(java.util.function.Supplier<List<T>> items) {
-        return request -> io.starexport.spi.Page.of(items.get(), null);
     }
 
     private String igUserId(String purpose) {

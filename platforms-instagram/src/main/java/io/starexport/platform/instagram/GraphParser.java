@@ -10,9 +10,12 @@ import io.starexport.api.Profile;
 import io.starexport.api.Skipped;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -129,7 +132,7 @@ final class GraphParser {
             if (query != null) {
                 for (String pair : query.split("&")) {
                     if (pair.startsWith(name + "=")) {
-                        return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+                        return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
                     }
                 }
             }
@@ -212,12 +215,12 @@ final class GraphParser {
     }
 
     /** The file of an IG Media or carousel child; the Graph API gives no dimensions. Videos withheld for licensed audio have no {@code media_url}. */
-    private static java.util.Optional<Media> mediaFile(JsonNode node) {
+    private static Optional<Media> mediaFile(JsonNode node) {
         String url = Json.text(node.get("media_url"));
         if (url == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(Media.of("VIDEO".equals(Json.text(node.get("media_type"))) ? Media.Type.VIDEO
+        return Optional.of(Media.of("VIDEO".equals(Json.text(node.get("media_type"))) ? Media.Type.VIDEO
                 : Media.Type.IMAGE, url));
     }
 

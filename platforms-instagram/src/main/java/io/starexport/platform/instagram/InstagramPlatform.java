@@ -17,6 +17,7 @@ import io.starexport.spi.RateLimitControl;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -190,7 +191,7 @@ public final class InstagramPlatform implements Platform {
         private String graphVersion = "v25.0";
         private String userAgent = DEFAULT_USER_AGENT;
         private int pageSize = 50;
-        private final java.util.Set<String> set = new java.util.HashSet<>();
+        private final Set<String> set = new HashSet<>();
 
         private Builder() {
         }

@@ -8,6 +8,7 @@ import io.starexport.spi.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Drives a list with reply threads through {@link Cursor}s: reply threads found on a page are read
@@ -33,6 +34,11 @@ final class Pager<T extends Item> implements Extractor<T> {
     }
 
     private final Source<T> source;
+
+    /** An extractor whose one page holds the given items (a post, a profile). */
+    static <T extends Item> Extractor<T> single(Supplier<List<T>> items) {
+        return request -> Page.of(items.get(), null);
+    }
 
     Pager(Source<T> source) {
         this.source = Objects.requireNonNull(source, "source");

@@ -30,7 +30,8 @@ final class WebBackend {
     /** The web app's id (gallery-dl, yt-dlp {@code _APP_IDS['web']}). */
     static final String WEB_APP_ID = "936619743392459";
     private static final String ASBD_ID = "129477";
-    private static final Duration THROTTLE_PAUSE = Duration.ofMinutes(5);
+    /** How long a throttle answer pauses every export using the session. */
+    static final Duration THROTTLE_PAUSE = Duration.ofMinutes(5);
     /** The feed page size gallery-dl asks for; larger pages are not what the web app sends. */
     private static final int FEED_MAX = 30;
 
@@ -51,12 +52,12 @@ final class WebBackend {
         return switch (target.kind()) {
             case POST -> switch (query.content()) {
                 case COMMENTS -> new Pager<>(comments());
-                case POSTS -> GraphBackend.single(() -> List.of(mediaInfo()));
-                case MEDIA -> GraphBackend.single(() -> MediaItems.of(mediaInfo()));
+                case POSTS -> Pager.single(() -> List.of(mediaInfo()));
+                case MEDIA -> Pager.single(() -> MediaItems.of(mediaInfo()));
                 default -> throw unsupported("");
             };
             case PROFILE -> switch (query.content()) {
-                case PROFILE -> GraphBackend.single(() -> List.of(WebParser.profile(profileInfo(), target.id())));
+                case PROFILE -> Pager.single(() -> List.of(WebParser.profile(profileInfo(), target.id())));
                 case POSTS -> new Pager<>(feed());
                 case MEDIA -> new Pager<>(feedMedia());
                 default -> throw unsupported("");
@@ -185,9 +186,5 @@ final class WebBackend {
     private JsonNode send(HttpRequest.Builder request, String what) {
         HttpResponse response = context.http().send(request.build());
         return WebErrors.check(response, what, context);
-    }
-
-    static Duration throttlePause() {
-        return THROTTLE_PAUSE;
     }
 }

@@ -72,7 +72,7 @@ final class WebErrors {
             throw challenge(message);
         }
         if ("feedback_required".equals(message)) {
-            context.rateLimit().pauseFor(WebBackend.throttlePause());
+            context.rateLimit().pauseFor(WebBackend.THROTTLE_PAUSE);
             String title = Json.text(body.get("feedback_message"));
             throw ExportException.rateLimited("Instagram has blocked this account's activity for a while "
                     + "(feedback_required" + (title == null ? "" : ": " + context.redact(title)) + "). Stop for a few hours, "
@@ -80,10 +80,10 @@ final class WebErrors {
         }
         if (lower.contains("please wait a few minutes") || "rate_limit_error".equals(Json.text(body.get("error_type")))
                 || response.status() == 429) {
-            context.rateLimit().pauseFor(WebBackend.throttlePause());
+            context.rateLimit().pauseFor(WebBackend.THROTTLE_PAUSE);
             throw ExportException.rateLimited("Instagram asks to wait a few minutes before more requests; Star Export "
-                    + "paused for " + WebBackend.throttlePause().toMinutes() + " min. Try again later or export less at once.",
-                    WebBackend.throttlePause());
+                    + "paused for " + WebBackend.THROTTLE_PAUSE.toMinutes() + " min. Try again later or export less at once.",
+                    WebBackend.THROTTLE_PAUSE);
         }
         if (lower.contains("not authorized to view user") || lower.contains("private")) {
             throw ExportException.of(ErrorCode.PRIVATE_CONTENT, "The account behind " + what + " is private and this "

@@ -11,8 +11,10 @@ import io.starexport.api.Profile;
 import io.starexport.api.Skipped;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -205,7 +207,7 @@ final class WebParser {
             comment.replyCount(Json.count(node.has("child_comment_count") ? node.get("child_comment_count")
                     : node.path("edge_threaded_comments").get("count")));
         }
-        var created = Json.epochSeconds(node.has("created_at_utc") ? node.get("created_at_utc") : node.get("created_at"));
+        Instant created = Json.epochSeconds(node.has("created_at_utc") ? node.get("created_at_utc") : node.get("created_at"));
         if (created != null) {
             comment.createdAt(created);
         }
@@ -301,7 +303,7 @@ final class WebParser {
                     .viewCount(Json.count(node.has("play_count") ? node.get("play_count") : node.get("view_count")))
                     .extra("media_type", restType(node))
                     .extra("caption_is_edited", node.has("caption_is_edited") ? Json.flag(node.get("caption_is_edited")) : null);
-            var created = Json.epochSeconds(node.get("taken_at"));
+            Instant created = Json.epochSeconds(node.get("taken_at"));
             if (created != null) {
                 post.createdAt(created);
             }
@@ -320,7 +322,7 @@ final class WebParser {
                     .viewCount(Json.count(node.has("video_play_count") ? node.get("video_play_count")
                             : node.get("video_view_count")))
                     .extra("media_type", graphQlType(node));
-            var created = Json.epochSeconds(node.get("taken_at_timestamp"));
+            Instant created = Json.epochSeconds(node.get("taken_at_timestamp"));
             if (created != null) {
                 post.createdAt(created);
             }
@@ -359,39 +361,39 @@ final class WebParser {
     }
 
     /** A REST media node's file: the first {@code video_versions} entry, else the first image candidate; the rest as variants. */
-    static java.util.Optional<Media> restMedia(JsonNode node) {
+    static Optional<Media> restMedia(JsonNode node) {
         JsonNode videos = node.path("video_versions");
         if (videos.isArray() && !videos.isEmpty() && Json.text(videos.path(0).get("url")) != null) {
             Media media = sized(Media.of(Media.Type.VIDEO, videos.get(0).get("url").asText()), videos.get(0).path("width"),
                     videos.get(0).path("height")).withVariants(variants(videos, "url", "width", "height"));
             double seconds = node.path("video_duration").asDouble(0);
-            return java.util.Optional.of(seconds > 0 ? media.withDuration(Duration.ofMillis(Math.round(seconds * 1000)))
+            return Optional.of(seconds > 0 ? media.withDuration(Duration.ofMillis(Math.round(seconds * 1000)))
                     : media);
         }
         JsonNode candidates = node.path("image_versions2").path("candidates");
         if (candidates.isArray() && !candidates.isEmpty() && Json.text(candidates.path(0).get("url")) != null) {
-            return java.util.Optional.of(sized(Media.of(Media.Type.IMAGE, candidates.get(0).get("url").asText()),
+            return Optional.of(sized(Media.of(Media.Type.IMAGE, candidates.get(0).get("url").asText()),
                     candidates.get(0).path("width"), candidates.get(0).path("height"))
                     .withVariants(variants(candidates, "url", "width", "height")));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** A GraphQL media node's file: {@code video_url} for videos, else {@code display_url}; {@code display_resources} as variants. */
-    static java.util.Optional<Media> graphQlMedia(JsonNode node) {
+    static Optional<Media> graphQlMedia(JsonNode node) {
         JsonNode dimensions = node.path("dimensions");
         String video = Json.text(node.get("video_url"));
         if (video != null) {
             Media media = sized(Media.of(Media.Type.VIDEO, video), dimensions.path("width"), dimensions.path("height"));
             double seconds = node.path("video_duration").asDouble(0);
-            return java.util.Optional.of(seconds > 0 ? media.withDuration(Duration.ofMillis(Math.round(seconds * 1000)))
+            return Optional.of(seconds > 0 ? media.withDuration(Duration.ofMillis(Math.round(seconds * 1000)))
                     : media);
         }
         String display = Json.text(node.get("display_url"));
         if (display == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(sized(Media.of(Media.Type.IMAGE, display), dimensions.path("width"),
+        return Optional.of(sized(Media.of(Media.Type.IMAGE, display), dimensions.path("width"),
                 dimensions.path("height")).withVariants(variants(node.path("display_resources"), "src", "config_width",
                 "config_height")));
     }
@@ -410,7 +412,7 @@ final class WebParser {
                 Integer w = Json.size(node.get(width));
                 Integer h = Json.size(node.get(height));
                 variants.add(new Media.Variant(link, w == null ? OptionalInt.empty() : OptionalInt.of(w),
-                        h == null ? OptionalInt.empty() : OptionalInt.of(h), java.util.Optional.empty()));
+                        h == null ? OptionalInt.empty() : OptionalInt.of(h), Optional.empty()));
             }
         }
         return variants.size() > 1 ? variants : List.of();

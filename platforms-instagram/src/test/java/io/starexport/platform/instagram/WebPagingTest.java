@@ -59,4 +59,29 @@ class WebPagingTest {
         assertThat(batch.items()).extracting(io.starexport.api.Comment::id).containsExactly("7");
         assertThat(batch.skipped()).singleElement().satisfies(s -> assertThat(s.path()).isEqualTo("comments[0].pk"));
     }
+
+    /** A GraphQL comment node as AlexeyVulf/hiker-doc docs/source/gql.rst shows it (2021): likes, a threaded count and edges. */
+    @Test
+    void graphQlThreadsWithMoreRepliesThanInlineAreReadThroughChildComments() throws Exception {
+        String reply = "{\"node\":{\"id\":\"17913343571118278\",\"text\":\"@rocky 😍\",\"created_at\":1635869520,"
+                + "\"owner\":{\"id\":\"29548602880\",\"is_verified\":false,\"username\":\"pata\"},\"edge_liked_by\":{\"count\":1}}}";
+        JsonNode page = json("{\"data\":{\"shortcode_media\":{\"edge_media_to_parent_comment\":{\"count\":2,"
+                + "\"page_info\":{\"has_next_page\":false,\"end_cursor\":null},\"edges\":["
+                + "{\"node\":{\"id\":\"17871375683538333\",\"text\":\"😍😍😍\",\"created_at\":1635869420,"
+                + "\"owner\":{\"id\":\"33259029032\",\"is_verified\":true,\"username\":\"rocky\"},\"edge_liked_by\":{\"count\":258},"
+                + "\"edge_threaded_comments\":{\"count\":16,\"page_info\":{\"has_next_page\":true},\"edges\":[" + reply + "]}}},"
+                + "{\"node\":{\"id\":\"17871375683538334\",\"text\":\"two\",\"created_at\":1635869421,"
+                + "\"owner\":{\"id\":\"1\",\"username\":\"x\"},"
+                + "\"edge_threaded_comments\":{\"count\":1,\"edges\":[" + reply + "]}}}]}}},\"status\":\"ok\"}");
+        Batch<io.starexport.api.Comment> batch = WebParser.comments(page, "1", "B", true, null);
+        assertThat(batch.items()).extracting(io.starexport.api.Comment::id)
+                .containsExactly("17871375683538333", "17871375683538334", "17913343571118278");
+        assertThat(batch.items().get(0).likeCount()).hasValue(258);
+        assertThat(batch.items().get(0).replyCount()).hasValue(16);
+        assertThat(batch.items().get(0).author().orElseThrow().verified()).isTrue();
+        assertThat(batch.items().get(2).parentId()).hasValue("17871375683538334");
+        assertThat(batch.threads()).containsExactly(new Cursor.Thread("17871375683538333", null));
+        assertThat(batch.next()).isNull();
+        assertThat(batch.total()).isEqualTo(2);
+    }
 }
