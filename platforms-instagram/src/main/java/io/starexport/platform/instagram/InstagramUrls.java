@@ -78,6 +78,11 @@ final class InstagramUrls {
             }
             throw invalid(url, "/stories/ names no account");
         }
+        if (first.equals("share")) {
+            // /share/… links carry a share token, not the post's shortcode; decoding it would name another post.
+            throw invalid(url, "share links hide the post's address; open the link in a browser and export the "
+                    + "/p/… or /reel/… URL it lands on");
+        }
         if (RESERVED.contains(first)) {
             throw invalid(url, "/" + first + "/ is one of Instagram's own pages, not a profile");
         }

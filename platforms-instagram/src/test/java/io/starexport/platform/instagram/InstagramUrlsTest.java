@@ -76,6 +76,8 @@ class InstagramUrlsTest {
             "https://www.instagram.com/about/",
             "https://www.instagram.com/jlo/saved/all-posts/",
             "https://www.instagram.com/this-is-not-a-name/",
+            "https://www.instagram.com/share/reel/BAHrTz8Oq0/",
+            "https://www.instagram.com/share/p/BAG4mIkk3n/",
     })
     void instagramUrlsThatNameNothingExportableAreInvalid(String url) {
         assertThatThrownBy(() -> platform.resolve(URI.create(url)))
