@@ -100,6 +100,17 @@ class WebErrorsTest {
     }
 
     @Test
+    void postsOfAMissingProfileAreNotFound() {
+        server.stubFor(get(urlPathEqualTo(PROFILE)).willReturn(aResponse().withStatus(200)
+                .withBody(Fixtures.read("web/profile-id-invalid.json"))));
+        try (StarExport star = Fixtures.web(server).build()) {
+            ExportException e = assertThrows(ExportException.class,
+                    () -> Fixtures.items(star.export("https://www.instagram.com/no.such.user.here/").posts()));
+            assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        }
+    }
+
+    @Test
     void throttlingWithStatus429EndsAsRateLimitedOnceRetriesRunOut() {
         server.stubFor(get(urlPathEqualTo(COMMENTS)).willReturn(aResponse().withStatus(429)
                 .withBody("{\"message\":\"Please wait a few minutes before you try again.\",\"status\":\"fail\"}")));
