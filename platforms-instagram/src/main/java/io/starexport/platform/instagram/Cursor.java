@@ -1,0 +1,94 @@
+package io.starexport.platform.instagram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.starexport.api.ErrorCode;
+import io.starexport.api.ExportException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Where an export stands, written to checkpoints as base64url JSON: the id being paged (a media id,
+ * a user id), the next page of the main list (a query parameter and its token; absent before the first
+ * page), whether the main list has ended, and the reply threads still to read. It never holds a secret:
+ * Graph {@code paging.next} URLs carry the access token, so only their {@code after} token is kept.
+ *
+ * @param id      media or user id being paged
+ * @param next    the main list's next page; null for its first page
+ * @param done    whether the main list has no more pages
+ * @param threads reply threads still to read, in order
+ */
+record Cursor(String id, Next next, boolean done, List<Thread> threads) {
+
+    /** A page position: the query parameter to send ({@code after}, {@code min_id}, {@code max_id}) and its value. */
+    record Next(String parameter, String token) {
+    }
+
+    /** A reply thread still to read: the parent comment and its next page (null for the first page). */
+    record Thread(String commentId, Next next) {
+    }
+
+    Cursor {
+        threads = List.copyOf(threads);
+    }
+
+    static Cursor start(String id) {
+        return new Cursor(id, null, false, List.of());
+    }
+
+    boolean finished() {
+        return done && threads.isEmpty();
+    }
+
+    String encode() {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("v", 1).put("id", id);
+        putNext(node, next);
+        if (done) {
+            node.put("done", true);
+        }
+        if (!threads.isEmpty()) {
+            ArrayNode array = node.putArray("threads");
+            for (Thread thread : threads) {
+                putNext(array.addObject().put("c", thread.commentId()), thread.next());
+            }
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Cursor decode(String cursor) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(cursor));
+            if (node == null || node.path("v").asInt() != 1 || Json.text(node.get("id")) == null) {
+                throw invalid(null);
+            }
+            List<Thread> threads = new ArrayList<>();
+            for (JsonNode thread : node.path("threads")) {
+                threads.add(new Thread(thread.path("c").asText(), next(thread)));
+            }
+            return new Cursor(node.get("id").asText(), next(node), node.path("done").asBoolean(), threads);
+        } catch (IOException | IllegalArgumentException e) {
+            throw invalid(e);
+        }
+    }
+
+    private static void putNext(ObjectNode node, Next next) {
+        if (next != null) {
+            node.put("p", next.parameter()).put("t", next.token());
+        }
+    }
+
+    private static Next next(JsonNode node) {
+        return node.hasNonNull("p") ? new Next(node.get("p").asText(), node.path("t").asText()) : null;
+    }
+
+    private static ExportException invalid(Exception cause) {
+        return ExportException.of(ErrorCode.INTERNAL, "The Instagram cursor in this checkpoint is not one this version"
+                + " wrote; start the export again.", cause);
+    }
+}
