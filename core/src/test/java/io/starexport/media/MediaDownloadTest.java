@@ -534,6 +534,35 @@ class MediaDownloadTest {
     }
 
     @Test
+    void aCancelledExportKeepsItsRecordsAndTheNextRunFinishesItsPendingFiles() throws IOException {
+        byte[] video = mp4(50_000, 70);
+        server.stubFor(get(urlPathEqualTo("/cdn/held.mp4")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "video/mp4").withBody(video).withFixedDelay(5_000)));
+        file(post("95", "pia"), "VIDEO", url("/cdn/held.mp4"), "video/mp4");
+        servePosts();
+        try (StarExport star = engine(FAST)) {
+            var running = star.export(PROFILE).posts().to(dir.resolve("posts.jsonl")).downloadMedia(media()).start();
+            Path manifestFile = media().resolve("manifest.jsonl");
+            while (!Files.exists(manifestFile) || Files.size(manifestFile) == 0) {
+                Thread.onSpinWait();
+            }
+            running.cancel();
+            assertThatThrownBy(() -> running.result().join()).hasCauseInstanceOf(ExportException.class)
+                    .cause().satisfies(e -> assertThat(((ExportException) e).code()).isEqualTo(ErrorCode.CANCELLED));
+        }
+        assertThat(Files.readAllLines(dir.resolve("posts.jsonl"))).hasSize(1);
+        assertThat(manifest().get(url("/cdn/held.mp4")).get("status").asText()).isEqualTo("pending");
+
+        posts.clear();
+        serve("/cdn/held.mp4", video, "video/mp4");
+        ExportResult next = export(MediaOptions.of(media()));
+
+        assertThat(next.items()).isZero();
+        assertThat(next.media().orElseThrow().downloaded()).isEqualTo(1);
+        assertThat(media().resolve("mediatest/pia/pia_20251012_141523_95.mp4")).hasBinaryContent(video);
+    }
+
+    @Test
     void sandboxModeRefusesMediaDownloads() {
         try (StarExport star = StarExport.builder().sandbox(true).environment(Map.of()).build()) {
             assertThatThrownBy(() -> star.export("https://www.instagram.com/p/C0ffee12345/").media()
