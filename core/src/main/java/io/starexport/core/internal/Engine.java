@@ -262,13 +262,17 @@ public final class Engine {
         }
     }
 
-    /** The media stage of one export: its own pool and rate limit, on the platform's proxy. */
+    /**
+     * The media stage of one export: its own pool and rate limit, on the platform's proxy. No whole-call
+     * timeout: a long video may take longer than any API call, and the read timeout still catches a stall.
+     */
     MediaStage mediaStage(ExportPlan plan) {
         Platform platform = plan.platform();
         MediaOptions options = plan.media().orElseThrow();
+        OkHttpClient client = client(proxyFor(platform.id())).newBuilder().callTimeout(java.time.Duration.ZERO).build();
         return MediaStage.open(new MediaStage.Settings(options, platform.id(), platform.displayName(),
-                platform.mediaHosts(), client(proxyFor(platform.id())), config.retryPolicy(), config.clock(),
-                config.userAgent(), redactor(platform)));
+                platform.mediaHosts(), client, config.retryPolicy(), config.clock(), config.userAgent(),
+                redactor(platform)));
     }
 
     private static String kind(Target target) {
