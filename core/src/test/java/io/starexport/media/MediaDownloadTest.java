@@ -398,16 +398,24 @@ class MediaDownloadTest {
     }
 
     @Test
-    void refusesAnUnacceptedContentTypeAndFilesOverTheSizeCap() {
+    void refusesAnUnacceptedContentTypeAndFilesOverTheSizeCap() throws IOException {
         server.stubFor(get(urlPathEqualTo("/cdn/login.jpg")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html; charset=utf-8").withBody("<html>log in</html>")));
         serve("/cdn/huge.mp4", mp4(50_000, 16), "video/mp4");
         file(post("40", "judy"), "IMAGE", url("/cdn/login.jpg"), "image/jpeg");
         file(post("41", "judy"), "VIDEO", url("/cdn/huge.mp4"), "video/mp4");
+        // Chunked, with no Content-Length: the cap is enforced while reading.
+        server.stubFor(get(urlPathEqualTo("/cdn/stream.mp4")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "video/mp4").withBody(mp4(50_000, 18)).withChunkedDribbleDelay(5, 20)));
+        file(post("42", "judy"), "VIDEO", url("/cdn/stream.mp4"), "video/mp4");
 
         ExportResult result = export(MediaOptions.builder(media()).maxFileSize(10_000).build());
 
-        assertThat(result.media().orElseThrow().failed()).isEqualTo(2);
+        assertThat(result.media().orElseThrow().failed()).isEqualTo(3);
+        assertThat(manifest().get(url("/cdn/stream.mp4")).get("error").asText()).contains("grew past the limit of 10000");
+        try (Stream<Path> left = Files.walk(media())) {
+            assertThat(left.filter(f -> f.toString().endsWith(".part"))).isEmpty();
+        }
         assertThat(manifest().get(url("/cdn/login.jpg")).get("error").asText()).contains("text/html");
         assertThat(manifest().get(url("/cdn/huge.mp4")).get("error").asText()).contains("50000").contains("10000");
         assertThat(storedFiles()).isEmpty();

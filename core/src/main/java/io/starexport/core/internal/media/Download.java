@@ -166,6 +166,7 @@ final class Download {
                          String contentType) throws Retryable {
         MessageDigest sha = MediaStage.sha256();
         long size = start;
+        boolean overLimit = false;
         try {
             Files.createDirectories(part.getParent());
             if (start > 0) {
@@ -177,12 +178,11 @@ final class Download {
                          : Files.newOutputStream(part)) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    size += n;
-                    if (size > options.maxFileSize()) {
-                        out.close();
-                        delete(part);
-                        throw new Failure("the file is over the limit of " + options.maxFileSize() + " bytes");
+                    if (size + n > options.maxFileSize()) {
+                        overLimit = true;
+                        break;
                     }
+                    size += n;
                     out.write(buffer, 0, n);
                     sha.update(buffer, 0, n);
                     task.received.addAndGet(n);
@@ -192,6 +192,10 @@ final class Download {
         } catch (IOException e) {
             cancellation.check();
             throw new Retryable("the transfer broke off after " + size + " bytes: " + describe(e), Optional.empty());
+        }
+        if (overLimit) {
+            delete(part);
+            throw new Failure("the file grew past the limit of " + options.maxFileSize() + " bytes while downloading");
         }
         if (total >= 0 && size != total) {
             if (size > total) {

@@ -44,9 +44,12 @@ class ManifestTest {
     @Test
     void aSecondUserOfTheFolderIsRefused() {
         try (Manifest first = Manifest.open(dir)) {
+            first.append(entry("h1", Manifest.Status.PENDING));
             assertThatThrownBy(() -> Manifest.open(dir)).isInstanceOfSatisfying(ExportException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT));
         }
-        Manifest.open(dir).close();
+        try (Manifest afterwards = Manifest.open(dir)) {
+            assertThat(afterwards.get("h1").status()).isEqualTo(Manifest.Status.PENDING);
+        }
     }
 }
