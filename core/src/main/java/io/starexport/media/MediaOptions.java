@@ -208,7 +208,8 @@ public final class MediaOptions {
                     throw new IllegalArgumentException("extraHosts must be host names such as cdn.example.com, but "
                             + "got '" + host + "'");
                 }
-                lower.add(host.toLowerCase(Locale.ROOT));
+                // OkHttp reports IPv6 hosts without their brackets.
+                lower.add(host.toLowerCase(Locale.ROOT).replaceAll("^\\[(.*)]$", "$1"));
             }
             this.extraHosts = Set.copyOf(lower);
             return this;

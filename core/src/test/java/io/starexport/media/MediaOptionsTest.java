@@ -43,10 +43,10 @@ class MediaOptionsTest {
     }
 
     @Test
-    void hostsAndTypesAreLowerCased() {
-        MediaOptions options = MediaOptions.builder(DIR).extraHosts(Set.of("CDN.Example.com"))
+    void hostsAndTypesAreNormalised() {
+        MediaOptions options = MediaOptions.builder(DIR).extraHosts(Set.of("CDN.Example.com", "[::1]"))
                 .contentTypes(List.of("Image/JPEG")).build();
-        assertThat(options.extraHosts()).containsExactly("cdn.example.com");
+        assertThat(options.extraHosts()).containsExactlyInAnyOrder("cdn.example.com", "::1");
         assertThat(options.contentTypes()).containsExactly("image/jpeg");
     }
 }
