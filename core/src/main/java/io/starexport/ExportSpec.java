@@ -13,6 +13,7 @@ import io.starexport.api.Sort;
 import io.starexport.api.Target;
 import io.starexport.core.internal.Engine;
 import io.starexport.core.internal.ExportPlan;
+import io.starexport.media.MediaOptions;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,6 +48,7 @@ public final class ExportSpec<T extends Item> {
     private Boolean byteOrderMark;
     private Boolean formulaProtection;
     private final List<ExportListener> listeners = new ArrayList<>();
+    private MediaOptions media;
     private final Checkpoint resumeFrom;
 
     ExportSpec(Engine engine, String url, Target target, Checkpoint resumeFrom) {
@@ -168,6 +170,27 @@ public final class ExportSpec<T extends Item> {
         return this;
     }
 
+    /**
+     * Also downloads the media files the exported items reference (the files of posts and media rows),
+     * with {@link #run()} or {@link #start()}. The records are written first; a file that cannot be
+     * downloaded is recorded in the folder's manifest and counted in {@link ExportResult#media()}, and does
+     * not fail the export. A resumed export downloads media only when this is given again. See
+     * {@link MediaOptions} for names, quality, limits and hosts.
+     *
+     * @throws io.starexport.api.ExportException {@code UNSUPPORTED_CONTENT} when the export runs in sandbox
+     *                                           mode or the platform declares no media hosts (at run time)
+     */
+    public ExportSpec<T> downloadMedia(MediaOptions options) {
+        once(this.media, "downloadMedia");
+        this.media = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    /** Downloads media into {@code directory} with the default {@link MediaOptions}; see {@link #downloadMedia(MediaOptions)}. */
+    public ExportSpec<T> downloadMedia(Path directory) {
+        return downloadMedia(MediaOptions.of(directory));
+    }
+
     /** Adds a listener for this export's events, after the engine's own listeners. */
     public ExportSpec<T> listener(ExportListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -200,6 +223,9 @@ public final class ExportSpec<T extends Item> {
         if (!outputs.isEmpty()) {
             throw new IllegalStateException("stream() writes no files; remove .to(...) or use run()");
         }
+        if (media != null) {
+            throw new IllegalStateException("stream() downloads no media; remove .downloadMedia(...) or use run()");
+        }
         return engine.stream(plan());
     }
 
@@ -223,7 +249,7 @@ public final class ExportSpec<T extends Item> {
                 Optional.ofNullable(since), Optional.ofNullable(until), outputs,
                 new ExportPlan.WriterSwitches(byteOrderMark != null && byteOrderMark,
                         formulaProtection == null || formulaProtection),
-                listeners, Optional.ofNullable(resumeFrom));
+                listeners, Optional.ofNullable(resumeFrom), Optional.ofNullable(media));
     }
 
     private static void once(Object current, String name) {

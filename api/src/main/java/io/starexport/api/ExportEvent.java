@@ -34,6 +34,13 @@ public sealed interface ExportEvent {
     record ProgressMade(UUID exportId, Instant at, Progress progress) implements ExportEvent {
     }
 
+    /**
+     * Media downloads advanced ({@code downloadMedia} exports only); throttled like {@link ProgressMade}, plus
+     * one when the downloads end. Delivered on the exporting thread, like every event.
+     */
+    record MediaProgressMade(UUID exportId, Instant at, MediaProgress progress) implements ExportEvent {
+    }
+
     /** The export completed. */
     record Finished(UUID exportId, Instant at, ExportResult result) implements ExportEvent {
     }

@@ -20,6 +20,9 @@ public interface ExportListener {
     default void onProgress(ExportEvent.ProgressMade event) {
     }
 
+    default void onMediaProgress(ExportEvent.MediaProgressMade event) {
+    }
+
     default void onFinished(ExportEvent.Finished event) {
     }
 
@@ -42,6 +45,8 @@ public interface ExportListener {
             onStarted(e);
         } else if (event instanceof ExportEvent.ProgressMade e) {
             onProgress(e);
+        } else if (event instanceof ExportEvent.MediaProgressMade e) {
+            onMediaProgress(e);
         } else if (event instanceof ExportEvent.Finished e) {
             onFinished(e);
         } else if (event instanceof ExportEvent.Failed e) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -25,12 +26,13 @@ import java.util.UUID;
  * @param bytes          bytes written across all files
  * @param notes          things the user should know, such as a sort the platform could not honour
  * @param elapsed        wall time of the export
+ * @param media          what the media downloads did, when the export downloaded media
  */
 public record ExportResult(UUID exportId, Target target, Content content, long items, long pages, long skipped,
                            List<Skipped> skippedSamples, long duplicates, long outsideWindow,
                            OptionalLong reportedTotal,
                            StopReason stopReason, List<Path> files, long bytes, List<String> notes,
-                           Duration elapsed) {
+                           Duration elapsed, Optional<MediaSummary> media) {
 
     /** Why an export stopped. */
     public enum StopReason {
@@ -52,6 +54,15 @@ public record ExportResult(UUID exportId, Target target, Content content, long i
         files = List.copyOf(files);
         notes = List.copyOf(notes);
         Objects.requireNonNull(elapsed, "elapsed");
+        media = Values.orEmpty(media);
+    }
+
+    /** A result of an export that downloaded no media. */
+    public ExportResult(UUID exportId, Target target, Content content, long items, long pages, long skipped,
+                        List<Skipped> skippedSamples, long duplicates, long outsideWindow, OptionalLong reportedTotal,
+                        StopReason stopReason, List<Path> files, long bytes, List<String> notes, Duration elapsed) {
+        this(exportId, target, content, items, pages, skipped, skippedSamples, duplicates, outsideWindow, reportedTotal,
+                stopReason, files, bytes, notes, elapsed, Optional.empty());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.starexport.cli;
 import io.starexport.api.Content;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportListener;
+import io.starexport.api.MediaProgress;
 import io.starexport.api.Progress;
 
 import java.io.PrintWriter;
@@ -22,6 +23,8 @@ final class ProgressRenderer implements ExportListener {
     private final PrintWriter err;
     private final LongSupplier nanoTime;
     private Content content;
+    private MediaProgress media;
+    private Progress items;
     private long lastDrawn;
     private int lastLength;
     private boolean drawn;
@@ -43,7 +46,24 @@ final class ProgressRenderer implements ExportListener {
             return;
         }
         lastDrawn = now;
-        draw(line(event.progress(), content));
+        items = event.progress();
+        redraw();
+    }
+
+    @Override
+    public synchronized void onMediaProgress(ExportEvent.MediaProgressMade event) {
+        media = event.progress();
+        long now = nanoTime.getAsLong();
+        if (drawn && now - lastDrawn < REDRAW_INTERVAL.toNanos()) {
+            return;
+        }
+        lastDrawn = now;
+        redraw();
+    }
+
+    private void redraw() {
+        String mediaPart = media == null ? "" : mediaLine(media);
+        draw(items == null ? mediaPart : line(items, content) + (mediaPart.isEmpty() ? "" : " · " + mediaPart));
     }
 
     /** Clears the progress line, so the summary or an error starts on a clean line. */
@@ -71,6 +91,34 @@ final class ProgressRenderer implements ExportListener {
         progress.eta().ifPresent(eta -> line.append(" · ETA ").append(clock(eta)));
         line.append(" · ").append(clock(progress.elapsed())).append(" elapsed");
         return line.toString();
+    }
+
+    /** {@code media 3/10 files · 1.2 MB · 800 KB/s · ETA 0:05}. */
+    static String mediaLine(MediaProgress progress) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "media %,d/%,d files", progress.finished(),
+                progress.files()));
+        if (progress.failed() > 0) {
+            line.append(String.format(Locale.ROOT, " (%,d failed)", progress.failed()));
+        }
+        line.append(" · ").append(bytes(progress.bytes())).append(" · ").append(bytes((long) progress.bytesPerSecond()))
+                .append("/s");
+        progress.eta().ifPresent(eta -> line.append(" · ETA ").append(clock(eta)));
+        return line.toString();
+    }
+
+    /** {@code 950 B}, {@code 1.2 KB}, {@code 3.4 MB}, {@code 1.1 GB} (powers of 1024). */
+    static String bytes(long count) {
+        if (count < 1024) {
+            return count + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = count;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     /** A duration as {@code 1:05} or {@code 1:02:05}. */

@@ -13,7 +13,9 @@ import io.starexport.api.ExportResult;
 import io.starexport.api.Item;
 import io.starexport.api.Sort;
 import io.starexport.api.Target;
+import io.starexport.core.internal.media.MediaStage;
 import io.starexport.core.internal.sandbox.Sandbox;
+import io.starexport.media.MediaOptions;
 import io.starexport.spi.Credentials;
 import io.starexport.spi.Endpoint;
 import io.starexport.spi.ExportQuery;
@@ -220,7 +222,8 @@ public final class Engine {
     public ExportPlan plan(String url, Target target, Optional<Content> content, boolean replies, Optional<Sort> sort,
                            OptionalLong limit, Optional<Instant> since, Optional<Instant> until,
                            List<ExportPlan.Output> outputs, ExportPlan.WriterSwitches switches,
-                           List<ExportListener> listeners, Optional<Checkpoint> resumeFrom) {
+                           List<ExportListener> listeners, Optional<Checkpoint> resumeFrom,
+                           Optional<MediaOptions> media) {
         Platform platform = platformOf(target);
         Set<Content> offered = platform.contents(target.kind());
         Content chosen = content.orElseGet(() -> offered.stream().sorted().findFirst().orElseThrow(() ->
@@ -231,6 +234,7 @@ public final class Engine {
                     + chosen.name().toLowerCase(Locale.ROOT) + " from a " + kind(target) + "; it can export: "
                     + offered.stream().sorted().map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ".");
         }
+        media.ifPresent(options -> checkMedia(platform, options));
         List<ExportPlan.Output> resolved = new ArrayList<>();
         for (ExportPlan.Output output : outputs) {
             String format = output.format() != null ? format(output.format()).id()
@@ -243,7 +247,34 @@ public final class Engine {
         List<ExportListener> all = new ArrayList<>(config.listeners());
         all.addAll(listeners);
         return new ExportPlan(url, platform, new ExportQuery(target, chosen, replies, sort, limit, since, until), resolved,
-                switches, all, resumeFrom);
+                switches, all, resumeFrom, media);
+    }
+
+    /** Media downloads need real URLs on hosts the platform (or the host) vouches for. */
+    private void checkMedia(Platform platform, MediaOptions options) {
+        if (config.sandbox()) {
+            throw ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, "Media downloads are not available in sandbox "
+                    + "mode: sandbox items point at made-up media URLs. Export the media metadata instead "
+                    + "(.media()), or run without sandbox mode to download files.");
+        }
+        if (platform.mediaHosts().isEmpty() && options.extraHosts().isEmpty()) {
+            throw ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, "The " + platform.displayName() + " plugin "
+                    + "declares no media hosts, so its media cannot be downloaded. Name the hosts to trust with "
+                    + "MediaOptions.builder(dir).extraHosts(...).");
+        }
+    }
+
+    /**
+     * The media stage of one export: its own pool and rate limit, on the platform's proxy. No whole-call
+     * timeout: a long video may take longer than any API call, and the read timeout still catches a stall.
+     */
+    MediaStage mediaStage(ExportPlan plan) {
+        Platform platform = plan.platform();
+        MediaOptions options = plan.media().orElseThrow();
+        OkHttpClient client = client(proxyFor(platform.id())).newBuilder().callTimeout(java.time.Duration.ZERO).build();
+        return MediaStage.open(new MediaStage.Settings(options, platform.id(), platform.displayName(),
+                platform.mediaHosts(), client, config.retryPolicy(), config.clock(), config.userAgent(),
+                redactor(platform)));
     }
 
     private static String kind(Target target) {

@@ -186,7 +186,7 @@ public final class EngineHttp implements Http {
         return response.header("Retry-After").flatMap(value -> parseRetryAfter(value.trim(), clock));
     }
 
-    static Optional<Duration> parseRetryAfter(String value, Clock clock) {
+    public static Optional<Duration> parseRetryAfter(String value, Clock clock) {
         try {
             long seconds = Long.parseLong(value);
             return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));

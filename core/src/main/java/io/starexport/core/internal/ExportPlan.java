@@ -2,6 +2,7 @@ package io.starexport.core.internal;
 
 import io.starexport.api.Checkpoint;
 import io.starexport.api.ExportListener;
+import io.starexport.media.MediaOptions;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Platform;
 
@@ -19,9 +20,10 @@ import java.util.Optional;
  * @param options    writer switches shared by every output
  * @param listeners  listeners of this export (the engine's come first)
  * @param resumeFrom the checkpoint being resumed, if any
+ * @param media      media downloads, when asked for
  */
 public record ExportPlan(String url, Platform platform, ExportQuery query, List<Output> outputs, WriterSwitches options,
-                         List<ExportListener> listeners, Optional<Checkpoint> resumeFrom) {
+                         List<ExportListener> listeners, Optional<Checkpoint> resumeFrom, Optional<MediaOptions> media) {
 
     /** One output file and its format. */
     public record Output(Path file, String format) {

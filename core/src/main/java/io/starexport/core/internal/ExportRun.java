@@ -8,8 +8,11 @@ import io.starexport.api.ExportException;
 import io.starexport.api.ExportResult;
 import io.starexport.api.ExportResult.StopReason;
 import io.starexport.api.Item;
+import io.starexport.api.MediaProgress;
+import io.starexport.api.MediaSummary;
 import io.starexport.api.Progress;
 import io.starexport.api.Skipped;
+import io.starexport.core.internal.media.MediaStage;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.Page;
@@ -63,6 +66,8 @@ final class ExportRun {
     private final List<Skipped> skippedSamples = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<OutputFile> outputs = new ArrayList<>();
+    /** The media downloads, when asked for; null otherwise. */
+    private MediaStage media;
 
     private Extractor<? extends Item> extractor;
     private Optional<String> cursor;
@@ -105,6 +110,9 @@ final class ExportRun {
     ExportResult run() {
         try {
             openOutputs();
+            if (plan.media().isPresent()) {
+                media = engine.mediaStage(plan);
+            }
             begin();
             while (!done) {
                 nextPage(this::write);
@@ -122,7 +130,10 @@ final class ExportRun {
                 files.add(output.file());
             }
             engine.deleteCheckpoint(checkpointFile());
-            return finish(files, bytes);
+            // The records are safe on disk; now wait for the files they reference.
+            Optional<MediaSummary> mediaSummary = Optional.ofNullable(media).map(stage ->
+                    stage.finish(cancellation, progressInterval, this::mediaProgress));
+            return finish(files, bytes, mediaSummary);
         } catch (ExportException e) {
             throw fail(e);
         } catch (RuntimeException e) {
@@ -151,7 +162,7 @@ final class ExportRun {
                     }
                     if (done) {
                         finished = true;
-                        finish(List.of(), 0);
+                        finish(List.of(), 0, Optional.empty());
                         return false;
                     }
                     beforePage[0] = lastGood;
@@ -272,6 +283,9 @@ final class ExportRun {
         for (OutputFile output : outputs) {
             output.write(item);
         }
+        if (media != null) {
+            media.accept(item);
+        }
     }
 
     private Checkpoint checkpoint(long[] lengths) {
@@ -299,20 +313,27 @@ final class ExportRun {
         }
     }
 
-    private ExportResult finish(List<Path> files, long bytes) {
+    private ExportResult finish(List<Path> files, long bytes, Optional<MediaSummary> mediaSummary) {
         if (query.sort().isPresent() && !plan.platform().sorts(query.content()).contains(query.sort().get())) {
             notes.add(plan.platform().displayName() + " cannot order " + query.content().name().toLowerCase(java.util.Locale.ROOT)
                     + " by " + query.sort().get().name().toLowerCase(java.util.Locale.ROOT)
                     + "; items are in the platform's own order.");
         }
+        mediaSummary.filter(summary -> summary.failed() > 0).ifPresent(summary -> notes.add(summary.failed()
+                + " media file" + (summary.failed() == 1 ? "" : "s") + " could not be downloaded; see "
+                + summary.manifest() + ". Running the export again retries them."));
         progress(true);
         ExportResult result = new ExportResult(id, query.target(), query.content(), delivered, pages, skipped,
-                skippedSamples, duplicates, outsideWindow, reportedTotal, stopReason, files, bytes, notes, elapsed());
+                skippedSamples, duplicates, outsideWindow, reportedTotal, stopReason, files, bytes, notes, elapsed(),
+                mediaSummary);
         events.emit(new ExportEvent.Finished(id, clock.instant(), result));
         return result;
     }
 
     private ExportException fail(ExportException error) {
+        if (media != null) {
+            media.close();
+        }
         outputs.forEach(OutputFile::abandon);
         if (pages == 0 && plan.resumeFrom().isEmpty()) {
             // Nothing was fetched: there is nothing to keep or resume.
@@ -349,6 +370,15 @@ final class ExportRun {
         }
         lastProgressNanos = now;
         events.emit(new ExportEvent.ProgressMade(id, clock.instant(), progressNow()));
+        if (media != null) {
+            mediaProgress(media.progress());
+        }
+    }
+
+    private void mediaProgress(MediaProgress progress) {
+        if (events.hasListeners()) {
+            events.emit(new ExportEvent.MediaProgressMade(id, clock.instant(), progress));
+        }
     }
 
     private Progress progressNow() {
