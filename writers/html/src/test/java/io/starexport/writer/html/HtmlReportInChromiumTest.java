@@ -44,7 +44,9 @@ class HtmlReportInChromiumTest {
                     + " is missing; install Debian's chromium package (apt-get install -y chromium) to run it.");
         }
         assumeTrue(Chromium.installed(), Chromium.BINARY + " is missing; install Debian's chromium package");
-        chromium = Chromium.launch(directory.resolve("profile"));
+        // A fresh profile under target/, so JUnit's temp-dir cleanup does not trip over Chromium's socket links.
+        Files.createDirectories(Path.of("target"));
+        chromium = Chromium.launch(Files.createTempDirectory(Path.of("target"), "chromium-profile"));
     }
 
     @AfterAll
