@@ -16,7 +16,7 @@ import java.util.Objects;
  * and a chart of the top authors (inline SVG), the ten most-liked items, and the full table with search,
  * sort and pages of 100 rows, done by a small inline script. It loads nothing from the network: no
  * scripts, fonts or images, and a Content-Security-Policy that forbids every request and every script
- * but its own.
+ * and style but its own.
  *
  * <p>All platform text is shown as text: the report escapes it in HTML and in the JSON data the table
  * is built from, and the script only ever sets {@code textContent}. Links are kept only when they are

@@ -43,7 +43,7 @@ class HtmlFormatTest {
         assertThat(page).doesNotContainPattern("(?i)<[a-z][^<>]*\\ssrc\\s*=").doesNotContainPattern("(?i)<link\\b")
                 .doesNotContainPattern("(?i)url\\(").doesNotContainPattern("(?i)@import");
         assertThat(page).containsPattern("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                + "script-src 'sha256-[A-Za-z0-9+/=]{44}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+                + "script-src 'sha256-[A-Za-z0-9+/=]{44}'; style-src 'sha256-[A-Za-z0-9+/=]{44}'; img-src data:; base-uri 'none'; "
                 + "form-action 'none'\">");
         Matcher hrefs = Pattern.compile("href=\"([^\"]*)\"").matcher(page);
         while (hrefs.find()) {

@@ -151,6 +151,23 @@ class XlsxFormatTest {
                 .isEqualTo("https://example.com/@zoe");
     }
 
+    /** Excel allows 65,530 hyperlinks per worksheet (support.microsoft.com, "Excel specifications and limits"). */
+    @Test
+    void linksPastExcelsPerSheetLimitStayPlainText() throws IOException {
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i <= XlsxCells.MAX_HYPERLINKS; i++) {
+            items.add(Comment.builder().platform("youtube").id("c" + i).url("https://example.com/c" + i).postId("v1")
+                    .text("x").build());
+        }
+
+        byte[] file = write(xlsx, COMMENTS, items);
+
+        String sheet = part(file, "xl/worksheets/sheet1.xml");
+        assertThat(count(sheet, "<hyperlink ")).isEqualTo(65_530);
+        assertThat(sheet).contains("<hyperlink ref=\"C65531\"").doesNotContain("<hyperlink ref=\"C65532\"");
+        assertThat(sheet).containsPattern("<c r=\"C65532\"[^>]*t=\"inlineStr\"><is><t>https://example.com/c65530</t>");
+    }
+
     @Test
     void textOverTheCellLimitIsTruncatedAndFlagged() throws IOException {
         String longText = "a".repeat(39_990) + "👍🏽end";
@@ -343,6 +360,14 @@ class XlsxFormatTest {
             found.add(matcher.group());
         }
         return found;
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static String attribute(String tag, String name) {
