@@ -5,7 +5,7 @@
  * sortable table) in constant memory. jackson-core streams the rows into the page as JSON data.
  */
 module io.starexport.writer.html {
-    requires io.starexport.api;
+    requires transitive io.starexport.api;
     requires com.fasterxml.jackson.core;
 
     exports io.starexport.writer.html;

@@ -6,7 +6,7 @@
  * {@code extras} and {@code media} cells as JSON text.
  */
 module io.starexport.writer.xlsx {
-    requires io.starexport.api;
+    requires transitive io.starexport.api;
     requires org.dhatim.fastexcel;
     requires com.fasterxml.jackson.core;
 

@@ -104,9 +104,11 @@ final class XlsxRecordWriter implements RecordWriter {
             return;
         }
         closed = true;
-        try (OutputStream stream = out) {
+        try {
             finishSheet();
             workbook.finish();
+        } finally {
+            out.close();
         }
     }
 
