@@ -21,6 +21,8 @@ final class XlsxCells {
     static final int MAX_CELL_CHARS = 32_767;
     /** Excel's limit on the hyperlinks of one sheet. */
     static final int MAX_HYPERLINKS = 65_530;
+    /** The longest link Excel 2016 and later accept (as Excel::Writer::XLSX and its ports enforce). */
+    static final int MAX_LINK_CHARS = 2_079;
     static final String TRUNCATED_MARKER_START = " …[truncated from ";
     static final String DATE_FORMAT = "yyyy-mm-dd hh:mm:ss";
 
@@ -58,7 +60,7 @@ final class XlsxCells {
             if (DATE_COLUMNS.contains(name) && writeDate(row, column, text)) {
                 return;
             }
-            if (LINK_COLUMNS.contains(name) && isWebLink(text) && text.length() <= MAX_CELL_CHARS
+            if (LINK_COLUMNS.contains(name) && isWebLink(text) && text.length() <= MAX_LINK_CHARS
                     && hyperlinks < MAX_HYPERLINKS) {
                 writeLink(row, column, text);
                 return;

@@ -24,7 +24,7 @@ import java.util.Objects;
  *       {@code " …[truncated from 40000 characters]"} (naming the original length) on a highlighted cell.</li>
  *   <li>A sheet holds at most 1,048,575 items (Excel's row limit less the header); later items continue on
  *       {@code Comments (2)} and so on.</li>
- *   <li>Excel allows 65,530 hyperlinks per sheet; links past that are plain text.</li>
+ *   <li>Excel allows 65,530 hyperlinks per sheet and 2,079 characters per link; other links are plain text.</li>
  * </ul>
  *
  * <p>A workbook is a zip file whose directory is written last, so a partial workbook cannot be continued:

@@ -169,6 +169,19 @@ class XlsxFormatTest {
     }
 
     @Test
+    void aLinkLongerThanExcelAcceptsStaysText() throws IOException {
+        String longest = "https://example.com/" + "a".repeat(XlsxCells.MAX_LINK_CHARS - 20);
+        Item fits = Comment.builder().platform("youtube").id("fits").url(longest).postId("v1").text("x").build();
+        Item tooLong = Comment.builder().platform("youtube").id("long").url(longest + "b").postId("v1").text("x").build();
+
+        byte[] file = write(xlsx, COMMENTS, List.of(fits, tooLong));
+
+        String sheet = part(file, "xl/worksheets/sheet1.xml");
+        assertThat(sheet).contains("<hyperlink ref=\"C2\"").doesNotContain("<hyperlink ref=\"C3\"");
+        assertThat(cell(sheets(file).get("Comments").get(2), "url").asString()).isEqualTo(longest + "b");
+    }
+
+    @Test
     void textOverTheCellLimitIsTruncatedAndFlagged() throws IOException {
         String longText = "a".repeat(39_990) + "👍🏽end";
 
