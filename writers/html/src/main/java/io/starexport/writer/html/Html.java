@@ -56,7 +56,8 @@ final class Html {
                 + (all.moreTargets > 0 ? " and " + count(all.moreTargets) + " items of other targets" : "");
         term(html, "Target", targets);
         String items = count(all.items) + " " + contentName
-                + (all.replies > 0 ? " (" + count(all.items - all.replies) + " top-level, " + count(all.replies) + " replies)" : "");
+                + (all.replies > 0 ? " (" + count(all.items - all.replies) + " top-level, " + count(all.replies)
+                + (all.replies == 1 ? " reply)" : " replies)") : "");
         term(html, "Items", items);
         term(html, "Authors", all.authorsEstimated ? "more than " + count(Aggregates.AUTHOR_CAPACITY) : count(all.authors()));
         String range = all.first == null ? "–" : DATE_TIME.format(all.first) + " – " + DATE_TIME.format(all.last) + " UTC";

@@ -109,7 +109,7 @@ class HtmlFormatTest {
 
         String summary = section(page, "summary");
         assertThat(summary).contains("<h1>Comments report</h1>", "<dt>Platform</dt><dd>youtube</dd>",
-                "<dt>Target</dt><dd>post v1</dd>", "<dt>Items</dt><dd>8 comments (7 top-level, 1 replies)</dd>",
+                "<dt>Target</dt><dd>post v1</dd>", "<dt>Items</dt><dd>8 comments (7 top-level, 1 reply)</dd>",
                 "<dt>Authors</dt><dd>7</dd>", "<dt>Date range</dt><dd>2026-03-01 08:00 – 2026-03-09 23:59 UTC</dd>");
         String charts = section(page, "charts");
         assertThat(charts).contains("<title>2026-03-01: 7</title>", "<title>2026-03-05: 0</title>",
