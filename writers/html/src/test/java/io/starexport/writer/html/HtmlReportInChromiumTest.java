@@ -8,6 +8,7 @@ import io.starexport.spi.RecordWriter;
 import io.starexport.spi.WriterOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class HtmlReportInChromiumTest {
     private static final Path SCREENSHOT = Path.of("target", "report-screenshot.png");
+    private static final String SKIP_REASON = Chromium.BINARY
+            + " is missing; install Debian's chromium package (apt-get install -y chromium) to run it";
     /** What the table shows: its status line, the comment and likes cells of the page. */
     private static final String TABLE = "({status: document.querySelector('#table .status').textContent,"
             + " texts: Array.from(document.querySelectorAll('#table tbody tr'), tr => tr.cells[2].textContent),"
@@ -40,13 +43,17 @@ class HtmlReportInChromiumTest {
     @BeforeAll
     static void startChromium() throws Exception {
         if (!Chromium.installed()) {
-            System.out.println("HtmlReportInChromiumTest skipped: " + Chromium.BINARY
-                    + " is missing; install Debian's chromium package (apt-get install -y chromium) to run it.");
+            System.out.println("HtmlReportInChromiumTest skipped: " + SKIP_REASON);
+            return;
         }
-        assumeTrue(Chromium.installed(), Chromium.BINARY + " is missing; install Debian's chromium package");
         // A fresh profile under target/, so JUnit's temp-dir cleanup does not trip over Chromium's socket links.
         Files.createDirectories(Path.of("target"));
         chromium = Chromium.launch(Files.createTempDirectory(Path.of("target"), "chromium-profile"));
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        assumeTrue(chromium != null, SKIP_REASON);
     }
 
     @AfterAll
