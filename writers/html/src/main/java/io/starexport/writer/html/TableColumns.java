@@ -1,0 +1,102 @@
+package io.starexport.writer.html;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.starexport.api.Author;
+import io.starexport.api.Comment;
+import io.starexport.api.Content;
+import io.starexport.api.Item;
+import io.starexport.api.MediaItem;
+import io.starexport.api.Post;
+import io.starexport.api.Profile;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The report table's columns for one content, and each item's row as a JSON array in that order. */
+final class TableColumns {
+    /** How the page's script shows and sorts a column. */
+    enum Type { DATE, TEXT, LONG_TEXT, NUMBER, LINK }
+
+    record Column(String label, Type type) {
+    }
+
+    private TableColumns() {
+    }
+
+    static List<Column> of(Content content) {
+        Column date = new Column("Date (UTC)", Type.DATE);
+        Column author = new Column("Author", Type.TEXT);
+        Column link = new Column("Link", Type.LINK);
+        return switch (content) {
+            case COMMENTS -> List.of(date, author, new Column("Comment", Type.LONG_TEXT),
+                    new Column("Likes", Type.NUMBER), new Column("Replies", Type.NUMBER), new Column("Reply", Type.TEXT), link);
+            case POSTS -> List.of(date, author, new Column("Title", Type.TEXT), new Column("Text", Type.LONG_TEXT),
+                    new Column("Likes", Type.NUMBER), new Column("Comments", Type.NUMBER), new Column("Views", Type.NUMBER),
+                    link);
+            case PROFILE -> List.of(author, new Column("Bio", Type.LONG_TEXT), new Column("Followers", Type.NUMBER),
+                    new Column("Following", Type.NUMBER), new Column("Posts", Type.NUMBER), link);
+            case MEDIA -> List.of(date, author, new Column("Type", Type.TEXT), new Column("Post", Type.TEXT),
+                    new Column("Index", Type.NUMBER), link);
+        };
+    }
+
+    /** Writes the item as one JSON array, in the order of {@link #of(Content)}. */
+    static void writeRow(JsonGenerator json, Item item) throws IOException {
+        json.writeStartArray();
+        if (!(item instanceof Profile)) {
+            date(json, item);
+        }
+        json.writeString(authorLabel(item.author()));
+        if (item instanceof Comment c) {
+            json.writeString(c.text());
+            number(json, c.likeCount());
+            number(json, c.replyCount());
+            json.writeString(c.depth() == 0 ? "" : "reply");
+        } else if (item instanceof Post p) {
+            text(json, p.title());
+            text(json, p.text());
+            number(json, p.likeCount());
+            number(json, p.commentCount());
+            number(json, p.viewCount());
+        } else if (item instanceof Profile p) {
+            text(json, p.bio());
+            number(json, p.followerCount());
+            number(json, p.followingCount());
+            number(json, p.postCount());
+        } else if (item instanceof MediaItem m) {
+            json.writeString(m.media().type().name().toLowerCase(Locale.ROOT));
+            text(json, m.postId());
+            json.writeNumber(m.index());
+        }
+        text(json, item.url().filter(Html::isWebLink));
+        json.writeEndArray();
+    }
+
+    /** The name to show for an author: display name, else handle, else id. */
+    static String authorLabel(Optional<Author> author) {
+        return author.flatMap(a -> a.displayName().or(a::handle).or(a::id)).orElse("");
+    }
+
+    private static void date(JsonGenerator json, Item item) throws IOException {
+        if (item.createdAt().isPresent()) {
+            json.writeNumber(item.createdAt().get().toEpochMilli());
+        } else {
+            json.writeNull();
+        }
+    }
+
+    private static void text(JsonGenerator json, Optional<String> text) throws IOException {
+        json.writeString(text.orElse(""));
+    }
+
+    private static void number(JsonGenerator json, OptionalLong number) throws IOException {
+        if (number.isPresent()) {
+            json.writeNumber(number.getAsLong());
+        } else {
+            json.writeNull();
+        }
+    }
+}
