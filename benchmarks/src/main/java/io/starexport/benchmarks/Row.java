@@ -39,11 +39,20 @@ record Row(String name, Map<String, Object> figures, String result, String basel
         figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
     }
 
+    /** Keys and values in the given order, for {@link #figures()}. */
+    static Map<String, Object> figures(Object... keysAndValues) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            figures.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return figures;
+    }
+
     /** A figure that cannot be measured yet because the code it measures is not there; never a made-up number. */
     static Row pending(String name, String target, String waitsFor, String... keys) {
         Map<String, Object> figures = new LinkedHashMap<>();
         for (String key : keys) {
-            figures.put(key, Map.of("status", "not measured yet", "waitsFor", waitsFor));
+            figures.put(key, figures("status", "not measured yet", "waitsFor", waitsFor));
         }
         return new Row(name, figures, "not measured yet", "—", "—", target, Met.NOT_MEASURED, "waits for " + waitsFor);
     }

@@ -14,10 +14,17 @@ final class SampleComments {
     private SampleComments() {
     }
 
-    static List<Comment> youtube(int count) {
+    private static List<Comment> cached = List.of();
+
+    /** The first {@code count} comments of one sandbox video, replies included; kept for the next call. */
+    static synchronized List<Comment> youtube(int count) {
+        if (cached.size() == count) {
+            return cached;
+        }
         try (StarExport star = StarExport.builder().sandbox(true).environment(Map.of()).build();
              Stream<Comment> comments = star.export(VIDEO).comments().replies(true).limit(count).stream()) {
-            return comments.toList();
+            cached = comments.toList();
+            return cached;
         }
     }
 }

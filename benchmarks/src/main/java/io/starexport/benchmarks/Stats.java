@@ -2,6 +2,7 @@ package io.starexport.benchmarks;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,12 @@ record Stats(double median, double min, double max, int runs) {
 
     /** The JSON form in latest.json. */
     Map<String, Object> toJson() {
-        return Map.of("median", round(median), "min", round(min), "max", round(max), "runs", runs);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("median", round(median));
+        json.put("min", round(min));
+        json.put("max", round(max));
+        json.put("runs", runs);
+        return json;
     }
 
     /** For the table: {@code 12,300 [11,900–12,800]}. */

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class WriterBenchmark {
-    static final int ROWS = 10_000;
+    static final int ROWS = 2_000;
     private static final WriterOptions OPTIONS = WriterOptions.ofDefaults(Content.COMMENTS);
 
     private List<Comment> comments;

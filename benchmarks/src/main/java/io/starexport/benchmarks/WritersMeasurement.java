@@ -1,22 +1,23 @@
 package io.starexport.benchmarks;
 
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * (2) Writers, through JMH: {@link WriterBenchmark} in one forked JVM; every measurement iteration is a
- * run. The i-th iteration of a writer is divided by the i-th of its baseline for the ratio. xlsx is not
- * measured yet.
+ * (2) Writers, through JMH. JMH runs each benchmark's iterations back to back, so on a machine whose
+ * load changes by the minute a writer and its baseline measured minutes apart are not comparable.
+ * Instead this runs rounds: in each round every benchmark of {@link WriterBenchmark} gets a short JMH
+ * run (in this JVM, after a discarded warm-up round), so a writer's run and its baseline's run sit
+ * seconds apart; a round's ratio is writer over baseline, and the table gives the median of the rounds.
  */
 final class WritersMeasurement implements Measurement {
     private static final List<String> FORMATS = List.of("csv", "jsonl", "json");
@@ -28,25 +29,17 @@ final class WritersMeasurement implements Measurement {
 
     @Override
     public List<Row> run(Settings settings) throws Exception {
-        OptionsBuilder options = new OptionsBuilder();
-        options.include(WriterBenchmark.class.getName() + "\\.")
-                .forks(1)
-                .warmupIterations(settings.pick(3, 5))
-                .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(settings.pick(5, 10))
-                .measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend("-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
-                .verbosity(VerboseMode.SILENT);
-        Map<String, List<Double>> scores = new HashMap<>();
-        for (RunResult result : new Runner(options.build()).run()) {
-            String benchmark = result.getParams().getBenchmark();
-            List<Double> runs = new ArrayList<>();
-            for (BenchmarkResult fork : result.getBenchmarkResults()) {
-                for (IterationResult iteration : fork.getIterationResults()) {
-                    runs.add(iteration.getPrimaryResult().getScore());
+        int rounds = settings.pick(3, 10);
+        Map<String, List<Double>> scores = new LinkedHashMap<>();
+        for (int round = 0; round <= rounds; round++) {
+            for (String format : FORMATS) {
+                for (String side : List.of("Writer", "Baseline")) {
+                    double score = score(format + side, round == 0 ? TimeValue.seconds(3) : TimeValue.milliseconds(500));
+                    if (round > 0) { // round 0 warms up
+                        scores.computeIfAbsent(format + side, name -> new ArrayList<>()).add(score);
+                    }
                 }
             }
-            scores.put(benchmark.substring(benchmark.lastIndexOf('.') + 1), runs);
         }
         List<Row> rows = new ArrayList<>();
         for (String format : FORMATS) {
@@ -55,16 +48,30 @@ final class WritersMeasurement implements Measurement {
             Stats writerStats = Stats.of(writer);
             Stats ratio = Stats.ratios(writer, baseline);
             rows.add(new Row("Writer: " + format,
-                    Map.of("write." + format + ".rows_per_s", writerStats.toJson(),
+                    Row.figures("write." + format + ".rows_per_s", writerStats.toJson(),
                             "write." + format + ".ratio_vs_baseline", ratio.toJson()),
                     writerStats.format() + " rows/s",
                     "hand-written writer: " + Stats.of(baseline).format() + " rows/s",
                     ratio.format(), "≥ 0.7", Row.Met.of(ratio.median() >= 0.7),
-                    WriterBenchmark.ROWS + " sandbox YouTube comments to a discarding stream; JMH, 1 fork, "
-                            + writer.size() + " × 1 s iterations"));
+                    WriterBenchmark.ROWS + " sandbox YouTube comments per operation to a discarding stream; JMH, "
+                            + rounds + " rounds of 1 s per side"));
         }
         rows.add(Row.pending("Writer: xlsx", "reported (no target)", "writers/xlsx (being written)",
                 "write.xlsx.rows_per_s", "write.xlsx.ratio_vs_baseline"));
         return rows;
+    }
+
+    /** One short JMH run of one benchmark in this JVM: rows per second. */
+    private static double score(String benchmark, TimeValue warmup) throws RunnerException {
+        OptionsBuilder options = new OptionsBuilder();
+        options.include(WriterBenchmark.class.getName() + "\\." + benchmark + "$")
+                .forks(0)
+                .warmupIterations(1)
+                .warmupTime(warmup)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.seconds(1))
+                .verbosity(VerboseMode.SILENT);
+        RunResult result = new Runner(options.build()).runSingle();
+        return result.getPrimaryResult().getScore();
     }
 }
