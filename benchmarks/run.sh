@@ -4,7 +4,7 @@
 #
 #   bash benchmarks/run.sh [--quick] [--only write,e2e,...] [--note "text for the table"]
 #
-# --quick takes under five minutes on two cores; the full run about fifteen. Not part of the tests or CI.
+# --quick takes under five minutes on two cores; the full run 10 to 15 minutes. Not part of the tests or CI.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -75,8 +75,8 @@ final class LatencyMeasurement implements Measurement {
                 ratio.format(), "reported (ideal " + EXPORTS + ".0)", Row.Met.NOT_APPLICABLE,
                 "within one export pages are strictly sequential (each cursor comes from the previous page; replies"
                         + " share it), so one export is capped at " + Stats.number(perExportCeiling)
-                        + " items/s here; reply threads are not fetched concurrently. The figure is what runs in"
-                        + " parallel on one engine gain. " + EXPORTS + " × " + pages + " pages of "
+                        + " items/s here; reply threads are not fetched concurrently. The figure is the gain from"
+                        + " running exports in parallel on one engine. " + EXPORTS + " × " + pages + " pages of "
                         + LoopbackServer.ITEMS_PER_PAGE));
     }
 

@@ -68,11 +68,6 @@ final class LoopbackServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The page bodies, for the bare baseline's own accounting. */
-    int pages() {
-        return bodies.size();
-    }
-
     /** Arrival times of the requests since the last {@link #clearArrivals()}, in nanoTime, sorted. */
     List<Long> arrivals() {
         List<Long> sorted = new ArrayList<>(arrivals);

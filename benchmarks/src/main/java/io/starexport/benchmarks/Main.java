@@ -40,6 +40,10 @@ public final class Main {
                         + "; use --quick, --only id,id, --results FILE, --doc FILE, --note TEXT");
             }
         }
+        List<String> ids = Measurements.all().stream().map(Measurement::id).toList();
+        if (!ids.containsAll(only)) {
+            throw new IllegalArgumentException("--only takes ids among " + ids + " but was " + only);
+        }
         Path scratch = Files.createTempDirectory("starexport-bench");
         Settings settings = new Settings(quick, scratch);
         Instant started = Instant.now();
