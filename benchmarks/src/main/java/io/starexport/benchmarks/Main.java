@@ -71,6 +71,9 @@ public final class Main {
         report.updateDoc(doc);
         log("wrote " + results + " and the table in " + doc);
         System.out.println(report.table());
+        if (rows.stream().anyMatch(row -> row.note().startsWith(Row.FAILED))) {
+            System.exit(1);
+        }
     }
 
     static void log(String message) {

@@ -34,6 +34,9 @@ record Row(String name, Map<String, Object> figures, String result, String basel
         }
     }
 
+    /** How the note of a {@link #failed} row starts. */
+    static final String FAILED = "the harness failed: ";
+
     Row {
         Objects.requireNonNull(name, "name");
         figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
@@ -61,6 +64,6 @@ record Row(String name, Map<String, Object> figures, String result, String basel
     static Row failed(String name, String measurement, Exception cause) {
         String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return new Row(name, Map.of(measurement + ".error", message), "failed", "—", "—", "—", Met.NO,
-                "the harness failed: " + message);
+                FAILED + message);
     }
 }
