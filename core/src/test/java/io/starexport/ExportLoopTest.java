@@ -8,10 +8,16 @@ import io.starexport.api.ExportException;
 import io.starexport.api.ExportListener;
 import io.starexport.api.ExportResult;
 import io.starexport.api.Item;
+import io.starexport.spi.OutputFormat;
+import io.starexport.spi.RecordWriter;
+import io.starexport.spi.WriterOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,6 +173,67 @@ class ExportLoopTest {
         assertThat(lines.stream().map(l -> l.replaceAll(".*\"id\":\"(c\\d+)\".*", "$1")).toList()).isEqualTo(range(0, 29));
         assertThat(partial).doesNotExist();
         assertThat(checkpoint).doesNotExist();
+    }
+
+    /** A format like xlsx: it cannot continue a file, so an interrupted export must start over. */
+    private static final class FinishedDocumentFormat implements OutputFormat {
+        @Override
+        public String id() {
+            return "book";
+        }
+
+        @Override
+        public List<String> extensions() {
+            return List.of("book");
+        }
+
+        @Override
+        public String mediaType() {
+            return "application/x-book";
+        }
+
+        @Override
+        public boolean appendable() {
+            return false;
+        }
+
+        @Override
+        public RecordWriter open(OutputStream out, WriterOptions options) {
+            return new RecordWriter() {
+                @Override
+                public void write(Item item) throws IOException {
+                    out.write((item.id() + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    out.flush();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    out.close();
+                }
+            };
+        }
+    }
+
+    @Test
+    void anExportToAFormatThatCannotResumeLeavesNoCheckpointAndNoPartialFile() {
+        server.stubFor(pageRequest(null).willReturn(TestPages.page(0, 9, "c2")));
+        server.stubFor(pageRequest("c2").willReturn(serverError()));
+        Path book = dir.resolve("comments.book");
+        Path jsonl = dir.resolve("comments.jsonl");
+        ExportException failure;
+        try (StarExport star = TestPages.engine(server, RetryPolicy.none()).format(new FinishedDocumentFormat()).build()) {
+            failure = org.junit.jupiter.api.Assertions.assertThrows(ExportException.class,
+                    () -> star.export(URL).comments().to(book).to(jsonl).run());
+        }
+        assertThat(failure.code()).isEqualTo(ErrorCode.NETWORK);
+        assertThat(failure.checkpoint()).isEmpty();
+        assertThat(dir.resolve("comments.book.partial")).doesNotExist();
+        assertThat(dir.resolve("comments.jsonl.partial")).doesNotExist();
+        assertThat(dir.resolve("comments.book.checkpoint.json")).doesNotExist();
     }
 
     @Test

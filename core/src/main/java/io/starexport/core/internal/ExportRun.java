@@ -118,7 +118,7 @@ final class ExportRun {
                 nextPage(this::write);
                 long[] lengths = outputs.stream().mapToLong(OutputFile::flush).toArray();
                 lastGood = checkpoint(lengths);
-                if (!done && System.nanoTime() - lastCheckpointNanos >= CHECKPOINT_INTERVAL.toNanos()) {
+                if (!done && resumable() && System.nanoTime() - lastCheckpointNanos >= CHECKPOINT_INTERVAL.toNanos()) {
                     saveCheckpoint();
                 }
                 progress(false);
@@ -330,6 +330,11 @@ final class ExportRun {
         return result;
     }
 
+    /** Whether every output can be continued; otherwise an interrupted export starts over. */
+    private boolean resumable() {
+        return outputs.stream().allMatch(OutputFile::resumable);
+    }
+
     private ExportException fail(ExportException error) {
         if (media != null) {
             media.close();
@@ -341,6 +346,10 @@ final class ExportRun {
             lastGood = null;
         } else if (fetchedAll) {
             // The partial files hold everything; a checkpoint would only send a resume back to page one.
+            lastGood = null;
+        } else if (!resumable()) {
+            // A format that cannot continue its file (xlsx, html) makes the export start over, not resume.
+            outputs.forEach(OutputFile::discard);
             lastGood = null;
         }
         Optional<Checkpoint> checkpoint = Optional.ofNullable(lastGood);

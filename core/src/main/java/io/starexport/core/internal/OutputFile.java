@@ -86,6 +86,11 @@ final class OutputFile {
         return format.id();
     }
 
+    /** Whether an interrupted file of this format can be continued. */
+    boolean resumable() {
+        return format.appendable();
+    }
+
     void write(Item item) {
         try {
             writer.write(item);
@@ -118,7 +123,7 @@ final class OutputFile {
         }
     }
 
-    /** Deletes a partial file that never received an item. */
+    /** Deletes a partial file that never received an item, or one that cannot be continued. */
     void discard() {
         try {
             Files.deleteIfExists(partial);
