@@ -20,16 +20,27 @@ final class TikTokTesting {
     private TikTokTesting() {
     }
 
-    /** An engine with only the given platform, every endpoint on the server, fast retries and no rate limit to speak of. */
+    /** An engine with the given platform registered explicitly (the json writer is discovered), every endpoint on the server, fast retries and no rate limit to speak of. */
     static StarExport.Builder engine(WireMockExtension server, TikTokPlatform platform) {
-        return StarExport.builder().discovery(false).platform(platform)
+        return engine(server, platform, RetryPolicy.ofDefaults().withBackoff(Duration.ofMillis(5), Duration.ofMillis(20)));
+    }
+
+    static StarExport.Builder engine(WireMockExtension server, TikTokPlatform platform, RetryPolicy retryPolicy) {
+        return StarExport.builder().platform(platform)
                 .endpoint("tiktok", "web", server.baseUrl())
                 .endpoint("tiktok", "research", server.baseUrl())
                 .endpoint("tiktok", "vm", server.baseUrl())
                 .endpoint("tiktok", "vt", server.baseUrl())
                 .environment(Map.of())
                 .rateLimit("tiktok", RateLimit.perSecond(1000))
-                .retryPolicy(RetryPolicy.ofDefaults().withBackoff(Duration.ofMillis(5), Duration.ofMillis(20)));
+                .retryPolicy(retryPolicy);
+    }
+
+    /** Runs an export to its end, streaming, and returns how many items it gave. */
+    static long drain(io.starexport.ExportSpec<?> spec) {
+        try (java.util.stream.Stream<?> items = spec.stream()) {
+            return items.count();
+        }
     }
 
     static StarExport.Builder engine(WireMockExtension server) {
