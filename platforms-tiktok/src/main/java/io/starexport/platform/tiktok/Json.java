@@ -94,14 +94,18 @@ final class Json {
         return values;
     }
 
-    /** The first string of a {@code url_list}/{@code urlList} array, or null. */
+    /** The first string of a {@code url_list} (app style), {@code urlList} or {@code UrlList} (web) array, or null. */
     static String firstUrl(JsonNode image) {
         if (image == null || image.isNull()) {
             return null;
         }
-        JsonNode list = image.has("url_list") ? image.get("url_list") : image.get("urlList");
-        List<String> urls = strings(list, null);
-        return urls.isEmpty() ? null : urls.get(0);
+        for (String name : new String[] {"url_list", "urlList", "UrlList"}) {
+            List<String> urls = strings(image.get(name), null);
+            if (!urls.isEmpty()) {
+                return urls.get(0);
+            }
+        }
+        return null;
     }
 
     /** A cursor as compact base64url JSON; checkpoints keep it, so it holds ids and offsets only. */
