@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The TikTok Research API ({@code open.tiktokapis.com/v2}): a client-credentials token cached until five
- * minutes before it expires, JSON POST queries with the fields in the query string, and the
+ * minutes (a tenth of its lifetime, if shorter) before it expires, JSON POST queries with the fields in the query string, and the
  * {@code error.code} of every answer mapped to an error code.
  */
 final class ResearchApi {
@@ -44,11 +44,11 @@ final class ResearchApi {
         return pageSize;
     }
 
-    /** An access token and when it expires; {@link #toString()} hides the token. */
-    record Token(String value, Instant expiresAt) {
+    /** An access token and until when to use it; {@link #toString()} hides the token. */
+    record Token(String value, Instant useUntil) {
         @Override
         public String toString() {
-            return "Token[expiresAt=" + expiresAt + "]";
+            return "Token[useUntil=" + useUntil + "]";
         }
     }
 
@@ -181,7 +181,7 @@ final class ResearchApi {
         String key = cacheKey();
         if (!renew) {
             Token cached = cache.get(key).orElse(null);
-            if (cached != null && cached.expiresAt().isAfter(context.clock().instant().plus(TOKEN_MARGIN))) {
+            if (cached != null && cached.useUntil().isAfter(context.clock().instant())) {
                 return cached;
             }
         }
@@ -201,8 +201,9 @@ final class ResearchApi {
         JsonNode json = parseOrNull(response);
         String token = Json.text(json, "access_token");
         if (response.isSuccessful() && token != null) {
-            Long seconds = Json.number(json, "expires_in");
-            return new Token(token, context.clock().instant().plusSeconds(seconds == null ? 7200 : seconds));
+            long seconds = Json.number(json, "expires_in") == null ? 7200 : Json.number(json, "expires_in");
+            Duration margin = Duration.ofSeconds(Math.min(TOKEN_MARGIN.toSeconds(), seconds / 10));
+            return new Token(token, context.clock().instant().plusSeconds(seconds).minus(margin));
         }
         String error = json == null ? null : Json.text(json, "error");
         if (error == null && json != null) {
