@@ -106,7 +106,7 @@ final class ResearchApi {
 
     /** Called from {@link TikTokPlatform#onResponse}: remembers a 429 that says the daily quota is used up. */
     static void noticeQuota(HttpResponse response) {
-        if (response.status() != 429 || response.url().getPath() == null || !response.url().getPath().startsWith("/v2/")) {
+        if (response.status() != 429) {
             return;
         }
         JsonNode json = parseOrNull(response);

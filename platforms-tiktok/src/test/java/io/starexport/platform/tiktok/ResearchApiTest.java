@@ -310,6 +310,37 @@ class ResearchApiTest {
     }
 
     @Test
+    void resumesTheWindowWalkWithoutDuplicates(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        stubToken(TOKEN, 7200);
+        String ok = ",\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"x\"}}";
+        server.stubFor(research(VIDEOS).withRequestBody(matchingJsonPath("$.start_date", equalTo("20260205")))
+                .willReturn(okJson("{\"data\":{\"videos\":[{\"id\":7603500000000000001,\"create_time\":1772352000},"
+                        + "{\"id\":7603500000000000002,\"create_time\":1771574400}],\"cursor\":2,\"has_more\":false,"
+                        + "\"search_id\":\"1\"}" + ok)));
+        server.stubFor(research(VIDEOS).withRequestBody(matchingJsonPath("$.start_date", equalTo("20260110")))
+                .willReturn(aResponse().withStatus(500).withBody(error("internal_error", "Something went wrong."))));
+        java.nio.file.Path out = dir.resolve("posts.jsonl");
+        try (StarExport star = TikTokTesting.engine(server, new TikTokPlatform(), io.starexport.RetryPolicy.none())
+                .credential("tiktok", "client_key", "awtestkey").credential("tiktok", "client_secret", SECRET).build()) {
+            assertThatThrownBy(() -> star.export("https://www.tiktok.com/@cate").posts()
+                    .since(Instant.parse("2026-01-10T00:00:00Z")).until(Instant.parse("2026-03-05T12:00:00Z")).to(out).run())
+                    .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NETWORK));
+        }
+        server.stubFor(research(VIDEOS).withRequestBody(matchingJsonPath("$.start_date", equalTo("20260110")))
+                .withRequestBody(matchingJsonPath("$.end_date", equalTo("20260205")))
+                .willReturn(okJson("{\"data\":{\"videos\":[{\"id\":7603500000000000003,\"create_time\":1768903200}],"
+                        + "\"cursor\":1,\"has_more\":false,\"search_id\":\"2\"}" + ok)));
+        try (StarExport star = engine().build()) {
+            assertThat(star.resume(dir.resolve("posts.jsonl.checkpoint.json")).run().items()).isEqualTo(3);
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(out)) {
+            ids.add(Json.MAPPER.readTree(line).get("id").asText());
+        }
+        assertThat(ids).containsExactly("7603500000000000001", "7603500000000000002", "7603500000000000003");
+    }
+
+    @Test
     void parsesTheDocumentedVideoQueryAnswer() {
         JsonNode data = Json.parse(resource("research/example_resp_q_videos.json"), "test").get("data");
         List<Post> posts = new java.util.ArrayList<>();

@@ -131,6 +131,19 @@ class WebVideosTest {
     }
 
     @Test
+    void readsTheOlderSigiStatePageData() {
+        server.stubFor(get(urlPathEqualTo("/@zg.520/video/" + ID)).willReturn(ok("<html><body><script id=\"SIGI_STATE\" "
+                + "type=\"application/json\">{\"AppContext\":{},\"ItemModule\":{\"" + ID + "\":"
+                + item().replaceFirst("\"author\":\\{[^}]*\\}", "\"author\":\"zg.520\"") + "}}</script></body></html>")));
+        try (StarExport star = engine(server).build(); Stream<Post> posts = star.export(URL).posts().stream()) {
+            Post post = posts.toList().get(0);
+            assertThat(post.id()).isEqualTo(ID);
+            assertThat(post.author().orElseThrow().handle()).hasValue("zg.520");
+            assertThat(post.viewCount()).hasValue(14_200_000);
+        }
+    }
+
+    @Test
     void privateAndMissingVideosMapToTheirErrors() {
         server.stubFor(get(urlPathEqualTo("/@zg.520/video/" + ID)).willReturn(ok(page("webapp.video-detail",
                 "{\"statusCode\":10216,\"statusMsg\":\"\"}"))));
