@@ -3,7 +3,7 @@
  * Research API (client credentials) or the web API the TikTok site calls.
  */
 module io.starexport.platform.tiktok {
-    requires io.starexport.api;
+    requires transitive io.starexport.api;
     requires com.fasterxml.jackson.databind;
 
     exports io.starexport.platform.tiktok;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 
 import java.nio.charset.StandardCharsets;
@@ -123,7 +124,7 @@ final class Json {
         } catch (IllegalArgumentException | JsonProcessingException e) {
             // reported below
         }
-        throw ExportException.of(io.starexport.api.ErrorCode.OUTPUT, "The TikTok cursor in this checkpoint is damaged; "
+        throw ExportException.of(ErrorCode.OUTPUT, "The TikTok cursor in this checkpoint is damaged; "
                 + "start the export again without resuming.");
     }
 }

@@ -1,5 +1,6 @@
 package io.starexport.platform.tiktok;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.starexport.api.ErrorCode;
@@ -234,7 +235,7 @@ final class ResearchApi {
         try {
             JsonNode node = Json.MAPPER.readTree(response.bodyText());
             return node != null && node.isObject() ? node : null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return null;
         }
     }

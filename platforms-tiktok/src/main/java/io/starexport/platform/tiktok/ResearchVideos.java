@@ -15,6 +15,7 @@ import io.starexport.spi.Page;
 import io.starexport.spi.PageRequest;
 
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,9 +46,9 @@ final class ResearchVideos implements Extractor<Post> {
     private final ResearchApi api;
     private final WebApi web;
     private final ExportQuery query;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    ResearchVideos(ResearchApi api, WebApi web, ExportQuery query, java.time.Clock clock) {
+    ResearchVideos(ResearchApi api, WebApi web, ExportQuery query, Clock clock) {
         this.api = api;
         this.web = web;
         this.query = query;

@@ -1,9 +1,11 @@
 package io.starexport.platform.tiktok;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.Target;
+import io.starexport.spi.Hosts;
 import io.starexport.spi.HttpRequest;
 import io.starexport.spi.HttpResponse;
 import io.starexport.spi.PlatformContext;
@@ -177,7 +179,7 @@ final class WebApi {
 
     /** The older SIGI_STATE page data, reshaped like the rehydration scope the callers read. */
     private static JsonNode sigiScope(JsonNode sigi, String scope) {
-        com.fasterxml.jackson.databind.node.ObjectNode shaped = Json.MAPPER.createObjectNode();
+        ObjectNode shaped = Json.MAPPER.createObjectNode();
         if (scope.equals("webapp.video-detail")) {
             JsonNode items = sigi.path("ItemModule");
             if (items.isObject() && items.size() > 0) {
@@ -193,7 +195,7 @@ final class WebApi {
                 shaped.put("statusCode", 0);
                 shaped.putObject("userInfo").set("user", users.elements().next());
                 if (stats.isObject() && stats.size() > 0) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) shaped.get("userInfo")).set("stats",
+                    ((ObjectNode) shaped.get("userInfo")).set("stats",
                             stats.elements().next());
                 }
             } else {
@@ -282,8 +284,8 @@ final class WebApi {
     /** The short link's path on the endpoint that serves its host. */
     private URI onEndpoint(URI link) {
         String host = link.getHost();
-        String endpoint = io.starexport.spi.Hosts.matches(host, "vm.tiktok.com") ? "vm"
-                : io.starexport.spi.Hosts.matches(host, "vt.tiktok.com") ? "vt" : "web";
+        String endpoint = Hosts.matches(host, "vm.tiktok.com") ? "vm"
+                : Hosts.matches(host, "vt.tiktok.com") ? "vt" : "web";
         String path = link.getRawPath() == null || link.getRawPath().isEmpty() ? "/" : link.getRawPath();
         return context.endpoint(endpoint).resolve(path + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery()));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.starexport.api.Comment;
+import io.starexport.api.ExportException;
 import io.starexport.api.Skipped;
 import io.starexport.api.Target;
 import io.starexport.spi.ExportQuery;
@@ -55,7 +56,7 @@ final class WebComments implements Extractor<Comment> {
         ArrayNode pending = Json.MAPPER.createArrayNode();
         JsonNode list = body.get("comments");
         if (list != null && !list.isNull() && !list.isArray()) {
-            throw io.starexport.api.ExportException.platformChanged(TikTokPlatform.ID, "comments", "found "
+            throw ExportException.platformChanged(TikTokPlatform.ID, "comments", "found "
                     + list.getNodeType());
         }
         int index = 0;

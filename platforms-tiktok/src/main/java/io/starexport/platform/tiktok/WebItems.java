@@ -3,6 +3,7 @@ package io.starexport.platform.tiktok;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.starexport.api.Author;
 import io.starexport.api.Comment;
+import io.starexport.api.ExportException;
 import io.starexport.api.Media;
 import io.starexport.api.MediaItem;
 import io.starexport.api.Post;
@@ -217,7 +218,7 @@ final class WebItems {
         JsonNode stats = userInfo.path("statsV2").isObject() ? userInfo.get("statsV2") : userInfo.path("stats");
         JsonNode fallback = userInfo.path("stats");
         String uniqueId = Optional.ofNullable(Json.text(user, "uniqueId")).orElse(handle);
-        String id = Optional.ofNullable(Json.text(user, "id")).orElseThrow(() -> io.starexport.api.ExportException
+        String id = Optional.ofNullable(Json.text(user, "id")).orElseThrow(() -> ExportException
                 .platformChanged(TikTokPlatform.ID, "userInfo.user.id", "no user id"));
         Long hearts = stat(stats, fallback, "heartCount");
         return Profile.builder().platform(TikTokPlatform.ID).id(id).url(TikTokUrls.WEB + "/@" + uniqueId)
