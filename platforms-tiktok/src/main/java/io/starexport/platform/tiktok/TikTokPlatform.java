@@ -139,7 +139,7 @@ public final class TikTokPlatform implements Platform {
             case COMMENTS -> new WebComments(web, query, webPageSize);
             case PROFILE -> new WebProfile(web, query);
             case POSTS, MEDIA -> query.target().kind() == Target.Kind.VIDEO ? new WebVideo(web, query)
-                    : new WebUserVideos(web, query);
+                    : new WebUserVideos(web, query, context.clock());
         };
     }
 

@@ -50,6 +50,15 @@ final class WebApi {
 
     /** GET a web API path with the standard parameters plus {@code params}, signed when a signer is set. */
     JsonNode getJson(String path, Map<String, Object> params, String fromPage) {
+        return request(path, params, fromPage, false);
+    }
+
+    /** Like {@link #getJson}, but null when TikTok answers with its empty-body block, for a caller with another way. */
+    JsonNode getJsonUnlessBlocked(String path, Map<String, Object> params, String fromPage) {
+        return request(path, params, fromPage, true);
+    }
+
+    private JsonNode request(String path, Map<String, Object> params, String fromPage, boolean nullWhenBlocked) {
         HttpRequest.Builder builder = HttpRequest.get(context.endpoint("web").resolve(path));
         standardParameters(fromPage).forEach(builder::query);
         params.forEach(builder::query);
@@ -63,6 +72,9 @@ final class WebApi {
         HttpResponse response = context.http().send(signed.build());
         String body = checkStatus(response, path).trim();
         if (body.isEmpty()) {
+            if (nullWhenBlocked) {
+                return null;
+            }
             throw blocked(path, "an empty body");
         }
         if (body.startsWith("<")) {

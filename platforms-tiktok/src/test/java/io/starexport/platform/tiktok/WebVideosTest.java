@@ -258,15 +258,44 @@ class WebVideosTest {
         }
     }
 
+    private static String minimalItem(String id, long createTime) {
+        return "{\"id\":\"" + id + "\",\"desc\":\"v" + id + "\",\"createTime\":" + createTime
+                + ",\"author\":{\"id\":\"6799838955094836230\",\"uniqueId\":\"zg.520\"},\"stats\":{\"playCount\":5}}";
+    }
+
     @Test
-    void anUnsignedItemListBlockNamesTheSigner() {
+    void fallsBackToTheCreatorListWhenTheItemListIsBlocked() {
         server.stubFor(get(urlPathEqualTo("/@zg.520")).willReturn(ok(userPage(0))));
         server.stubFor(get(urlPathEqualTo("/api/post/item_list/")).willReturn(ok("")));
+        Instant until = Instant.parse("2025-05-01T00:00:00Z");
+        server.stubFor(get(urlPathEqualTo("/api/creator/item_list/")).withQueryParam("secUid", equalTo(SEC_UID))
+                .withQueryParam("cursor", equalTo(String.valueOf(until.toEpochMilli())))
+                .willReturn(okJson("{\"itemList\":[" + item() + "," + minimalItem("7490000000000000002", 1744000000L)
+                        + "],\"hasMorePrevious\":true,\"statusCode\":0}")));
+        server.stubFor(get(urlPathEqualTo("/api/creator/item_list/")).withQueryParam("cursor", equalTo("1744000000000"))
+                .willReturn(okJson("{\"itemList\":[" + minimalItem("7490000000000000002", 1744000000L) + ","
+                        + minimalItem("7480000000000000003", 1740000000L) + "],\"hasMorePrevious\":false,\"statusCode\":0}")));
+        List<Post> posts;
+        try (StarExport star = engine(server).build();
+             Stream<Post> stream = star.export("https://www.tiktok.com/@zg.520").posts().until(until).stream()) {
+            posts = stream.toList();
+        }
+        assertThat(posts).extracting(Post::id).containsExactly(ID, "7490000000000000002", "7480000000000000003");
+        assertRecordedVideo(posts.get(0));
+        server.verify(2, getRequestedFor(urlPathEqualTo("/api/creator/item_list/")).withQueryParam("type", equalTo("1"))
+                .withQueryParam("count", equalTo("15")).withQueryParam("verifyFp", com.github.tomakehurst.wiremock.client.WireMock.matching("verify_[0-9a-f]{7}")));
+    }
+
+    @Test
+    void whenBothListsAreBlockedTheErrorNamesTheSigner() {
+        server.stubFor(get(urlPathEqualTo("/@zg.520")).willReturn(ok(userPage(0))));
+        server.stubFor(get(urlPathEqualTo("/api/post/item_list/")).willReturn(ok("")));
+        server.stubFor(get(urlPathEqualTo("/api/creator/item_list/")).willReturn(ok("")));
         try (StarExport star = engine(server).build()) {
             assertThatThrownBy(() -> TikTokTesting.drain(star.export("https://www.tiktok.com/@zg.520").posts()))
                     .isInstanceOfSatisfying(ExportException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.AUTH_REQUIRED);
-                        assertThat(e.getMessage()).contains("signer");
+                        assertThat(e.getMessage()).contains("TikTokPlatform.builder().signer(");
                     });
         }
     }
