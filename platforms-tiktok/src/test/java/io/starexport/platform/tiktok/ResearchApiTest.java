@@ -330,6 +330,8 @@ class ResearchApiTest {
                 .withRequestBody(matchingJsonPath("$.end_date", equalTo("20260205")))
                 .willReturn(okJson("{\"data\":{\"videos\":[{\"id\":7603500000000000003,\"create_time\":1768903200}],"
                         + "\"cursor\":1,\"has_more\":false,\"search_id\":\"2\"}" + ok)));
+        assertThat(java.nio.file.Files.readString(dir.resolve("posts.jsonl.checkpoint.json")))
+                .doesNotContain(SECRET, TOKEN, "awtestkey");
         try (StarExport star = engine().build()) {
             assertThat(star.resume(dir.resolve("posts.jsonl.checkpoint.json")).run().items()).isEqualTo(3);
         }
