@@ -1,6 +1,7 @@
 /**
  * The Star Export engine: {@link io.starexport.StarExport} and its export runs, the platform and
- * format registry, rate-limited retrying HTTP on OkHttp, checkpoints and the sandbox.
+ * format registry, rate-limited retrying HTTP on OkHttp, checkpoints, the sandbox, and the job executor of
+ * {@code io.starexport.jobs}.
  */
 module io.starexport.core {
     requires transitive io.starexport.api;
@@ -12,6 +13,7 @@ module io.starexport.core {
     requires org.slf4j;
 
     exports io.starexport;
+    exports io.starexport.jobs;
 
     uses io.starexport.spi.Platform;
     uses io.starexport.spi.OutputFormat;
