@@ -85,6 +85,8 @@ public final class JobExecutor implements AutoCloseable {
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(JobExecutor.class);
+    /** How long close() waits for cancelled jobs: each finishes the request in flight, bounded by the engine's callTimeout. */
+    private static final Duration STOP_GRACE = Duration.ofMinutes(2);
     private static final Comparator<Job> QUEUE_ORDER = Comparator
             .comparingInt((Job job) -> -job.record().request().priority()).thenComparingLong(job -> job.sequence);
     private static final Comparator<Job> LIST_ORDER = Comparator.comparing((Job job) -> job.record().createdAt())
@@ -713,9 +715,10 @@ public final class JobExecutor implements AutoCloseable {
 
     /**
      * Stops taking work and shuts down. Queued jobs are not started and stay {@code QUEUED} in the store.
-     * Running jobs get {@code closeTimeout} to finish; those still running are then cancelled, stop before
-     * their next page, and go back to {@code QUEUED} with their checkpoint, so an executor built later on the
-     * same store resumes them with {@link #resumeUnfinished()}. Futures of jobs left unfinished complete
+     * Running jobs get {@code closeTimeout} to finish; those still running are then cancelled: each finishes
+     * the page in flight, stops before the next one (close waits up to two minutes for that) and goes back to
+     * {@code QUEUED} with its checkpoint, so an executor built later on the same store resumes it with
+     * {@link #resumeUnfinished()}. Futures of jobs left unfinished complete
      * exceptionally with {@code CANCELLED}. Returns once no job of this executor runs and its timer thread
      * has ended. Does not close the {@link StarExport}.
      */
@@ -749,9 +752,9 @@ public final class JobExecutor implements AutoCloseable {
         }
         toCancel.forEach(RunningExport::cancel);
         synchronized (lock) {
-            if (!awaitIdle(closeTimeout)) {
+            if (!awaitIdle(STOP_GRACE)) {
                 LOG.warn("{} jobs did not stop within {} of being cancelled; they are left to the engine", running,
-                        closeTimeout);
+                        STOP_GRACE);
             }
         }
         timers.shutdownNow();
