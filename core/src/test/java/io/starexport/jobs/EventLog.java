@@ -28,6 +28,11 @@ final class EventLog implements ExportListener {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** A job's events other than progress, by simple type name, in order: "Created", "Started", ... */
+    synchronized List<String> transitions(UUID jobId) {
+        return kinds(jobId).stream().filter(kind -> !kind.equals("ProgressMade")).toList();
+    }
+
     /** The simple names of a job's event types, in order: "Created", "Started", ... */
     synchronized List<String> kinds(UUID jobId) {
         return of(jobId).stream().map(e -> e.getClass().getSimpleName()).toList();
