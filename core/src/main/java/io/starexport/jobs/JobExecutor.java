@@ -438,7 +438,7 @@ public final class JobExecutor implements AutoCloseable {
                 Optional<Checkpoint> checkpoint = e.checkpoint().or(record::checkpoint);
                 boolean cancelled = e.code() == ErrorCode.CANCELLED;
                 boolean retriesLeft = record.attempts() - job.attemptsBeforeRetry < maxAttempts;
-                if (cancelled && job.cancelRequested) {
+                if (job.cancelRequested && (cancelled || e.code().isTransient())) {
                     job.record(record.ended(JobStatus.CANCELLED, null, checkpoint, Optional.of(now)));
                     job.enqueue(new ExportEvent.Cancelled(job.id(), now, checkpoint, record.progress()));
                 } else if ((cancelled && job.stoppedByClose) || (e.code().isTransient() && closed)) {

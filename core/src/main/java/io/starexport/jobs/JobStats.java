@@ -1,16 +1,19 @@
 package io.starexport.jobs;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * A summary of every job an executor knows, from {@link JobExecutor#stats()}.
  *
  * @param total           jobs known
- * @param byStatus        jobs per status, every status present
- * @param byPlatform      jobs per platform id
+ * @param byStatus        jobs per status, every status present, in status order
+ * @param byPlatform      jobs per platform id, in id order
  * @param items           items exported: by succeeded jobs, plus what unfinished, failed and cancelled jobs
  *                        wrote before they stopped
  * @param bytes           bytes written by succeeded jobs
@@ -22,8 +25,10 @@ public record JobStats(long total, Map<JobStatus, Long> byStatus, Map<String, Lo
                        Optional<Duration> averageDuration, OptionalDouble successRate) {
 
     public JobStats {
-        byStatus = Map.copyOf(byStatus);
-        byPlatform = Map.copyOf(byPlatform);
+        Map<JobStatus, Long> statuses = new EnumMap<>(JobStatus.class);
+        statuses.putAll(byStatus);
+        byStatus = Collections.unmodifiableMap(statuses);
+        byPlatform = Collections.unmodifiableMap(new TreeMap<>(byPlatform));
         averageDuration = averageDuration == null ? Optional.empty() : averageDuration;
         successRate = successRate == null ? OptionalDouble.empty() : successRate;
     }
