@@ -13,6 +13,7 @@ import io.starexport.api.ExportException;
 import io.starexport.api.ExportListener;
 import io.starexport.api.ExportResult;
 import io.starexport.api.Item;
+import io.starexport.api.Target;
 import io.starexport.core.internal.Events;
 import io.starexport.spi.OutputFormat;
 import org.slf4j.Logger;
@@ -161,8 +162,8 @@ public final class JobExecutor implements AutoCloseable {
     // ---- submitting ------------------------------------------------------------------------------
 
     /**
-     * Queues one export and returns its job at once, {@code QUEUED}. The URL, content and output formats are
-     * checked now.
+     * Queues one export and returns its job at once. The job is created {@code QUEUED} and starts as soon as a
+     * slot is free, which may be before this method returns. The URL, content and output formats are checked now.
      *
      * @throws ExportException          {@code INVALID_URL}, {@code UNSUPPORTED_PLATFORM} or
      *                                  {@code UNSUPPORTED_CONTENT} for a request that cannot run;
@@ -211,7 +212,7 @@ public final class JobExecutor implements AutoCloseable {
         return List.copyOf(created);
     }
 
-    private record Prepared(JobRequest request, io.starexport.api.Target target, Content content) {
+    private record Prepared(JobRequest request, Target target, Content content) {
     }
 
     private Prepared prepare(JobRequest request) {

@@ -31,10 +31,10 @@ public final class AsyncBatch {
         for (int i = 0; i < 50; i++) {
             String video = String.format(Locale.ROOT, "video%06d", i);
             requests.add(JobRequest.builder("https://www.youtube.com/watch?v=" + video)
-                    .limit(200).to(dir.resolve("youtube-" + video + ".jsonl")).build());
+                    .limit(100).to(dir.resolve("youtube-" + video + ".jsonl")).build());
             String thread = "t" + Integer.toString(1000 + i, 36);
             requests.add(JobRequest.builder("https://www.reddit.com/r/java/comments/" + thread + "/")
-                    .replies(true).limit(200).priority(7).to(dir.resolve("reddit-" + thread + ".jsonl")).build());
+                    .replies(true).limit(100).priority(7).to(dir.resolve("reddit-" + thread + ".jsonl")).build());
         }
 
         ExportListener progress = new ExportListener() {

@@ -36,7 +36,7 @@ class AsyncBatchTest {
                 "progress: 70/100 jobs finished", "progress: 80/100 jobs finished", "progress: 90/100 jobs finished",
                 "progress: 100/100 jobs finished");
         assertThat(printed).contains("jobs: 100 (succeeded 100, failed 0, cancelled 0)",
-                "by platform: {", "reddit=50", "youtube=50", "items: 20000,", "success rate: 100.0%");
+                "by platform: {", "reddit=50", "youtube=50", "items: 10000,", "success rate: 100.0%");
         int entries = 0;
         try (InputStream in = Files.newInputStream(dir.resolve("batch.zip")); ZipInputStream zip = new ZipInputStream(in)) {
             while (zip.getNextEntry() != null) {
