@@ -96,6 +96,70 @@ class JobStoreTest {
                 .satisfies(record -> assertThat(record.status()).isEqualTo(JobStatus.SUCCEEDED));
     }
 
+    /** A store that stops writing once it has saved a RUNNING job, as if the process died right after. */
+    static final class DyingStore implements JobStore {
+        private final JobStore disk;
+        private volatile boolean dead;
+
+        DyingStore(JobStore disk) {
+            this.disk = disk;
+        }
+
+        @Override
+        public void save(JobRecord job) {
+            if (!dead) {
+                disk.save(job);
+                dead = job.status() == JobStatus.RUNNING;
+            }
+        }
+
+        @Override
+        public List<JobRecord> loadAll() {
+            return disk.loadAll();
+        }
+    }
+
+    @Test
+    void aJobThatWasRunningWhenItsProcessDiedResumesFromTheCheckpointBesideItsOutput() throws Exception {
+        for (int page = 1; page <= 3; page++) {
+            String cursor = page == 1 ? null : "c" + page;
+            server.stubFor(pageRequest("alpha", "died", cursor).willReturn(okJson(body("died", (page - 1) * 5,
+                    page * 5 - 1, page == 3 ? null : "c" + (page + 1))).withFixedDelay(page == 1 ? 0 : 200)));
+        }
+        Path store = dir.resolve("jobs");
+        Path out = dir.resolve("died.jsonl");
+        java.util.concurrent.atomic.AtomicReference<JobExecutor> dying = new java.util.concurrent.atomic.AtomicReference<>();
+        ExportListener stopAfterFirstPage = new ExportListener() {
+            @Override
+            public void onProgress(ExportEvent.ProgressMade event) {
+                dying.get().job(event.exportId()).ifPresent(Job::cancel);
+            }
+        };
+        try (StarExport engine = ThreePlatforms.engine(server).progressInterval(Duration.ZERO).build();
+             JobExecutor first = JobExecutor.builder(engine).store(new DyingStore(JobStore.directory(store)))
+                     .progressInterval(Duration.ZERO).listener(stopAfterFirstPage).build()) {
+            dying.set(first);
+            first.submit(JobRequest.builder(url("alpha", "died")).to(out).build()).completion().join();
+        }
+        // The store still says RUNNING with no checkpoint; the engine's checkpoint file says where the output stands.
+        assertThat(JobStore.directory(store).loadAll()).singleElement().satisfies(record -> {
+            assertThat(record.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(record.checkpoint()).isEmpty();
+        });
+        assertThat(dir.resolve("died.jsonl.checkpoint.json")).exists();
+
+        try (StarExport engine = ThreePlatforms.engine(server).build();
+             JobExecutor second = JobExecutor.builder(engine).store(JobStore.directory(store)).build()) {
+            Job job = second.list(JobQuery.all()).jobs().get(0);
+            assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+            second.resumeUnfinished();
+            assertThat(job.completion().join().status()).isEqualTo(JobStatus.SUCCEEDED);
+        }
+        assertThat(ids(out)).isEqualTo(expectedIds("died"));
+        assertThat(requestsFor("alpha", "died", null)).isEqualTo(1);
+        assertThat(dir.resolve("died.jsonl.checkpoint.json")).doesNotExist();
+    }
+
     @Test
     void closingStopsRunningJobsAfterTheTimeoutAndANewExecutorResumesThem() throws Exception {
         for (int page = 1; page <= 3; page++) {
