@@ -444,7 +444,8 @@ public final class JobExecutor implements AutoCloseable {
                     job.enqueue(new ExportEvent.Cancelled(job.id(), now, checkpoint, record.progress()));
                 } else if ((cancelled && job.stoppedByClose) || (e.code().isTransient() && closed)) {
                     // Not the job's fault: it stays queued in the store for resumeUnfinished() on a new executor.
-                    job.record(record.ended(JobStatus.QUEUED, JobError.of(e), checkpoint, Optional.empty()));
+                    job.record(record.ended(JobStatus.QUEUED, cancelled ? null : JobError.of(e), checkpoint,
+                            Optional.empty()));
                     job.dormant = true;
                     job.enqueue(new ExportEvent.Requeued(job.id(), now, record.attempts() + 1, Duration.ZERO, e));
                 } else if (e.code().isTransient() && retriesLeft) {
@@ -483,7 +484,8 @@ public final class JobExecutor implements AutoCloseable {
             return e;
         }
         return ExportException.of(ErrorCode.INTERNAL, "Job " + record.id() + " could not run its export: " + cause
-                + ". This is a bug; please report it.", cause);
+                + ". Unless this names a setting of yours (such as a checkpoint taken in another sandbox mode), it is a"
+                + " bug; please report it.", cause);
     }
 
     /** Exponential backoff with equal jitter, never shorter than the platform's {@code Retry-After}. */
@@ -826,7 +828,7 @@ public final class JobExecutor implements AutoCloseable {
 
         /** Jobs running at once across all platforms; {@value JobExecutor#DEFAULT_CONCURRENCY} by default. */
         public Builder concurrency(int concurrency) {
-            once("concurrency");
+            once("concurrency", this.concurrency);
             this.concurrency = atLeastOne(concurrency, "concurrency");
             return this;
         }
@@ -836,7 +838,7 @@ public final class JobExecutor implements AutoCloseable {
          * since jobs on one platform also share its rate limit.
          */
         public Builder platformConcurrency(int concurrency) {
-            once("platformConcurrency");
+            once("platformConcurrency", this.platformConcurrency);
             this.platformConcurrency = atLeastOne(concurrency, "platformConcurrency");
             return this;
         }
@@ -853,7 +855,7 @@ public final class JobExecutor implements AutoCloseable {
 
         /** Jobs waiting at most; past it, submit fails with {@code QUEUE_FULL}. {@value JobExecutor#DEFAULT_MAX_QUEUE_SIZE} by default. */
         public Builder maxQueueSize(int maxQueueSize) {
-            once("maxQueueSize");
+            once("maxQueueSize", this.maxQueueSize);
             this.maxQueueSize = atLeastOne(maxQueueSize, "maxQueueSize");
             return this;
         }
@@ -863,7 +865,7 @@ public final class JobExecutor implements AutoCloseable {
          * {@value JobExecutor#DEFAULT_MAX_ATTEMPTS} by default; 1 turns automatic retries off.
          */
         public Builder maxAttempts(int maxAttempts) {
-            once("maxAttempts");
+            once("maxAttempts", this.maxAttempts);
             this.maxAttempts = atLeastOne(maxAttempts, "maxAttempts");
             return this;
         }
@@ -873,7 +875,7 @@ public final class JobExecutor implements AutoCloseable {
          * never less than the platform's {@code Retry-After}. 2 s and 2 minutes by default.
          */
         public Builder backoff(Duration initial, Duration max) {
-            once("backoff");
+            once("backoff", this.initialBackoff + ".." + this.maxBackoff);
             Objects.requireNonNull(initial, "initial");
             Objects.requireNonNull(max, "max");
             if (initial.isNegative() || max.compareTo(initial) < 0) {
@@ -890,7 +892,7 @@ public final class JobExecutor implements AutoCloseable {
          * engine's own {@code progressInterval} applies first.
          */
         public Builder progressInterval(Duration interval) {
-            once("progressInterval");
+            once("progressInterval", this.progressInterval);
             if (Objects.requireNonNull(interval, "interval").isNegative()) {
                 throw new IllegalArgumentException("progressInterval must not be negative but was " + interval);
             }
@@ -900,7 +902,7 @@ public final class JobExecutor implements AutoCloseable {
 
         /** How long {@link JobExecutor#close()} lets running jobs finish before cancelling them; 30 s by default. */
         public Builder closeTimeout(Duration timeout) {
-            once("closeTimeout");
+            once("closeTimeout", this.closeTimeout);
             if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
                 throw new IllegalArgumentException("closeTimeout must not be negative but was " + timeout);
             }
@@ -910,7 +912,7 @@ public final class JobExecutor implements AutoCloseable {
 
         /** Where jobs are kept; {@link JobStore#inMemory()} by default. */
         public Builder store(JobStore store) {
-            once("store");
+            once("store", this.store);
             this.store = Objects.requireNonNull(store, "store");
             return this;
         }
@@ -923,7 +925,7 @@ public final class JobExecutor implements AutoCloseable {
 
         /** The clock for job times; the system clock by default. */
         public Builder clock(Clock clock) {
-            once("clock");
+            once("clock", this.clock);
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
@@ -949,9 +951,9 @@ public final class JobExecutor implements AutoCloseable {
             return new JobExecutor(this);
         }
 
-        private void once(String name) {
+        private void once(String name, Object current) {
             if (!given.add(name)) {
-                throw new IllegalStateException(name + " was already set");
+                throw new IllegalStateException(name + " was already set to " + current);
             }
         }
 

@@ -46,7 +46,7 @@ class JobSettingsTest {
             assertThatThrownBy(() -> JobExecutor.builder(star).concurrency(0))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("concurrency must be >= 1");
             assertThatThrownBy(() -> JobExecutor.builder(star).maxAttempts(2).maxAttempts(3))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("maxAttempts was already set");
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("maxAttempts was already set to 2");
             assertThatThrownBy(() -> JobExecutor.builder(star).backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initial <= max");
             JobExecutor closed = JobExecutor.builder(star).build();
