@@ -1,6 +1,7 @@
 /**
  * The Star Export engine: {@link io.starexport.StarExport} and its export runs, the platform and
- * format registry, rate-limited retrying HTTP on OkHttp, checkpoints, media downloads and the sandbox.
+ * format registry, rate-limited retrying HTTP on OkHttp, checkpoints, media downloads
+ * ({@code io.starexport.media}), the job executor ({@code io.starexport.jobs}) and the sandbox.
  */
 module io.starexport.core {
     requires transitive io.starexport.api;
@@ -12,6 +13,7 @@ module io.starexport.core {
     requires org.slf4j;
 
     exports io.starexport;
+    exports io.starexport.jobs;
     exports io.starexport.media;
 
     uses io.starexport.spi.Platform;
