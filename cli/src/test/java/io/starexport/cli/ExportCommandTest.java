@@ -92,12 +92,12 @@ class ExportCommandTest {
 
     @Test
     void unknownFormatIsBadInput() {
-        Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "--format", "xlsx", "-o", dir.resolve("a.xlsx").toString(),
+        Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "--format", "docx", "-o", dir.resolve("a.docx").toString(),
                 "--json");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.json().get("error_code").asText()).isEqualTo("USAGE");
-        assertThat(run.json().get("error").asText()).contains("unknown format 'xlsx'").contains("csv");
+        assertThat(run.json().get("error").asText()).contains("unknown format 'docx'").contains("csv");
     }
 
     @Test
