@@ -202,8 +202,12 @@ final class CommentExtractor implements Extractor<Comment> {
         if (focused) {
             JsonNode node = find(root.get(1), target.id());
             if (node == null) {
-                throw ExportException.of(ErrorCode.NOT_FOUND, "Reddit has no comment " + target.id() + " on post "
-                        + link + "; it may have been deleted.");
+                // Reddit leaves a deleted comment without replies out of its tree; /api/info still has it.
+                node = api.get("/api/info", Map.of("id", "t1_" + target.id())).path("data").path("children").path(0);
+                if (!"t1".equals(node.path("kind").asText())) {
+                    throw ExportException.of(ErrorCode.NOT_FOUND, "Reddit has no comment " + target.id() + " on post "
+                            + link + ".");
+                }
             }
             harvest.emit(node.path("data"), "[1]...", 0);
             if (query.replies()) {

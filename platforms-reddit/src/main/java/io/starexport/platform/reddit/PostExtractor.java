@@ -20,8 +20,7 @@ import java.util.Map;
 /**
  * Posts: a subreddit listing ({@code hot}, {@code new}, {@code top}, {@code controversial} with
  * {@code t}, {@code rising}, {@code best}), a search inside a subreddit, a user's submissions, or the one
- * post of a post URL. Listings page with {@code after} and {@code count}; the cursor is
- * {@code <count>:<after fullname>}.
+ * post of a post URL. Listings page with {@code after} and {@code count} ({@link ListingCursor}).
  */
 final class PostExtractor implements Extractor<Post> {
     private final RedditApi api;
@@ -40,22 +39,7 @@ final class PostExtractor implements Extractor<Post> {
         if (target.kind() == Target.Kind.POST) {
             return single(target);
         }
-        long count = 0;
-        String after = null;
-        if (request.cursor().isPresent()) {
-            String cursor = request.cursor().get();
-            int colon = cursor.indexOf(':');
-            try {
-                count = Long.parseLong(cursor.substring(0, Math.max(colon, 0)));
-            } catch (NumberFormatException e) {
-                colon = -1;
-            }
-            if (colon < 0 || !cursor.substring(colon + 1).startsWith("t3_")) {
-                throw ExportException.of(ErrorCode.OUTPUT, "The Reddit listing cursor in the checkpoint is damaged; "
-                        + "start the export again without it.");
-            }
-            after = cursor.substring(colon + 1);
-        }
+        ListingCursor cursor = ListingCursor.decode(request.cursor().orElse(null));
         int limit = (int) Math.min(pageSize, request.remaining().orElse(pageSize));
         Map<String, Object> parameters = new LinkedHashMap<>();
         String path;
@@ -89,18 +73,14 @@ final class PostExtractor implements Extractor<Post> {
             newest = listing.equals("new");
         }
         parameters.put("limit", limit);
-        parameters.put("after", after);
-        parameters.put("count", count > 0 ? count : null);
+        parameters.put("after", cursor.after());
+        parameters.put("count", cursor.count() > 0 ? cursor.count() : null);
         JsonNode root = api.get(path, parameters);
         if (root.isObject() && "t5".equals(root.path("data").path("children").path(0).path("kind").asText())) {
             throw ExportException.of(ErrorCode.NOT_FOUND, "Reddit has no subreddit r/" + target.id()
                     + " (it answered with a subreddit search).");
         }
-        JsonNode children = root.path("data").path("children");
-        if (!"Listing".equals(root.path("kind").asText()) || !children.isArray()) {
-            throw ExportException.platformChanged(RedditPlatform.ID, "data.children", "expected a Listing but found "
-                    + root.getNodeType());
-        }
+        JsonNode children = ListingCursor.children(root);
         List<Post> posts = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
@@ -116,9 +96,7 @@ final class PostExtractor implements Extractor<Post> {
                 skipped.add(new Skipped(at, e.getMessage()));
             }
         }
-        String next = Things.text(root.path("data"), "after");
-        String cursor = next == null || next.isEmpty() || children.isEmpty() ? null : (count + children.size()) + ":" + next;
-        Page<Post> page = Page.of(posts, cursor).withSkipped(skipped);
+        Page<Post> page = Page.of(posts, cursor.next(root).map(ListingCursor::encode).orElse(null)).withSkipped(skipped);
         return newest ? page.withOrder(Page.Order.NEWEST_FIRST) : page;
     }
 

@@ -102,7 +102,7 @@ public final class RedditPlatform implements Platform {
         return switch (kind) {
             case POST -> Set.of(Content.COMMENTS, Content.POSTS);
             case COMMENT -> Set.of(Content.COMMENTS);
-            case COMMUNITY, PROFILE -> Set.of(Content.POSTS, Content.PROFILE);
+            case COMMUNITY, PROFILE -> Set.of(Content.COMMENTS, Content.POSTS, Content.PROFILE);
             default -> Set.of();
         };
     }
@@ -126,7 +126,9 @@ public final class RedditPlatform implements Platform {
         }
         RedditApi api = new RedditApi(context, useOAuth(context.credentials()), userAgent(context.credentials()));
         return switch (query.content()) {
-            case COMMENTS -> new CommentExtractor(api, query, commentSort, commentLimit);
+            case COMMENTS -> target.kind() == Target.Kind.COMMUNITY || target.kind() == Target.Kind.PROFILE
+                    ? new CommentListingExtractor(api, query, pageSize)
+                    : new CommentExtractor(api, query, commentSort, commentLimit);
             case POSTS -> new PostExtractor(api, query, pageSize);
             case PROFILE -> request -> Page.of(List.of(api.about(target)), null);
             default -> throw new IllegalStateException("unreachable: " + query.content());

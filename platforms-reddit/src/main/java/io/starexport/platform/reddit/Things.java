@@ -113,9 +113,12 @@ final class Things {
                 .extra("subreddit", text(data, "subreddit"))
                 .extra("locked", flag(data, "locked"))
                 .extra("archived", flag(data, "archived"))
-                .extra("collapsed_reason_code", text(data, "collapsed_reason_code"));
+                .extra("collapsed_reason_code", text(data, "collapsed_reason_code"))
+                .extra("link_title", text(data, "link_title"));
         if (deleted) {
             comment.extra("deleted", true);
+        } else if ("[deleted]".equals(text(data, "author"))) {
+            comment.extra("author_deleted", true);
         }
         if (removed) {
             comment.extra("removed", true);
