@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.starexport.RetryPolicy;
 import io.starexport.StarExport;
 import io.starexport.spi.RateLimit;
+import io.starexport.writer.json.JsonLinesFormat;
 
 import java.time.Duration;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class Reddit {
     }
 
     static StarExport.Builder engine(WireMockExtension server, RedditPlatform platform) {
-        return StarExport.builder().discovery(false).platform(platform)
+        return StarExport.builder().discovery(false).platform(platform).format(new JsonLinesFormat())
                 .endpoint("reddit", "oauth", server.baseUrl())
                 .endpoint("reddit", "www", server.baseUrl())
                 .environment(Map.of())
