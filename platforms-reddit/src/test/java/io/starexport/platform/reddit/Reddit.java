@@ -21,12 +21,16 @@ final class Reddit {
     }
 
     static StarExport.Builder engine(WireMockExtension server, RedditPlatform platform) {
+        return engine(server, platform, FAST_RETRIES);
+    }
+
+    static StarExport.Builder engine(WireMockExtension server, RedditPlatform platform, RetryPolicy retryPolicy) {
         return StarExport.builder().discovery(false).platform(platform).format(new JsonLinesFormat())
                 .endpoint("reddit", "oauth", server.baseUrl())
                 .endpoint("reddit", "www", server.baseUrl())
                 .environment(Map.of())
                 .rateLimit("reddit", RateLimit.perSecond(1000))
-                .retryPolicy(FAST_RETRIES);
+                .retryPolicy(retryPolicy);
     }
 
     /** An engine with app-only OAuth credentials. */
