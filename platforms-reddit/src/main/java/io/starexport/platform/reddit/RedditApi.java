@@ -84,7 +84,8 @@ final class RedditApi {
                 return HttpRequest.postForm(URI.create(base().resolve("/api/morechildren") + "?raw_json=1"), form)
                         .idempotent(true);
             }
-            HttpRequest.Builder request = HttpRequest.get(base().resolve("/api/morechildren.json"));
+            // api_type=json makes the plain path answer JSON, as gallery-dl calls it without OAuth.
+            HttpRequest.Builder request = HttpRequest.get(base().resolve("/api/morechildren"));
             form.forEach(request::query);
             return request.query("raw_json", 1);
         }), "/api/morechildren");
