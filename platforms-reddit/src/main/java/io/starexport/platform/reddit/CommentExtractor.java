@@ -44,7 +44,10 @@ final class CommentExtractor implements Extractor<Comment> {
     private final ExportQuery query;
     private final String sort;
     private final int limit;
+    /** Comments exported by this extractor, so a comment Reddit repeats is exported once. */
     private final Set<String> seen = new HashSet<>();
+    /** Every comment id any answer held, exported or not (replies are left out without {@code replies}). */
+    private final Set<String> known = new HashSet<>();
 
     CommentExtractor(RedditApi api, ExportQuery query, String defaultSort, int limit) {
         this.api = api;
@@ -117,6 +120,8 @@ final class CommentExtractor implements Extractor<Comment> {
         final List<Work> work = new ArrayList<>();
         final List<Skipped> skipped = new ArrayList<>();
         final String linkFullname;
+        /** Comments this answer held that no earlier answer did. */
+        int fresh;
 
         Harvest(String link) {
             this.linkFullname = "t3_" + link;
@@ -124,6 +129,10 @@ final class CommentExtractor implements Extractor<Comment> {
 
         /** Keeps a comment unless replies are off and it is one, or it was already exported. */
         void emit(JsonNode data, String path, int depth) {
+            String id = Things.text(data, "id");
+            if (id != null && known.add(id)) {
+                fresh++;
+            }
             try {
                 Comment comment = Things.comment(data, path, depth);
                 if ((query.replies() || depth == 0) && seen.add(comment.id())) {
@@ -273,7 +282,6 @@ final class CommentExtractor implements Extractor<Comment> {
         if (!things.isArray()) {
             throw ExportException.platformChanged(RedditPlatform.ID, "json.data.things", "found " + things.getNodeType());
         }
-        int returned = 0;
         for (int i = 0; i < things.size(); i++) {
             JsonNode thing = things.get(i);
             JsonNode data = thing.path("data");
@@ -289,7 +297,6 @@ final class CommentExtractor implements Extractor<Comment> {
                 depth = data.path("depth").isInt() ? data.get("depth").asInt() : 0;
             }
             if ("t1".equals(thing.path("kind").asText())) {
-                returned++;
                 harvest.emit(data, path, depth);
                 String name = Things.text(data, "name");
                 if (name != null) {
@@ -299,8 +306,8 @@ final class CommentExtractor implements Extractor<Comment> {
                 harvest.more(data, path, depth);
             }
         }
-        if (returned == 0) {
-            // Nothing came back: re-queueing stubs of the same ids would ask forever.
+        if (harvest.fresh == 0) {
+            // Nothing new came back: re-queueing stubs of the same ids would ask forever.
             harvest.work.removeIf(work -> ids.containsAll(work.ids()));
         }
     }

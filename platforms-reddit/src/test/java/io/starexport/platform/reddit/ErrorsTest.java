@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.starexport.StarExport;
+import io.starexport.api.Comment;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.Item;
@@ -234,6 +235,28 @@ class ErrorsTest {
         ExportException e = postsFailure(half);
         assertThat(e.code()).isEqualTo(ErrorCode.AUTH_REQUIRED);
         assertThat(e.getMessage()).contains("password");
+    }
+
+    /**
+     * Synthetic: a {@code morechildren} answer that hands back the same stub instead of comments (Reddit
+     * does this for ids it will not expand) ends the expansion instead of asking forever.
+     */
+    @Test
+    void aMoreStubRedditKeepsHandingBackIsDroppedNotAskedForever() {
+        server.stubFor(get(urlPathEqualTo("/comments/abc123.json")).willReturn(okJson("[{\"kind\": \"Listing\", "
+                + "\"data\": {\"children\": [{\"kind\": \"t3\", \"data\": {\"id\": \"abc123\", \"num_comments\": 3}}]}}, "
+                + "{\"kind\": \"Listing\", \"data\": {\"children\": [{\"kind\": \"t1\", \"data\": {\"id\": \"c1\", "
+                + "\"parent_id\": \"t3_abc123\", \"link_id\": \"t3_abc123\", \"body\": \"one\", \"replies\": \"\"}}, "
+                + "{\"kind\": \"more\", \"data\": {\"count\": 2, \"id\": \"c2\", \"name\": \"t1_c2\", "
+                + "\"parent_id\": \"t3_abc123\", \"depth\": 0, \"children\": [\"c2\", \"c3\"]}}]}}]")));
+        server.stubFor(get(urlPathEqualTo("/api/morechildren")).willReturn(okJson("{\"json\": {\"errors\": [], "
+                + "\"data\": {\"things\": [{\"kind\": \"more\", \"data\": {\"count\": 2, \"id\": \"c2\", "
+                + "\"name\": \"t1_c2\", \"parent_id\": \"t3_abc123\", \"depth\": 0, \"children\": [\"c2\", \"c3\"]}}]}}}")));
+        try (StarExport star = Reddit.engine(server).build();
+             Stream<Comment> comments = star.export("https://redd.it/abc123").comments().stream()) {
+            assertThat(comments.map(Comment::id)).containsExactly("c1");
+        }
+        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api/morechildren")))).hasSize(1);
     }
 
     @Test
