@@ -122,6 +122,13 @@ final class RedditApi {
         for (int hop = 0; hop < MAX_SHARE_HOPS; hop++) {
             URI current = next;
             HttpResponse response = context.http().send(HttpRequest.get(current).header("User-Agent", userAgent).build());
+            // The engine follows redirects on the same host itself: where it ended names the post, whatever
+            // that page answered (often an HTML page, or a block page for anonymous clients).
+            Optional<Target> landed = response.url().getPath().equals(current.getPath()) ? Optional.empty()
+                    : postOrComment(response.url());
+            if (landed.isPresent()) {
+                return landed.get();
+            }
             if (response.status() >= 300 && response.status() < 400) {
                 String location = response.header("Location").orElseThrow(() -> ExportException.platformChanged(
                         RedditPlatform.ID, "Location", "a share link redirect without a Location header"));

@@ -8,6 +8,7 @@ import io.starexport.api.Comment;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.Item;
+import io.starexport.api.Post;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -224,6 +225,24 @@ class ErrorsTest {
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_URL);
         assertThat(e.getMessage()).contains("evil.example");
         assertThat(server.getAllServeEvents()).hasSize(1);
+    }
+
+    /**
+     * On reddit.com the share link's 301 stays on the same host, so the engine follows it to the post's HTML
+     * page, which Reddit may block for anonymous clients: where the redirect landed still names the post.
+     */
+    @Test
+    void aShareLinkFollowedOnRedditsOwnHostResolvesEvenWhenItsPageIsBlocked() {
+        server.stubFor(get(urlPathEqualTo("/r/pics/s/AbCdEf1234")).willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "/r/pics/comments/abc123/a_title/?share_id=x&utm_source=share")));
+        server.stubFor(get(urlPathEqualTo("/r/pics/comments/abc123/a_title/")).willReturn(htmlPage(403)));
+        server.stubFor(get(urlPathEqualTo("/comments/abc123.json")).willReturn(okJson("[{\"kind\": \"Listing\", "
+                + "\"data\": {\"children\": [{\"kind\": \"t3\", \"data\": {\"id\": \"abc123\", \"title\": \"T\"}}]}}, "
+                + "{\"kind\": \"Listing\", \"data\": {\"children\": []}}]")));
+        try (StarExport star = Reddit.engine(server).build();
+             Stream<Post> posts = star.export("https://www.reddit.com/r/pics/s/AbCdEf1234").posts().stream()) {
+            assertThat(posts.map(Post::id)).containsExactly("abc123");
+        }
     }
 
     @Test
