@@ -46,6 +46,8 @@ import java.util.Set;
 public final class RedditPlatform implements Platform {
     static final String ID = "reddit";
     static final String VERSION = "0.1.0";
+    /** The longest pause used to spread a low remaining budget. */
+    static final Duration MAX_SPREAD = Duration.ofSeconds(10);
     static final Set<String> COMMENT_SORTS = Set.of("confidence", "top", "new", "controversial", "old", "qa");
 
     /** Which Reddit API to use. */
@@ -182,8 +184,11 @@ public final class RedditPlatform implements Platform {
     }
 
     /**
-     * Reads {@code X-Ratelimit-Remaining} and {@code X-Ratelimit-Reset}: when the remaining budget of the
-     * window is used up, the shared bucket pauses until the window resets.
+     * Reads {@code X-Ratelimit-Remaining} and {@code X-Ratelimit-Reset} (Reddit counts requests per client id
+     * over a window, {@code X-Ratelimit-Used} so far). When the budget is used up, the shared bucket pauses
+     * until the window resets; when it runs low, each answer pauses the bucket for the time left divided by the
+     * requests left, at most 10 seconds, as prawcore spreads it, so other users of the same client id are not
+     * starved either.
      */
     @Override
     public void onResponse(HttpResponse response, RateLimitControl rateLimit) {
@@ -195,8 +200,13 @@ public final class RedditPlatform implements Platform {
         try {
             double left = Double.parseDouble(remaining.get().trim());
             long seconds = (long) Math.ceil(Double.parseDouble(reset.get().trim()));
-            if (left < 1 && seconds > 0) {
+            if (seconds <= 0) {
+                return;
+            }
+            if (left < 1) {
                 rateLimit.pauseFor(Duration.ofSeconds(seconds));
+            } else if (seconds / left > 1) {
+                rateLimit.pauseFor(Duration.ofMillis(Math.min(MAX_SPREAD.toMillis(), Math.round(seconds / left * 1000))));
             }
         } catch (NumberFormatException ignored) {
             // A header we cannot read gives no feedback; the steady rate still applies.

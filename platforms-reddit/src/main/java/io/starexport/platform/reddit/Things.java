@@ -98,9 +98,8 @@ final class Things {
             comment.parentId(id36(parent)).depth(depth);
         }
         String permalink = text(data, "permalink");
-        if (permalink != null) {
-            comment.url(permalink.startsWith("http") ? permalink : WEB + permalink);
-        }
+        comment.url(permalink == null ? WEB + "/comments/" + id36(link) + "/_/" + id + "/"
+                : permalink.startsWith("http") ? permalink : WEB + permalink);
         boolean deleted = body.equals("[deleted]") && "[deleted]".equals(text(data, "author"));
         boolean removed = body.equals("[removed]") || Boolean.TRUE.equals(flag(data, "removed"));
         comment.extra("fullname", text(data, "name"))

@@ -74,6 +74,17 @@ class RateLimitTest {
         assertThat(bucket.pauses).hasSize(1);
     }
 
+    /** A low budget is spread over the time left, at most 10 seconds a request, as prawcore does. */
+    @Test
+    void spreadsALowBudgetOverTheRestOfTheWindow() {
+        Recorder bucket = new Recorder();
+        RedditPlatform reddit = new RedditPlatform();
+        reddit.onResponse(response(Map.of("x-ratelimit-remaining", "100.0", "x-ratelimit-reset", "300")), bucket);
+        reddit.onResponse(response(Map.of("x-ratelimit-remaining", "5.0", "x-ratelimit-reset", "300")), bucket);
+        reddit.onResponse(response(Map.of("x-ratelimit-remaining", "600.0", "x-ratelimit-reset", "300")), bucket);
+        assertThat(bucket.pauses).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(10));
+    }
+
     /** Through the engine: after an answer that used the budget up, no request leaves until the reset. */
     @Test
     void noRequestLeavesWhileTheBucketIsPaused(@TempDir Path dir) throws InterruptedException {

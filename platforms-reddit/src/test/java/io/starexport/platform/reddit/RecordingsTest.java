@@ -181,6 +181,7 @@ class RecordingsTest {
         assertThat(top.parentId()).isEmpty();
         assertThat(top.postId()).isEqualTo("3hahrw");
         assertThat(top.text()).startsWith("Man I am glad there ");
+        assertThat(top.url()).hasValue("https://www.reddit.com/comments/3hahrw/_/cu5pebp/");
         Comment edited = byId.get("cu5uxy9");
         assertThat(edited.edited()).isTrue();
         assertThat(edited.extras()).containsEntry("edited_at", Instant.ofEpochSecond(1439820212).toString());
