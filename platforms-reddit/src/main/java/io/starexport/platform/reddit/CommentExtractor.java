@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The whole comment tree of a post, or the subtree of one comment. The first page is the tree request
@@ -39,6 +40,8 @@ import java.util.Set;
  */
 final class CommentExtractor implements Extractor<Comment> {
     static final int MORE_IDS_PER_CALL = 100;
+    private static final Pattern CURSOR_PARENT = Pattern.compile("t[13]_[a-z0-9]{1,13}");
+    private static final Pattern CURSOR_IDS = Pattern.compile("([a-z0-9]{1,13}(,[a-z0-9]{1,13})*)?");
 
     private final RedditApi api;
     private final ExportQuery query;
@@ -100,13 +103,20 @@ final class CommentExtractor implements Extractor<Comment> {
                 if (root.path("v").asInt() != 1 || !root.path("l").isTextual() || !root.path("q").isArray()) {
                     throw new IOException("not a Reddit comment cursor");
                 }
+                String link = root.get("l").asText();
                 List<Work> queue = new ArrayList<>();
                 for (JsonNode item : root.get("q")) {
+                    String parent = item.path(0).asText("");
                     String ids = item.path(2).asText("");
-                    queue.add(new Work(item.path(0).asText(), item.path(1).asInt(),
-                            ids.isEmpty() ? List.of() : List.of(ids.split(","))));
+                    if (!CURSOR_PARENT.matcher(parent).matches() || !CURSOR_IDS.matcher(ids).matches()) {
+                        throw new IOException("unexpected work item " + item);
+                    }
+                    queue.add(new Work(parent, item.path(1).asInt(), ids.isEmpty() ? List.of() : List.of(ids.split(","))));
                 }
-                return new State(root.get("l").asText(), root.path("t").asLong(-1), queue);
+                if (!CURSOR_IDS.matcher(link).matches() || link.isEmpty() || link.contains(",")) {
+                    throw new IOException("unexpected post id");
+                }
+                return new State(link, root.path("t").asLong(-1), queue);
             } catch (IOException | IllegalArgumentException e) {
                 throw ExportException.of(ErrorCode.OUTPUT, "The Reddit comment cursor in the checkpoint is damaged ("
                         + e.getMessage() + "); start the export again without it.");
