@@ -1,0 +1,346 @@
+package io.starexport.platform.reddit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.starexport.api.Comment;
+import io.starexport.api.ErrorCode;
+import io.starexport.api.ExportException;
+import io.starexport.api.Skipped;
+import io.starexport.api.Sort;
+import io.starexport.api.Target;
+import io.starexport.spi.ExportQuery;
+import io.starexport.spi.Extractor;
+import io.starexport.spi.Page;
+import io.starexport.spi.PageRequest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The whole comment tree of a post, or the subtree of one comment. The first page is the tree request
+ * ({@code /comments/POST} or {@code /comments/POST/_/COMMENT}); every later page expands pending work:
+ * up to 100 ids of {@code more} stubs through {@code /api/morechildren}, or one "continue this thread"
+ * stub (id {@code _}, count 0) through its parent comment's own page. New stubs found go to the front of
+ * the queue, so replies follow their thread closely. The cursor is the post id and the queue itself, so a
+ * resumed export neither loses nor repeats a comment.
+ *
+ * <p>Depth is rebuilt from the tree, not read from Reddit (old responses have none, and a focused
+ * request numbers from the focused comment): 0 for top-level comments, or for the focused comment of a
+ * comment target.
+ */
+final class CommentExtractor implements Extractor<Comment> {
+    static final int MORE_IDS_PER_CALL = 100;
+    private static final Pattern CURSOR_PARENT = Pattern.compile("t[13]_[a-z0-9]{1,13}");
+    private static final Pattern CURSOR_IDS = Pattern.compile("([a-z0-9]{1,13}(,[a-z0-9]{1,13})*)?");
+
+    private final RedditApi api;
+    private final ExportQuery query;
+    private final String sort;
+    private final int limit;
+    /** Comments exported by this extractor, so a comment Reddit repeats is exported once. */
+    private final Set<String> seen = new HashSet<>();
+    /** Every comment id any answer held, exported or not (replies are left out without {@code replies}). */
+    private final Set<String> known = new HashSet<>();
+
+    CommentExtractor(RedditApi api, ExportQuery query, String defaultSort, int limit) {
+        this.api = api;
+        this.query = query;
+        this.sort = sort(query, defaultSort);
+        this.limit = limit;
+    }
+
+    /** The export's sort, else the URL's {@code ?sort=}, else the platform's default. */
+    private static String sort(ExportQuery query, String defaultSort) {
+        if (query.sort().isPresent()) {
+            Sort sort = query.sort().get();
+            return switch (sort) {
+                case TOP -> "top";
+                case NEWEST -> "new";
+                case OLDEST -> "old";
+            };
+        }
+        return query.target().attributes().getOrDefault("sort", defaultSort);
+    }
+
+    /**
+     * Pending work: the children of a {@code more} stub under {@code parent} (a fullname), or, when
+     * {@code ids} is empty, the "continue this thread" replies of {@code parent}. {@code depth} is the
+     * depth of those children.
+     */
+    record Work(String parent, int depth, List<String> ids) {
+        boolean continuation() {
+            return ids.isEmpty();
+        }
+    }
+
+    /** What a page leaves to do: the post (id36), the total Reddit reported, and the queue. */
+    record State(String link, long total, List<Work> queue) {
+        String encode() {
+            ObjectNode root = RedditApi.JSON.createObjectNode().put("v", 1).put("l", link).put("t", total);
+            ArrayNode items = root.putArray("q");
+            for (Work work : queue) {
+                ArrayNode item = items.addArray().add(work.parent()).add(work.depth());
+                if (!work.continuation()) {
+                    item.add(String.join(",", work.ids()));
+                }
+            }
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(root.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        static State decode(String cursor) {
+            try {
+                JsonNode root = RedditApi.JSON.readTree(Base64.getUrlDecoder().decode(cursor));
+                if (root.path("v").asInt() != 1 || !root.path("l").isTextual() || !root.path("q").isArray()) {
+                    throw new IOException("not a Reddit comment cursor");
+                }
+                String link = root.get("l").asText();
+                List<Work> queue = new ArrayList<>();
+                for (JsonNode item : root.get("q")) {
+                    String parent = item.path(0).asText("");
+                    String ids = item.path(2).asText("");
+                    if (!CURSOR_PARENT.matcher(parent).matches() || !CURSOR_IDS.matcher(ids).matches()) {
+                        throw new IOException("unexpected work item " + item);
+                    }
+                    queue.add(new Work(parent, item.path(1).asInt(), ids.isEmpty() ? List.of() : List.of(ids.split(","))));
+                }
+                if (!CURSOR_IDS.matcher(link).matches() || link.isEmpty() || link.contains(",")) {
+                    throw new IOException("unexpected post id");
+                }
+                return new State(link, root.path("t").asLong(-1), queue);
+            } catch (IOException | IllegalArgumentException e) {
+                throw ExportException.of(ErrorCode.OUTPUT, "The Reddit comment cursor in the checkpoint is damaged ("
+                        + e.getMessage() + "); start the export again without it.");
+            }
+        }
+    }
+
+    /** Items and new work found in one response. */
+    private final class Harvest {
+        final List<Comment> comments = new ArrayList<>();
+        final List<Work> work = new ArrayList<>();
+        final List<Skipped> skipped = new ArrayList<>();
+        final String linkFullname;
+        /** Comments this answer held that no earlier answer did. */
+        int fresh;
+
+        Harvest(String link) {
+            this.linkFullname = "t3_" + link;
+        }
+
+        /** Keeps a comment unless replies are off and it is one, or it was already exported. */
+        void emit(JsonNode data, String path, int depth) {
+            String id = Things.text(data, "id");
+            if (id != null && known.add(id)) {
+                fresh++;
+            }
+            try {
+                Comment comment = Things.comment(data, path, depth);
+                if ((query.replies() || depth == 0) && seen.add(comment.id())) {
+                    comments.add(comment);
+                }
+            } catch (ExportException e) {
+                skipped.add(new Skipped(path, e.getMessage()));
+            }
+        }
+
+        /** Queues a {@code more} stub; without replies only those of top-level comments. */
+        void more(JsonNode data, String path, int depth) {
+            String parent = Things.text(data, "parent_id");
+            if (parent == null) {
+                skipped.add(new Skipped(path + ".parent_id", "a more stub without a parent"));
+                return;
+            }
+            if (!query.replies() && !parent.equals(linkFullname)) {
+                return;
+            }
+            List<String> ids = new ArrayList<>();
+            data.path("children").forEach(child -> ids.add(child.asText()));
+            boolean continuation = "_".equals(Things.text(data, "id")) || ids.isEmpty();
+            if (continuation && !parent.startsWith("t1_")) {
+                return;
+            }
+            work.add(new Work(parent, depth, continuation ? List.of() : List.copyOf(ids)));
+        }
+
+        /** A nested Listing (or the {@code ""} Reddit sends for no replies), its items at {@code depth}. */
+        void walk(JsonNode listing, String path, int depth) {
+            JsonNode children = listing.path("data").path("children");
+            for (int i = 0; i < children.size(); i++) {
+                JsonNode child = children.get(i);
+                String at = path + ".data.children[" + i + "]";
+                JsonNode data = child.path("data");
+                switch (child.path("kind").asText("")) {
+                    case "t1" -> {
+                        emit(data, at + ".data", depth);
+                        if (query.replies()) {
+                            walk(data.path("replies"), at + ".data.replies", depth + 1);
+                        }
+                    }
+                    case "more" -> more(data, at + ".data", depth);
+                    default -> skipped.add(new Skipped(at + ".kind", "not a comment: " + child.path("kind").asText()));
+                }
+            }
+        }
+    }
+
+    @Override
+    public Page<Comment> fetch(PageRequest request) {
+        return request.cursor().isPresent() ? next(State.decode(request.cursor().get())) : first();
+    }
+
+    private Page<Comment> first() {
+        Target target = query.target();
+        if (target.attributes().containsKey("short")) {
+            target = api.resolveShare(target);
+        }
+        boolean focused = target.kind() == Target.Kind.COMMENT;
+        String link = focused ? target.attributes().get("postId") : target.id();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("limit", limit);
+        parameters.put("sort", sort);
+        if (!query.replies() && !focused) {
+            parameters.put("depth", 1);
+        }
+        JsonNode root = api.get(focused ? "/comments/" + link + "/_/" + target.id() : "/comments/" + link, parameters);
+        if (!root.isArray() || root.size() < 2) {
+            throw ExportException.platformChanged(RedditPlatform.ID, "$", "expected the [post, comments] pair of "
+                    + "listings but found " + root.getNodeType());
+        }
+        Harvest harvest = new Harvest(link);
+        long total = -1;
+        if (focused) {
+            JsonNode node = find(root.get(1), target.id());
+            if (node == null) {
+                // Reddit leaves a deleted comment without replies out of its tree; /api/info still has it.
+                node = api.get("/api/info", Map.of("id", "t1_" + target.id())).path("data").path("children").path(0);
+                if (!"t1".equals(node.path("kind").asText())) {
+                    throw ExportException.of(ErrorCode.NOT_FOUND, "Reddit has no comment " + target.id() + " on post "
+                            + link + ".");
+                }
+            }
+            harvest.emit(node.path("data"), "[1]...", 0);
+            if (query.replies()) {
+                harvest.walk(node.path("data").path("replies"), "[1]...replies", 1);
+            }
+        } else {
+            JsonNode post = root.get(0).path("data").path("children").path(0).path("data");
+            total = post.path("num_comments").asLong(-1);
+            harvest.walk(root.get(1), "[1]", 0);
+        }
+        return page(harvest, new State(link, total, harvest.work));
+    }
+
+    private Page<Comment> next(State state) {
+        List<Work> queue = new ArrayList<>(state.queue());
+        if (queue.isEmpty()) {
+            return Page.of(List.of(), null);
+        }
+        Harvest harvest = new Harvest(state.link());
+        if (queue.get(0).continuation()) {
+            continueThread(state.link(), queue.remove(0), harvest);
+        } else {
+            moreChildren(state.link(), queue, harvest);
+        }
+        List<Work> rest = new ArrayList<>(harvest.work);
+        rest.addAll(queue);
+        return page(harvest, new State(state.link(), state.total(), rest));
+    }
+
+    /** "Continue this thread": the parent's own page, whose replies are the missing part of the thread. */
+    private void continueThread(String link, Work work, Harvest harvest) {
+        String parent = Things.id36(work.parent());
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("limit", limit);
+        parameters.put("sort", sort);
+        JsonNode root = api.get("/comments/" + link + "/_/" + parent, parameters);
+        JsonNode node = root.isArray() && root.size() >= 2 ? find(root.get(1), parent) : null;
+        if (node != null) {
+            harvest.walk(node.path("data").path("replies"), "[1]...replies", work.depth());
+        }
+    }
+
+    /**
+     * Up to 100 ids from the front of the queue, possibly from several stubs, in one call. The flat
+     * pre-order answer is rebuilt into the tree by {@code parent_id}; ids Reddit does not return (deleted
+     * since) are gone.
+     */
+    private void moreChildren(String link, List<Work> queue, Harvest harvest) {
+        List<String> ids = new ArrayList<>();
+        Map<String, Integer> depths = new HashMap<>();
+        while (!queue.isEmpty() && !queue.get(0).continuation() && ids.size() < MORE_IDS_PER_CALL) {
+            Work work = queue.remove(0);
+            int room = MORE_IDS_PER_CALL - ids.size();
+            List<String> taken = work.ids().subList(0, Math.min(room, work.ids().size()));
+            ids.addAll(taken);
+            depths.put(work.parent(), work.depth() - 1);
+            if (taken.size() < work.ids().size()) {
+                queue.add(0, new Work(work.parent(), work.depth(), List.copyOf(work.ids().subList(taken.size(),
+                        work.ids().size()))));
+            }
+        }
+        JsonNode things = api.moreChildren("t3_" + link, ids, sort).path("json").path("data").path("things");
+        if (!things.isArray()) {
+            throw ExportException.platformChanged(RedditPlatform.ID, "json.data.things", "found " + things.getNodeType());
+        }
+        for (int i = 0; i < things.size(); i++) {
+            JsonNode thing = things.get(i);
+            JsonNode data = thing.path("data");
+            String path = "json.data.things[" + i + "].data";
+            String parent = Things.text(data, "parent_id");
+            Integer parentDepth = parent == null ? null : depths.get(parent);
+            int depth;
+            if (parentDepth != null) {
+                depth = parentDepth + 1;
+            } else if (parent != null && parent.startsWith("t3_")) {
+                depth = 0;
+            } else {
+                depth = data.path("depth").isInt() ? data.get("depth").asInt() : 0;
+            }
+            if ("t1".equals(thing.path("kind").asText())) {
+                harvest.emit(data, path, depth);
+                String name = Things.text(data, "name");
+                if (name != null) {
+                    depths.put(name, depth);
+                }
+            } else if ("more".equals(thing.path("kind").asText())) {
+                harvest.more(data, path, depth);
+            }
+        }
+        if (harvest.fresh == 0) {
+            // Nothing new came back: re-queueing stubs of the same ids would ask forever.
+            harvest.work.removeIf(work -> ids.containsAll(work.ids()));
+        }
+    }
+
+    /** The {@code t1} with this id36 anywhere in a Listing tree, or null. */
+    private static JsonNode find(JsonNode listing, String id) {
+        for (JsonNode child : listing.path("data").path("children")) {
+            if ("t1".equals(child.path("kind").asText())) {
+                if (id.equals(child.path("data").path("id").asText())) {
+                    return child;
+                }
+                JsonNode below = find(child.path("data").path("replies"), id);
+                if (below != null) {
+                    return below;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Page<Comment> page(Harvest harvest, State next) {
+        Page<Comment> page = Page.of(harvest.comments, next.queue().isEmpty() ? null : next.encode())
+                .withSkipped(harvest.skipped);
+        return next.total() >= 0 ? page.withTotal(next.total()) : page;
+    }
+}

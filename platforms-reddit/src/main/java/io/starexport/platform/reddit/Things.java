@@ -1,0 +1,321 @@
+package io.starexport.platform.reddit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.starexport.api.Author;
+import io.starexport.api.Comment;
+import io.starexport.api.ExportException;
+import io.starexport.api.Media;
+import io.starexport.api.Post;
+import io.starexport.api.Profile;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Reddit things ({@code {"kind": "t1", "data": {...}}}) to items, after the field tables of
+ * {@code reference/reddit-instagram.md} §1.9 and §1.10. Only the id is required; everything else is
+ * optional and stays empty when absent.
+ */
+final class Things {
+    private static final String WEB = RedditUrls.WEB;
+
+    private Things() {
+    }
+
+    /** The id36 of a fullname ({@code t1_abc} → {@code abc}); the value itself when it has no prefix. */
+    static String id36(String fullname) {
+        int underscore = fullname.indexOf('_');
+        return underscore == 2 && fullname.startsWith("t") ? fullname.substring(3) : fullname;
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isValueNode() || value.isNull() ? null : value.asText();
+    }
+
+    private static Long count(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isNumber() ? value.asLong() : null;
+    }
+
+    private static Boolean flag(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isBoolean() ? value.asBoolean() : null;
+    }
+
+    /** {@code created_utc} (float epoch seconds), or {@code created}. */
+    static Instant created(JsonNode data) {
+        JsonNode value = data.get("created_utc");
+        if (value == null || !value.isNumber()) {
+            value = data.get("created");
+        }
+        return value != null && value.isNumber() ? epoch(value.asDouble()) : null;
+    }
+
+    private static Instant epoch(double seconds) {
+        return Instant.ofEpochMilli(Math.round(seconds * 1000));
+    }
+
+    /** The item id, required: {@code data.id}. */
+    static String requireId(JsonNode data, String path) {
+        String id = text(data, "id");
+        if (id == null || id.isEmpty()) {
+            throw ExportException.platformChanged(RedditPlatform.ID, path + ".id", "no id");
+        }
+        return id;
+    }
+
+    private static Author author(JsonNode data) {
+        String name = text(data, "author");
+        if (name == null || name.equals("[deleted]")) {
+            return null;
+        }
+        return Author.builder().handle(name).id(text(data, "author_fullname")).url(WEB + "/user/" + name + "/").build();
+    }
+
+    /**
+     * A {@code t1}. {@code depth} and {@code parentId} come from the caller, which rebuilds the tree;
+     * a reply's parent is the id36 of {@code parent_id}, a top-level comment has none.
+     */
+    static Comment comment(JsonNode data, String path, int depth) {
+        String id = requireId(data, path);
+        String parent = text(data, "parent_id");
+        String link = text(data, "link_id");
+        if (link == null) {
+            throw ExportException.platformChanged(RedditPlatform.ID, path + ".link_id", "no post id");
+        }
+        String body = Optional.ofNullable(text(data, "body")).orElse("");
+        JsonNode edited = data.get("edited");
+        boolean wasEdited = edited != null && (edited.isNumber() || (edited.isBoolean() && edited.asBoolean()));
+        Comment.Builder comment = Comment.builder().platform(RedditPlatform.ID).id(id).postId(id36(link))
+                .depth(depth).text(body).author(author(data)).createdAt(created(data))
+                .likeCount(count(data, "score")).pinned(Boolean.TRUE.equals(flag(data, "stickied"))).edited(wasEdited);
+        if (parent != null && parent.startsWith("t1_")) {
+            comment.parentId(id36(parent)).depth(depth);
+        }
+        String permalink = text(data, "permalink");
+        comment.url(permalink == null ? WEB + "/comments/" + id36(link) + "/_/" + id + "/"
+                : permalink.startsWith("http") ? permalink : WEB + permalink);
+        boolean deleted = body.equals("[deleted]") && "[deleted]".equals(text(data, "author"));
+        boolean removed = body.equals("[removed]") || Boolean.TRUE.equals(flag(data, "removed"));
+        comment.extra("fullname", text(data, "name"))
+                .extra("parent_fullname", parent)
+                .extra("controversiality", count(data, "controversiality"))
+                .extra("distinguished", text(data, "distinguished"))
+                .extra("is_submitter", flag(data, "is_submitter"))
+                .extra("score_hidden", flag(data, "score_hidden"))
+                .extra("edited_at", edited != null && edited.isNumber() ? epoch(edited.asDouble()).toString() : null)
+                .extra("subreddit", text(data, "subreddit"))
+                .extra("locked", flag(data, "locked"))
+                .extra("archived", flag(data, "archived"))
+                .extra("collapsed_reason_code", text(data, "collapsed_reason_code"))
+                .extra("link_title", text(data, "link_title"));
+        if (deleted) {
+            comment.extra("deleted", true);
+        } else if ("[deleted]".equals(text(data, "author"))) {
+            comment.extra("author_deleted", true);
+        }
+        if (removed) {
+            comment.extra("removed", true);
+        }
+        return comment.build();
+    }
+
+    /** A {@code t3} submission with its media. */
+    static Post post(JsonNode data, String path) {
+        String id = requireId(data, path);
+        Post.Builder post = Post.builder().platform(RedditPlatform.ID).id(id).title(text(data, "title"))
+                .author(author(data)).createdAt(created(data)).likeCount(count(data, "score"))
+                .commentCount(count(data, "num_comments")).viewCount(count(data, "view_count"));
+        String selftext = text(data, "selftext");
+        if (selftext != null && !selftext.isEmpty()) {
+            post.text(selftext);
+        }
+        String permalink = text(data, "permalink");
+        post.url(permalink != null ? WEB + permalink : WEB + "/comments/" + id + "/");
+        JsonNode edited = data.get("edited");
+        post.extra("fullname", text(data, "name"))
+                .extra("link_url", text(data, "url"))
+                .extra("subreddit", text(data, "subreddit"))
+                .extra("subreddit_id", text(data, "subreddit_id"))
+                .extra("upvote_ratio", data.path("upvote_ratio").isNumber() ? data.get("upvote_ratio").asDouble() : null)
+                .extra("flair", text(data, "link_flair_text"))
+                .extra("author_flair", text(data, "author_flair_text"))
+                .extra("nsfw", flag(data, "over_18"))
+                .extra("spoiler", flag(data, "spoiler"))
+                .extra("stickied", flag(data, "stickied"))
+                .extra("locked", flag(data, "locked"))
+                .extra("is_self", flag(data, "is_self"))
+                .extra("domain", text(data, "domain"))
+                .extra("post_hint", text(data, "post_hint"))
+                .extra("distinguished", text(data, "distinguished"))
+                .extra("edited_at", edited != null && edited.isNumber() ? epoch(edited.asDouble()).toString() : null)
+                .extra("crosspost_parent", text(data, "crosspost_parent"));
+        List<Media> media = media(data);
+        JsonNode crossposts = data.path("crosspost_parent_list");
+        if (media.isEmpty() && crossposts.isArray() && !crossposts.isEmpty()) {
+            media = media(crossposts.get(0));
+        }
+        media.forEach(post::media);
+        return post.build();
+    }
+
+    /** Gallery items in order, else a Reddit-hosted video, else the preview image. */
+    static List<Media> media(JsonNode data) {
+        List<Media> media = new ArrayList<>();
+        JsonNode gallery = data.path("gallery_data").path("items");
+        JsonNode metadata = data.path("media_metadata");
+        if (gallery.isArray() && metadata.isObject()) {
+            for (JsonNode item : gallery) {
+                JsonNode meta = metadata.path(item.path("media_id").asText(""));
+                galleryItem(meta).ifPresent(media::add);
+            }
+            return media;
+        }
+        JsonNode video = data.path("secure_media").path("reddit_video");
+        if (!video.isObject()) {
+            video = data.path("media").path("reddit_video");
+        }
+        if (video.isObject() && text(video, "fallback_url") != null) {
+            Media file = sized(Media.of(Media.Type.VIDEO, text(video, "fallback_url")), video, "width", "height")
+                    .withMimeType("video/mp4");
+            if (video.path("duration").isNumber()) {
+                file = file.withDuration(Duration.ofSeconds(video.get("duration").asLong()));
+            }
+            List<Media.Variant> variants = new ArrayList<>();
+            if (text(video, "hls_url") != null) {
+                variants.add(new Media.Variant(text(video, "hls_url"), OptionalInt.empty(), OptionalInt.empty(),
+                        Optional.of("application/vnd.apple.mpegurl")));
+            }
+            if (text(video, "dash_url") != null) {
+                variants.add(new Media.Variant(text(video, "dash_url"), OptionalInt.empty(), OptionalInt.empty(),
+                        Optional.of("application/dash+xml")));
+            }
+            media.add(file.withVariants(variants));
+            return media;
+        }
+        JsonNode image = data.path("preview").path("images").path(0);
+        JsonNode source = image.path("source");
+        if (text(source, "url") != null) {
+            String url = "image".equals(text(data, "post_hint")) && text(data, "url") != null
+                    ? text(data, "url") : text(source, "url");
+            List<Media.Variant> variants = new ArrayList<>();
+            for (JsonNode resolution : image.path("resolutions")) {
+                if (text(resolution, "url") != null) {
+                    variants.add(variant(resolution, "url", "width", "height", null));
+                }
+            }
+            if (!url.equals(text(source, "url"))) {
+                variants.add(variant(source, "url", "width", "height", null));
+            }
+            media.add(sized(Media.of(Media.Type.IMAGE, url), source, "width", "height").withVariants(variants));
+        }
+        return media;
+    }
+
+    /** One {@code media_metadata} entry: {@code e} Image or AnimatedImage, {@code s} the source, {@code p} previews. */
+    private static Optional<Media> galleryItem(JsonNode meta) {
+        if (!meta.isObject() || (meta.has("status") && !"valid".equals(text(meta, "status")))) {
+            return Optional.empty();
+        }
+        JsonNode source = meta.path("s");
+        String mime = text(meta, "m");
+        Media file;
+        if ("AnimatedImage".equals(text(meta, "e")) && text(source, "mp4") != null) {
+            file = Media.of(Media.Type.VIDEO, text(source, "mp4")).withMimeType("video/mp4");
+        } else if ("AnimatedImage".equals(text(meta, "e")) && text(source, "gif") != null) {
+            file = Media.of(Media.Type.IMAGE, text(source, "gif")).withMimeType("image/gif");
+        } else if (text(source, "u") != null) {
+            file = Media.of(Media.Type.IMAGE, text(source, "u"));
+            if (mime != null) {
+                file = file.withMimeType(mime);
+            }
+        } else {
+            return Optional.empty();
+        }
+        List<Media.Variant> variants = new ArrayList<>();
+        if (file.type() == Media.Type.VIDEO && text(source, "gif") != null) {
+            variants.add(variant(source, "gif", "x", "y", "image/gif"));
+        }
+        for (JsonNode preview : meta.path("p")) {
+            if (text(preview, "u") != null) {
+                variants.add(variant(preview, "u", "x", "y", null));
+            }
+        }
+        return Optional.of(sized(file, source, "x", "y").withVariants(variants));
+    }
+
+    private static Media.Variant variant(JsonNode node, String url, String width, String height, String mime) {
+        return new Media.Variant(text(node, url), dimension(node, width), dimension(node, height), Optional.ofNullable(mime));
+    }
+
+    private static OptionalInt dimension(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isNumber() ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
+    }
+
+    private static Media sized(Media media, JsonNode node, String width, String height) {
+        OptionalInt w = dimension(node, width);
+        OptionalInt h = dimension(node, height);
+        return w.isPresent() && h.isPresent() ? media.withSize(w.getAsInt(), h.getAsInt()) : media;
+    }
+
+    /** A {@code t2} account from {@code /user/NAME/about}. */
+    static Profile user(JsonNode data, String path) {
+        String name = text(data, "name");
+        if (name == null) {
+            throw ExportException.platformChanged(RedditPlatform.ID, path + ".name", "no user name");
+        }
+        JsonNode own = data.path("subreddit");
+        Profile.Builder profile = Profile.builder().platform(RedditPlatform.ID)
+                .id(Optional.ofNullable(text(data, "id")).orElse(name)).url(WEB + "/user/" + name + "/")
+                .createdAt(created(data))
+                .author(Author.builder().id(text(data, "id") == null ? null : "t2_" + text(data, "id")).handle(name)
+                        .displayName(Optional.ofNullable(text(own, "title")).filter(t -> !t.isEmpty()).orElse(null))
+                        .url(WEB + "/user/" + name + "/").build())
+                .followerCount(count(own, "subscribers"));
+        String bio = text(own, "public_description");
+        if (bio != null && !bio.isEmpty()) {
+            profile.bio(bio);
+        }
+        return profile.extra("link_karma", count(data, "link_karma"))
+                .extra("comment_karma", count(data, "comment_karma"))
+                .extra("total_karma", count(data, "total_karma"))
+                .extra("is_suspended", flag(data, "is_suspended"))
+                .extra("is_employee", flag(data, "is_employee"))
+                .extra("is_mod", flag(data, "is_mod"))
+                .extra("verified_email", flag(data, "has_verified_email"))
+                .extra("icon_img", text(data, "icon_img"))
+                .extra("nsfw", flag(own, "over_18"))
+                .build();
+    }
+
+    /** A {@code t5} subreddit from {@code /r/SUB/about}. */
+    static Profile subreddit(JsonNode data, String path) {
+        String name = text(data, "display_name");
+        if (name == null) {
+            throw ExportException.platformChanged(RedditPlatform.ID, path + ".display_name", "no subreddit name");
+        }
+        String url = WEB + Optional.ofNullable(text(data, "url")).orElse("/r/" + name + "/");
+        Profile.Builder profile = Profile.builder().platform(RedditPlatform.ID)
+                .id(Optional.ofNullable(text(data, "id")).orElse(name)).url(url).createdAt(created(data))
+                .author(Author.builder().id(text(data, "name")).handle(name).displayName(text(data, "title")).url(url).build())
+                .followerCount(count(data, "subscribers"));
+        String bio = Optional.ofNullable(text(data, "public_description")).filter(s -> !s.isEmpty())
+                .orElse(text(data, "description"));
+        if (bio != null && !bio.isEmpty()) {
+            profile.bio(bio);
+        }
+        return profile.extra("subreddit_type", text(data, "subreddit_type"))
+                .extra("nsfw", flag(data, "over18"))
+                .extra("active_user_count", count(data, "active_user_count"))
+                .extra("quarantine", flag(data, "quarantine"))
+                .extra("lang", text(data, "lang"))
+                .extra("icon_img", text(data, "icon_img"))
+                .build();
+    }
+}

@@ -1,0 +1,49 @@
+package io.starexport.platform.reddit;
+
+import io.starexport.api.ErrorCode;
+import io.starexport.api.ExportException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Cursors survive a restart as they were, and a damaged one is refused with a clear error. */
+class CursorTest {
+    @Test
+    void aCommentCursorCarriesThePostTheTotalAndEveryPendingStub() {
+        CommentExtractor.State state = new CommentExtractor.State("3hahrw", 543, List.of(
+                new CommentExtractor.Work("t1_cu61zil", 10, List.of()),
+                new CommentExtractor.Work("t3_3hahrw", 0, List.of("cu5tt8h", "cu5v9yd"))));
+        String cursor = state.encode();
+        assertThat(cursor).matches("[A-Za-z0-9_-]+");
+        assertThat(CommentExtractor.State.decode(cursor)).isEqualTo(state);
+    }
+
+    @Test
+    void aListingCursorIsCountAndAfter() {
+        assertThat(ListingCursor.decode("100:t3_1skbyfv")).isEqualTo(new ListingCursor(100, "t3_1skbyfv"));
+        assertThat(new ListingCursor(100, "t3_1skbyfv").encode()).isEqualTo("100:t3_1skbyfv");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not base64 !", "eyJ2IjoxfQ", "{\"v\":1,\"l\":\"../x\",\"q\":[]}",
+            "{\"v\":1,\"l\":\"abc\",\"q\":[[\"t1_a/b\",1]]}", "{\"v\":1,\"l\":\"abc\",\"q\":[[\"t1_ab\",1,\"x,../y\"]]}"})
+    void aDamagedCommentCursorIsRefused(String raw) {
+        String cursor = raw.startsWith("{") ? Base64.getUrlEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8)) : raw;
+        assertThatThrownBy(() -> CommentExtractor.State.decode(cursor)).isInstanceOfSatisfying(ExportException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"t3_abc", "x:t3_abc", "100:../r/x", "100:"})
+    void aDamagedListingCursorIsRefused(String cursor) {
+        assertThatThrownBy(() -> ListingCursor.decode(cursor)).isInstanceOfSatisfying(ExportException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT));
+    }
+}
