@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.starexport.RetryPolicy;
 import io.starexport.StarExport;
 import io.starexport.spi.RateLimit;
+import io.starexport.writer.json.JsonLinesFormat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,14 +32,19 @@ final class YouTubeTests {
         }
     }
 
-    /** An engine with only this platform, both endpoints on WireMock, fast retries and no rate limit to speak of. */
+    /** An engine with only this platform and the JSON Lines format, both endpoints on WireMock, fast retries and no rate limit to speak of. */
     static StarExport.Builder engine(WireMockExtension server, YouTubePlatform platform, String apiKey) {
-        StarExport.Builder builder = StarExport.builder().discovery(false).platform(platform)
+        return engine(server, platform, apiKey, RetryPolicy.ofDefaults().withBackoff(Duration.ofMillis(5), Duration.ofMillis(20)));
+    }
+
+    /** The same with a given retry policy. */
+    static StarExport.Builder engine(WireMockExtension server, YouTubePlatform platform, String apiKey, RetryPolicy retries) {
+        StarExport.Builder builder = StarExport.builder().discovery(false).platform(platform).format(new JsonLinesFormat())
                 .endpoint("youtube", "api", server.baseUrl() + "/youtube/v3")
                 .endpoint("youtube", "web", server.baseUrl())
                 .environment(Map.of())
                 .rateLimit("youtube", RateLimit.perSecond(1000))
-                .retryPolicy(RetryPolicy.ofDefaults().withBackoff(Duration.ofMillis(5), Duration.ofMillis(20)));
+                .retryPolicy(retries);
         return apiKey == null ? builder : builder.credential("youtube", "api_key", apiKey);
     }
 }
