@@ -224,8 +224,9 @@ final class WebCommentParser {
         if (thumbnails.size() > 0) {
             avatar = Json.text(thumbnails.get(thumbnails.size() - 1).path("url"));
         }
-        boolean hearted = renderer.path("actionButtons").path("commentActionButtonsRenderer").path("creatorHeart")
-                .path("creatorHeartRenderer").path("isHearted").asBoolean(false);
+        // yt-dlp takes the presence of creatorHeart as the heart; NewPipe also reads its isHearted flag.
+        JsonNode heart = renderer.path("actionButtons").path("commentActionButtonsRenderer").path("creatorHeart");
+        boolean hearted = heart.isObject() && heart.path("creatorHeartRenderer").path("isHearted").asBoolean(true);
         return build(id, parentId, parentId == null ? 0 : 1, Json.formatted(renderer.path("contentText")),
                 Json.formatted(renderer.path("publishedTimeText")), likes == null ? "" : likes, replies,
                 renderer.has("pinnedCommentBadge"), hearted, who.verified(renderer.has("authorCommentBadge")),
