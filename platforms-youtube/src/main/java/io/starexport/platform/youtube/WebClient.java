@@ -105,6 +105,9 @@ final class WebClient {
             if (status == 404 || status == 410) {
                 throw ExportException.of(ErrorCode.NOT_FOUND, "YouTube found no " + subject + ".");
             }
+            if (status == 403) {
+                throw botCheck("YouTube refused the keyless web client (HTTP 403).");
+            }
             throw ExportException.platformChanged(YouTubeUrls.PLATFORM, "(body)",
                     "HTTP " + status + " without a JSON body from the web client");
         }
