@@ -3,7 +3,7 @@
  * The only public type is {@link io.starexport.platform.youtube.YouTubePlatform}.
  */
 module io.starexport.platform.youtube {
-    requires io.starexport.api;
+    requires transitive io.starexport.api;
     requires com.fasterxml.jackson.databind;
 
     exports io.starexport.platform.youtube;

@@ -47,7 +47,7 @@ final class DataApiComments implements Extractor<Comment> {
         ObjectNode state = request.cursor().map(c -> Json.decodeCursor(c, KIND)).orElseGet(this::initialState);
         List<Comment> items = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        ArrayNode queue = (ArrayNode) state.withArray("queue");
+        ArrayNode queue = state.withArray("queue");
         Target target = query.target();
         if (target.kind() == Target.Kind.COMMENT && !state.path("started").asBoolean()) {
             single(state, items, skipped);

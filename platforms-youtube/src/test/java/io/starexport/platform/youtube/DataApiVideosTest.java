@@ -10,6 +10,7 @@ import io.starexport.api.Media;
 import io.starexport.api.MediaItem;
 import io.starexport.api.Post;
 import io.starexport.api.Profile;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +78,7 @@ class DataApiVideosTest {
         assertThat(thumbnail.variants()).hasSize(5);
         assertThat(post.media().get(1).url()).isEqualTo("https://www.youtube.com/watch?v=D-lhorsDlUQ");
         assertThat(post.extras()).containsEntry("category_id", "28").containsEntry("default_language", "en");
-        assertThat(post.extras().get("tags")).asList().hasSize(20).contains("Actions on Google");
+        assertThat(post.extras().get("tags")).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(20).contains("Actions on Google");
         server.verify(getRequestedFor(urlPathEqualTo("/youtube/v3/videos"))
                 .withQueryParam("part", equalTo("snippet,statistics,contentDetails")));
     }

@@ -21,6 +21,7 @@ class SandboxTest {
             https://youtu.be/dQw4w9WgXcQ?si=abc                         | MEDIA
             https://www.youtube.com/watch?v=xaQJbozY_Is&lc=UgwSOM0QHBLysE3vZE54AaABAg | COMMENTS
             https://www.youtube.com/@kurzgesagt                         | POSTS
+            https://www.youtube.com/@kurzgesagt                         | COMMENTS
             https://www.youtube.com/channel/UC_x5XG1OV2P6uZZ5FSM9Ttw     | PROFILE
             https://www.youtube.com/playlist?list=PLOU2XLYxmsIKpaV8h0AGE05so0fAwwfTw | POSTS
             """)
