@@ -29,10 +29,12 @@ final class WebClient {
 
     private final PlatformContext context;
     private final String clientVersion;
+    private final String userAgent;
 
-    WebClient(PlatformContext context, String clientVersion) {
+    WebClient(PlatformContext context, String clientVersion, String userAgent) {
         this.context = context;
         this.clientVersion = clientVersion;
+        this.userAgent = userAgent;
     }
 
     /** {@code /next} for a video: the watch page's data, with the comments continuation and sort menu. */
@@ -72,6 +74,7 @@ final class WebClient {
                 .header("X-YouTube-Client-Name", "1").header("X-YouTube-Client-Version", clientVersion)
                 .header("Origin", "https://www.youtube.com").header("Referer", "https://www.youtube.com/")
                 .header("Cookie", "SOCS=CAE=").header("Accept-Language", "en")
+                .header("User-Agent", userAgent)
                 .idempotent(true).build());
         return check(response, subject);
     }

@@ -60,11 +60,15 @@ public final class YouTubePlatform implements Platform {
 
     static final String API_KEY = "api_key";
     private static final String DEFAULT_CLIENT_VERSION = "2.20260123.01.00";
+    /** A current desktop browser, as NewPipe and yt-dlp send to the web client. */
+    private static final String DEFAULT_WEB_USER_AGENT =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0";
     private static final Set<Sort> COMMENT_SORTS = Collections.unmodifiableSet(EnumSet.of(Sort.TOP, Sort.NEWEST));
 
     private final Backend backend;
     private final int commentPageSize;
     private final String webClientVersion;
+    private final String webUserAgent;
     private final long dailyQuotaBudget;
     private final Quota quota = new Quota();
 
@@ -77,6 +81,7 @@ public final class YouTubePlatform implements Platform {
         this.backend = builder.backend;
         this.commentPageSize = builder.commentPageSize;
         this.webClientVersion = builder.webClientVersion;
+        this.webUserAgent = builder.webUserAgent;
         this.dailyQuotaBudget = builder.dailyQuotaBudget;
     }
 
@@ -148,7 +153,7 @@ public final class YouTubePlatform implements Platform {
             return query.content() == Content.COMMENTS ? new DataApiComments(api, query, commentPageSize)
                     : new DataApiVideos(api, query);
         }
-        WebClient client = new WebClient(context, webClientVersion);
+        WebClient client = new WebClient(context, webClientVersion, webUserAgent);
         if (target.kind() == Target.Kind.VIDEO) {
             return query.content() == Content.COMMENTS ? new WebComments(client, query, context.clock())
                     : new WebVideo(client, query);
@@ -192,7 +197,7 @@ public final class YouTubePlatform implements Platform {
     @Override
     public String toString() {
         return "YouTubePlatform[backend=" + backend + ", commentPageSize=" + commentPageSize + ", webClientVersion="
-                + webClientVersion + ", dailyQuotaBudget=" + dailyQuotaBudget + "]";
+                + webClientVersion + ", webUserAgent=" + webUserAgent + ", dailyQuotaBudget=" + dailyQuotaBudget + "]";
     }
 
     /** Builds a {@link YouTubePlatform}. Each setting may be given once. */
@@ -200,6 +205,7 @@ public final class YouTubePlatform implements Platform {
         private Backend backend = Backend.AUTO;
         private int commentPageSize = 100;
         private String webClientVersion = DEFAULT_CLIENT_VERSION;
+        private String webUserAgent = DEFAULT_WEB_USER_AGENT;
         private long dailyQuotaBudget = 10_000;
         private final Set<String> set = new java.util.HashSet<>();
 
@@ -234,6 +240,19 @@ public final class YouTubePlatform implements Platform {
                         + webClientVersion);
             }
             this.webClientVersion = webClientVersion;
+            return this;
+        }
+
+        /**
+         * The {@code User-Agent} the keyless client sends; default a current desktop Firefox, since the web
+         * client serves browsers. The Data API calls use the engine's user agent.
+         */
+        public Builder webUserAgent(String webUserAgent) {
+            once("webUserAgent", this.webUserAgent);
+            if (webUserAgent == null || webUserAgent.isBlank()) {
+                throw new IllegalArgumentException("webUserAgent must not be blank");
+            }
+            this.webUserAgent = webUserAgent;
             return this;
         }
 

@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -145,6 +146,8 @@ class WebCommentsTest {
         server.verify(postRequestedFor(urlPathEqualTo("/youtubei/v1/next"))
                 .withHeader("X-YouTube-Client-Name", equalTo("1"))
                 .withHeader("X-YouTube-Client-Version", equalTo("2.20260123.01.00"))
+                .withHeader("User-Agent", containing("Firefox"))
+                .withHeader("Cookie", equalTo("SOCS=CAE="))
                 .withQueryParam("key", absent())
                 .withRequestBody(matchingJsonPath("$.context.client.clientName", equalTo("WEB")))
                 .withRequestBody(matchingJsonPath("$.context.client.hl", equalTo("en"))));
