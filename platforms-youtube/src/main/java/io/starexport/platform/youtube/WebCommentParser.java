@@ -116,6 +116,14 @@ final class WebCommentParser {
             return;
         }
         JsonNode replies = thread.path("replies").path("commentRepliesRenderer");
+        // The oldest shape names the replies continuation in continuations[].nextContinuationData [YTDLP-B
+        // _extract_continuation].
+        for (JsonNode continuation : replies.path("continuations")) {
+            String token = Json.text(continuation.path("nextContinuationData").path("continuation"));
+            if (token != null) {
+                pending.add(new Replies(top.id(), token));
+            }
+        }
         for (String list : new String[]{"contents", "subThreads"}) {
             JsonNode entries = replies.path(list);
             for (int i = 0; i < entries.size(); i++) {

@@ -130,6 +130,29 @@ class WebLegacyAndErrorsTest {
     }
 
     @Test
+    void readsRepliesGivenInlineAsSubThreads() {
+        String reply = "{\"commentRenderer\":" + legacyComment("UgzInline0000000000000000.reply000000000",
+                "inline reply", "2 days ago", "3", "") + "}";
+        String thread = "{\"commentThreadRenderer\":{\"comment\":{\"commentRenderer\":" + legacyComment(
+                "UgzInline0000000000000000", "has inline replies", "3 days ago", "5", "\"replyCount\":1,")
+                + "},\"replies\":{\"commentRepliesRenderer\":{\"subThreads\":[" + reply + "]}}}}";
+        WebCommentParser.Result result = WebCommentParser.parse(json("{\"onResponseReceivedEndpoints\":["
+                + "{\"appendContinuationItemsAction\":{\"continuationItems\":[" + thread + "]}}]}"), VIDEO, null, NOW, true);
+        assertThat(result.comments()).extracting(Comment::id).containsExactly("UgzInline0000000000000000",
+                "UgzInline0000000000000000.reply000000000");
+        assertThat(result.comments().get(1).parentId()).hasValue("UgzInline0000000000000000");
+        assertThat(result.pendingReplies()).isEmpty();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aConsentPageIsATypedError() {
         server.stubFor(post(urlPathEqualTo("/youtubei/v1/next")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html; charset=utf-8")
