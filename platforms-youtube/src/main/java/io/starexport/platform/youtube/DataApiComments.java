@@ -113,7 +113,7 @@ final class DataApiComments implements Extractor<Comment> {
                 "pageToken", first ? null : state.path("next").asText(), "textFormat", "plainText"),
                 target.kind() == Target.Kind.PROFILE ? "channel " + target.id() : "video " + target.id());
         String next = Json.text(body.path("nextPageToken"));
-        if (next == null) {
+        if (next == null || next.equals(state.path("next").asText())) {
             state.putNull("next");
         } else {
             state.put("next", next);
@@ -153,7 +153,7 @@ final class DataApiComments implements Extractor<Comment> {
             parse(replies.get(r), Json.text(head.path("video")), null, "comments.items[" + r + "]", items, skipped);
         }
         String next = Json.text(body.path("nextPageToken"));
-        if (next == null) {
+        if (next == null || next.equals(Json.text(head.path("token")))) {
             queue.remove(0);
         } else {
             head.put("token", next);

@@ -58,7 +58,8 @@ final class WebComments implements Extractor<Comment> {
                     videoId, parent, now, true);
             items.addAll(result.comments());
             skipped.addAll(result.skipped());
-            if (result.next() == null) {
+            // YouTube sometimes answers a continuation with itself (yt-dlp issue 6290); that is the end too.
+            if (result.next() == null || result.next().equals(head.path("token").asText())) {
                 queue.remove(0);
             } else {
                 head.put("token", result.next());
@@ -87,7 +88,7 @@ final class WebComments implements Extractor<Comment> {
             for (WebCommentParser.Replies replies : result.pendingReplies()) {
                 queue.addObject().put("parent", replies.parentId()).put("token", replies.token());
             }
-            state.put("next", result.next());
+            state.put("next", result.next() == null || result.next().equals(token) ? null : result.next());
         }
         boolean more = !queue.isEmpty() || state.hasNonNull("next");
         Page<Comment> page = Page.of(items, more ? Json.encodeCursor(state) : null).withSkipped(skipped);

@@ -130,6 +130,19 @@ class WebLegacyAndErrorsTest {
     }
 
     @Test
+    void aContinuationThatPointsAtItselfEndsTheExport() {
+        stubNext("$.videoId", null, watch(continuationItem("LOOP")));
+        String thread = "{\"commentThreadRenderer\":{\"comment\":{\"commentRenderer\":" + legacyComment(
+                "UgzLoop00000000000000000", "again", "3 days ago", "1", "") + "}}}";
+        stubNext("$.continuation", "LOOP", "{\"onResponseReceivedEndpoints\":[{\"appendContinuationItemsAction\":"
+                + "{\"continuationItems\":[" + thread + "," + continuationItem("LOOP") + "]}}]}");
+        try (StarExport star = engine()) {
+            assertThat(star.export("https://youtu.be/" + VIDEO).comments().stream().map(Comment::id).toList())
+                    .containsExactly("UgzLoop00000000000000000");
+        }
+    }
+
+    @Test
     void readsRepliesGivenInlineAsSubThreads() {
         String reply = "{\"commentRenderer\":" + legacyComment("UgzInline0000000000000000.reply000000000",
                 "inline reply", "2 days ago", "3", "") + "}";
