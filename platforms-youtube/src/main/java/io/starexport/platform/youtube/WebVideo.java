@@ -51,7 +51,8 @@ final class WebVideo implements Extractor<Item> {
         if (!details.isObject() || Json.text(details.path("videoId")) == null) {
             throw playability(player, videoId);
         }
-        Post post = post(details, player.path("microformat").path("playerMicroformatRenderer"));
+        Post post = post(details, player.path("microformat").path("playerMicroformatRenderer"),
+                directVariants(player.path("streamingData")));
         if (query.content() == io.starexport.api.Content.POSTS) {
             return Page.of(List.of(post), null);
         }
@@ -68,7 +69,22 @@ final class WebVideo implements Extractor<Item> {
         return Page.of(items, null);
     }
 
-    private static Post post(JsonNode details, JsonNode microformat) {
+    /** The formats YouTube gives a direct URL for, as renditions of the video. */
+    private static List<Media.Variant> directVariants(JsonNode streaming) {
+        List<Media.Variant> variants = new ArrayList<>();
+        for (String list : new String[]{"formats", "adaptiveFormats"}) {
+            for (JsonNode format : streaming.path(list)) {
+                String url = Json.text(format.path("url"));
+                if (url != null) {
+                    variants.add(new Media.Variant(url, integer(format.path("width")), integer(format.path("height")),
+                            Optional.ofNullable(Json.text(format.path("mimeType")))));
+                }
+            }
+        }
+        return variants;
+    }
+
+    private static Post post(JsonNode details, JsonNode microformat, List<Media.Variant> formats) {
         String id = details.path("videoId").asText();
         Long seconds = Json.number(details.path("lengthSeconds"));
         Duration duration = seconds == null ? null : Duration.ofSeconds(seconds);
@@ -101,7 +117,7 @@ final class WebVideo implements Extractor<Item> {
             builder.media(best.width().isPresent() && best.height().isPresent()
                     ? image.withSize(best.width().getAsInt(), best.height().getAsInt()) : image);
         }
-        Media video = Media.of(Media.Type.VIDEO, YouTubeUrls.WEB + "/watch?v=" + id);
+        Media video = Media.of(Media.Type.VIDEO, YouTubeUrls.WEB + "/watch?v=" + id).withVariants(formats);
         builder.media(duration == null ? video : video.withDuration(duration));
         List<String> keywords = new ArrayList<>();
         details.path("keywords").forEach(keyword -> keywords.add(keyword.asText()));

@@ -82,6 +82,9 @@ class WebVideoTest {
         assertThat(media.get(0).media().url()).isEqualTo("https://i.ytimg.com/vi/dQw4w9WgXcQ/maxresdefault.jpg");
         assertThat(media.get(0).media().variants()).hasSize(2);
         assertThat(media.get(1).media().duration()).hasValue(Duration.ofSeconds(212));
+        // Only the format with a direct URL is a downloadable rendition of the video.
+        assertThat(media.get(1).media().variants()).extracting(Media.Variant::url)
+                .containsExactly("https://rr6---sn-gwpa-qxae7.googlevideo.com/videoplayback?expire=1737383861&itag=18&source=youtube");
         MediaItem muxed = media.get(2);
         assertThat(muxed.media().type()).isEqualTo(Media.Type.VIDEO);
         assertThat(muxed.media().url()).startsWith("https://rr6---sn-gwpa-qxae7.googlevideo.com/videoplayback");
