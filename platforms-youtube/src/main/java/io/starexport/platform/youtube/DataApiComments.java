@@ -162,7 +162,9 @@ final class DataApiComments implements Extractor<Comment> {
 
     private String channelId(ObjectNode state) {
         if (!state.hasNonNull("channel")) {
-            state.put("channel", Channels.id(channels.lookup(query.target())));
+            Target target = query.target();
+            boolean byId = "id".equals(target.attributes().get(YouTubeUrls.CHANNEL_BY));
+            state.put("channel", byId ? target.id() : Channels.id(channels.lookup(target)));
         }
         return state.path("channel").asText();
     }
