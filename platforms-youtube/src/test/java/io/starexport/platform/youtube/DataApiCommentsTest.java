@@ -249,6 +249,18 @@ class DataApiCommentsTest {
         }
     }
 
+    @Test
+    void aChannelIdNeedsNoLookup() {
+        server.stubFor(get(urlPathEqualTo(THREADS)).withQueryParam("allThreadsRelatedToChannelId",
+                equalTo("UC_x5XG1OV2P6uZZ5FSM9Ttw")).willReturn(okJson(resource("data-api/comment_threads_by_video_paged_2.json"))));
+        try (StarExport star = engine(); Stream<Comment> comments = star.export(
+                "https://www.youtube.com/channel/UC_x5XG1OV2P6uZZ5FSM9Ttw").comments().stream()) {
+            assertThat(comments.count()).isEqualTo(5);
+        }
+        server.verify(0, getRequestedFor(urlPathEqualTo("/youtube/v3/channels")));
+        assertThat(platform.quotaUnitsUsed()).isEqualTo(1);
+    }
+
     private static void stubVideoStatistics(String video, String commentCount) {
         ObjectNode body = DataApiBodies.list("youtube#videoListResponse", null, 1);
         body.withArray("items").addObject().put("kind", "youtube#video").put("id", video)
