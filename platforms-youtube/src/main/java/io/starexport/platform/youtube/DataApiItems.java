@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -184,7 +185,7 @@ final class DataApiItems {
             String url = Json.text(node.path("url"));
             if (url != null) {
                 variants.add(new Media.Variant(url, dimension(node.path("width")), dimension(node.path("height")),
-                        java.util.Optional.empty()));
+                        Optional.empty()));
             }
         }
         if (variants.isEmpty()) {

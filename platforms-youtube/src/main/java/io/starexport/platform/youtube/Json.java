@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.spi.HttpResponse;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -26,7 +28,7 @@ final class Json {
         try {
             JsonNode node = MAPPER.readTree(body);
             return node != null && node.isObject() ? node : null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
@@ -88,10 +90,10 @@ final class Json {
             if (node instanceof ObjectNode object && expectedKind.equals(object.path("kind").asText())) {
                 return object;
             }
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             // fall through to the error below
         }
-        throw ExportException.of(io.starexport.api.ErrorCode.INTERNAL, "The cursor to resume from was not written by "
+        throw ExportException.of(ErrorCode.INTERNAL, "The cursor to resume from was not written by "
                 + "this YouTube exporter for this content (" + expectedKind + "); start the export afresh.");
     }
 }

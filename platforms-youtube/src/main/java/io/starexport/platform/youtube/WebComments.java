@@ -13,6 +13,7 @@ import io.starexport.spi.Extractor;
 import io.starexport.spi.Page;
 import io.starexport.spi.PageRequest;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,9 @@ final class WebComments implements Extractor<Comment> {
 
     private final WebClient client;
     private final ExportQuery query;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    WebComments(WebClient client, ExportQuery query, java.time.Clock clock) {
+    WebComments(WebClient client, ExportQuery query, Clock clock) {
         this.client = client;
         this.query = query;
         this.clock = clock;

@@ -17,7 +17,9 @@ import io.starexport.spi.RateLimit;
 import java.net.URI;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -159,8 +161,8 @@ public final class YouTubePlatform implements Platform {
                     : new WebVideo(client, query);
         }
         throw ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, "Keyless YouTube exports cover videos only (comments, "
-                + "metadata and formats); " + query.content().name().toLowerCase(java.util.Locale.ROOT) + " of a "
-                + target.kind().name().toLowerCase(java.util.Locale.ROOT) + " needs the YouTube Data API: configure an "
+                + "metadata and formats); " + query.content().name().toLowerCase(Locale.ROOT) + " of a "
+                + target.kind().name().toLowerCase(Locale.ROOT) + " needs the YouTube Data API: configure an "
                 + "api_key (STAREXPORT_YOUTUBE_API_KEY).");
     }
 
@@ -207,7 +209,7 @@ public final class YouTubePlatform implements Platform {
         private String webClientVersion = DEFAULT_CLIENT_VERSION;
         private String webUserAgent = DEFAULT_WEB_USER_AGENT;
         private long dailyQuotaBudget = 10_000;
-        private final Set<String> set = new java.util.HashSet<>();
+        private final Set<String> set = new HashSet<>();
 
         private Builder() {
         }
