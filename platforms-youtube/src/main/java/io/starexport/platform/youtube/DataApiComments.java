@@ -61,7 +61,9 @@ final class DataApiComments implements Extractor<Comment> {
         if (state.hasNonNull("total")) {
             page = page.withTotal(state.path("total").asLong());
         }
-        return newest() ? page.withOrder(Page.Order.NEWEST_FIRST) : page;
+        // Newest first lets the engine stop at the host's "since"; not while replies of this page's threads
+        // are still queued, or they would be lost (the threads paging itself stops at "since", above).
+        return newest() && queue.isEmpty() ? page.withOrder(Page.Order.NEWEST_FIRST) : page;
     }
 
     private ObjectNode initialState() {
@@ -139,6 +141,11 @@ final class DataApiComments implements Extractor<Comment> {
             } else {
                 enqueue(queue, Json.text(thread.path("id")), videoId);
             }
+        }
+        if (newest() && query.since().isPresent() && items.stream().anyMatch(c -> c.depth() == 0
+                && c.createdAt().map(created -> created.isBefore(query.since().get())).orElse(false))) {
+            // Later pages are older still: read no more threads, but still the replies queued so far.
+            state.putNull("next");
         }
     }
 

@@ -250,6 +250,32 @@ class DataApiCommentsTest {
     }
 
     @Test
+    void stopsAtTheSinceDateOnlyAfterQueuedRepliesAreRead() {
+        String video = "D-lhorsDlUQ";
+        // Threads newest first: one from 1 hour before BASE with 7 replies (beyond the embedded five), one older.
+        ObjectNode page1 = DataApiBodies.list("youtube#commentThreadListResponse", "THREADS2", 2);
+        page1.withArray("items").add(DataApiBodies.thread("UgxNew000000000000000000", video, 7, 60));
+        page1.withArray("items").add(DataApiBodies.thread("UgxOld000000000000000000", video, 0, 60 * 24 * 30));
+        ObjectNode replies = DataApiBodies.list("youtube#commentListResponse", null, 0);
+        for (int r = 0; r < 7; r++) {
+            replies.withArray("items").add(DataApiBodies.comment("UgxNew000000000000000000.r" + r + "0000000000", video,
+                    "UgxNew000000000000000000", 30 - r));
+        }
+        stubVideoStatistics(video, "9");
+        server.stubFor(get(urlPathEqualTo(THREADS)).withQueryParam("pageToken", absent()).willReturn(okJson(page1.toString())));
+        server.stubFor(get(urlPathEqualTo(COMMENTS)).withQueryParam("parentId", equalTo("UgxNew000000000000000000"))
+                .willReturn(okJson(replies.toString())));
+        List<Comment> comments;
+        try (StarExport star = engine()) {
+            comments = star.export("https://youtu.be/" + video).comments().replies(true)
+                    .since(DataApiBodies.BASE.minus(java.time.Duration.ofDays(1))).stream().toList();
+        }
+        assertThat(comments).hasSize(8).extracting(Comment::id).doesNotContain("UgxOld000000000000000000");
+        // The old thread ended the export: the second threads page was never read.
+        server.verify(0, getRequestedFor(urlPathEqualTo(THREADS)).withQueryParam("pageToken", equalTo("THREADS2")));
+    }
+
+    @Test
     void aChannelIdNeedsNoLookup() {
         server.stubFor(get(urlPathEqualTo(THREADS)).withQueryParam("allThreadsRelatedToChannelId",
                 equalTo("UC_x5XG1OV2P6uZZ5FSM9Ttw")).willReturn(okJson(resource("data-api/comment_threads_by_video_paged_2.json"))));
