@@ -1,0 +1,130 @@
+package io.starexport.platform.youtube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.starexport.api.ErrorCode;
+import io.starexport.api.ExportException;
+import io.starexport.spi.HttpRequest;
+import io.starexport.spi.HttpResponse;
+import io.starexport.spi.PlatformContext;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The YouTube Data API v3 as the extractors use it: one GET per list call with the API key, the call's
+ * quota units counted, and error bodies ({@code error.errors[].reason}, GDOC-ERR) mapped to error codes.
+ * Every list call this module makes costs 1 unit (GDOC-Q: commentThreads, comments, videos, channels and
+ * playlistItems list).
+ */
+final class DataApi {
+    /** Units each list call costs (https://developers.google.com/youtube/v3/determine_quota_cost). */
+    static final long UNITS_PER_CALL = 1;
+    private static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(10);
+
+    private final PlatformContext context;
+    private final String apiKey;
+    private final Quota quota;
+    private final long dailyBudget;
+
+    DataApi(PlatformContext context, String apiKey, Quota quota, long dailyBudget) {
+        this.context = context;
+        this.apiKey = apiKey;
+        this.quota = quota;
+        this.dailyBudget = dailyBudget;
+    }
+
+    /**
+     * Calls a list method, for example {@code commentThreads}, with the given parameters (null values are
+     * left out) and returns the JSON body of a successful answer.
+     *
+     * @param subject what is being read, for error messages ("video dQw4w9WgXcQ")
+     */
+    JsonNode list(String resource, Map<String, Object> parameters, String subject) {
+        if (quota.today(apiKey, context.clock().instant()) + UNITS_PER_CALL > dailyBudget) {
+            throw ExportException.of(ErrorCode.QUOTA_EXCEEDED, "This API key has spent its daily budget of " + dailyBudget
+                    + " YouTube Data API units in this process; the quota resets at midnight Pacific Time. Raise "
+                    + "YouTubePlatform.builder().dailyQuotaBudget(…) if your Google Cloud project has a larger quota.");
+        }
+        String base = context.endpoint("api").toString();
+        HttpRequest.Builder request = HttpRequest.get(URI.create((base.endsWith("/") ? base : base + "/") + resource));
+        parameters.forEach(request::query);
+        request.query("key", apiKey);
+        request.header("Accept", "application/json");
+        quota.spend(apiKey, UNITS_PER_CALL, context.clock().instant());
+        HttpResponse response = context.http().send(request.build());
+        JsonNode body = Json.parseOrNull(response);
+        if (response.isSuccessful()) {
+            if (body == null || !body.path("items").isArray()) {
+                throw ExportException.platformChanged(YouTubeUrls.PLATFORM, resource + ".items",
+                        body == null ? "the body is not a JSON object" : "no items array");
+            }
+            return body;
+        }
+        throw error(response.status(), body, resource, subject);
+    }
+
+    /** Parameters in the order given. */
+    static Map<String, Object> params(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private ExportException error(int status, JsonNode body, String resource, String subject) {
+        JsonNode error = body == null ? null : body.path("error");
+        String reason = "";
+        String message = "";
+        if (error != null && error.isObject()) {
+            reason = error.path("errors").path(0).path("reason").asText("");
+            if (reason.isEmpty()) {
+                reason = error.path("details").path(0).path("reason").asText("");
+            }
+            message = error.path("message").asText("").replaceAll("<[^>]+>", "").trim();
+        }
+        String said = context.redact(message.isEmpty() ? "HTTP " + status : message + " (HTTP " + status + ", "
+                + (reason.isEmpty() ? "no reason" : reason) + ")");
+        switch (reason) {
+            case "quotaExceeded", "dailyLimitExceeded", "dailyLimitExceededUnreg" -> {
+                return ExportException.of(ErrorCode.QUOTA_EXCEEDED, "The YouTube Data API quota of this key's project "
+                        + "is used up: " + said + ". It resets at midnight Pacific Time; export without an api_key "
+                        + "(keyless mode) meanwhile, or ask Google for more quota.");
+            }
+            case "rateLimitExceeded", "userRateLimitExceeded" -> {
+                context.rateLimit().pauseFor(RATE_LIMIT_PAUSE);
+                return ExportException.rateLimited("The YouTube Data API asks to slow down: " + said + ".",
+                        RATE_LIMIT_PAUSE);
+            }
+            case "commentsDisabled" -> {
+                return ExportException.of(ErrorCode.COMMENTS_DISABLED, "Comments are turned off for " + subject + ".");
+            }
+            case "videoNotFound", "channelNotFound", "playlistNotFound", "commentThreadNotFound", "commentNotFound",
+                 "parentCommentNotFound", "channelClosed", "channelSuspended" -> {
+                return ExportException.of(ErrorCode.NOT_FOUND, "YouTube found no " + subject + ": " + said + ".");
+            }
+            case "playlistItemsNotAccessible", "private" -> {
+                return ExportException.of(ErrorCode.PRIVATE_CONTENT, subject + " is private: " + said + ".");
+            }
+            case "keyInvalid", "keyExpired", "API_KEY_INVALID", "forbidden", "accessNotConfigured", "ipRefererBlocked",
+                 "SERVICE_DISABLED", "API_KEY_SERVICE_BLOCKED" -> {
+                return ExportException.of(ErrorCode.AUTH_FAILED, "YouTube rejected the api_key: " + said + ". Check the "
+                        + "key in the Google Cloud console and that the YouTube Data API v3 is enabled for its project.");
+            }
+            default -> {
+                return switch (status) {
+                    case 401 -> ExportException.of(ErrorCode.AUTH_FAILED, "YouTube rejected the api_key: " + said + ".");
+                    case 403 -> ExportException.of(ErrorCode.AUTH_FAILED, "YouTube refused access to " + subject + ": "
+                            + said + ".");
+                    case 404, 410 -> ExportException.of(ErrorCode.NOT_FOUND, "YouTube found no " + subject + ": " + said
+                            + ".");
+                    default -> ExportException.of(ErrorCode.PLATFORM_CHANGED, "The YouTube Data API refused the "
+                            + resource + ".list request for " + subject + ": " + said + ". Star Export may need an "
+                            + "update; please report it.");
+                };
+            }
+        }
+    }
+}

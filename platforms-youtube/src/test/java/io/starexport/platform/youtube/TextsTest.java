@@ -1,0 +1,71 @@
+package io.starexport.platform.youtube;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Display strings seen in the recordings and named in reference §1.8 ("Value formats seen in the recordings"). */
+class TextsTest {
+    private static final Instant NOW = Instant.parse("2026-01-24T12:00:00Z");
+
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            67          | 67        | false
+            2.4k        | 2400      | true
+            9.8k        | 9800      | true
+            19k         | 19000     | true
+            1.2K        | 1200      | true
+            3M          | 3000000   | true
+            1.5B        | 1500000000 | true
+            1,234       | 1234      | false
+            19.924      | 19924     | false
+            "67 likes"  | 67        | false
+            "9.8k likes" | 9800     | true
+            "327 replies" | 327     | false
+            "5,145 Comments" | 5145 | false
+            """)
+    void parsesCounts(String text, long value, boolean approximate) {
+        assertThat(Texts.count(text)).isEqualTo(new Texts.Count(value, approximate));
+    }
+
+    @Test
+    void aBlankCountIsZeroAndTextIsNoCount() {
+        assertThat(Texts.count(" ")).isEqualTo(new Texts.Count(0, false));
+        assertThat(Texts.count("")).isEqualTo(new Texts.Count(0, false));
+        assertThat(Texts.count("No comments")).isNull();
+        assertThat(Texts.count(null)).isNull();
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', textBlock = """
+            5 years ago              | PT43800H
+            2 years ago (edited)     | PT17520H
+            1 year ago               | PT8760H
+            11 months ago            | PT7920H
+            3 weeks ago              | PT504H
+            3 days ago               | PT72H
+            14 hours ago (edited)    | PT14H
+            1 minute ago             | PT1M
+            30 seconds ago           | PT30S
+            Streamed 2 days ago      | PT48H
+            yesterday                | PT24H
+            just now                 | PT0S
+            """)
+    void turnsRelativeTimesIntoInstants(String text, String ago) {
+        // Months count 30 days and years 365 (the hours in the table).
+        assertThat(Texts.ago(text, NOW)).isEqualTo(NOW.minus(Duration.parse(ago)));
+    }
+
+    @Test
+    void leavesOtherLanguagesUnparsedAndSeesEdits() {
+        assertThat(Texts.ago("vor 4 Jahren (bearbeitet)", NOW)).isNull();
+        assertThat(Texts.edited("vor 4 Jahren (bearbeitet)")).isTrue();
+        assertThat(Texts.edited("4 years ago (edited)")).isTrue();
+        assertThat(Texts.edited("4 years ago")).isFalse();
+    }
+}
