@@ -3,7 +3,10 @@ package io.starexport;
 import io.starexport.api.Content;
 import io.starexport.api.Target;
 
+import io.starexport.core.internal.Engine;
+
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,5 +21,14 @@ public record Detection(Target target, String platformName, Set<Content> content
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(platformName, "platformName");
         contents = Set.copyOf(contents);
+    }
+
+    /**
+     * What an export of this URL gives when no content is chosen: the comments of a video, post or
+     * comment; the posts of a profile, playlist, community or hashtag; otherwise the first content offered
+     * in {@link Content} order. Empty when nothing can be exported.
+     */
+    public Optional<Content> defaultContent() {
+        return Engine.defaultContent(target.kind(), contents);
     }
 }

@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * outputs, then finish with {@link #run()}, {@link #stream()} or {@link #start()}. Each setting may be
  * given once; a second call is an error. Not thread-safe; use each spec for one export.
  *
- * <p>When no content is chosen, the first the platform offers for the target is exported (comments of
- * a video or post, posts of a profile).
+ * <p>When no content is chosen, {@link Detection#defaultContent()} decides: comments of a video, post or
+ * comment, posts of a profile, playlist, community or hashtag.
  *
  * @param <T> the item type the chosen content yields
  */

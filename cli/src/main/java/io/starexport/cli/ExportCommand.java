@@ -222,7 +222,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
         Content chosen = content == null ? null : content.content();
         if (chosen == null && output == null) {
             // The default file name needs the content before the export starts.
-            chosen = defaultContent(star.detect(url));
+            chosen = star.detect(url).defaultContent().orElse(null);
         }
         Content exported = chosen;
         badOptions(() -> {
@@ -414,14 +414,6 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
         return elapsed.compareTo(Duration.ofMinutes(1)) < 0
                 ? String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0)
                 : ProgressRenderer.clock(elapsed);
-    }
-
-    /**
-     * The content the engine exports when none is chosen: the first, in {@link Content} order, that the
-     * platform offers for the target. {@link Detection} offers no default itself, so this repeats the rule.
-     */
-    static Content defaultContent(Detection detection) {
-        return detection.contents().stream().sorted().findFirst().orElse(null);
     }
 
     /** {@code <platform>-<id>-<content>.<ext>}, with characters unsafe in file names replaced. */

@@ -219,9 +219,9 @@ public final class JobExecutor implements AutoCloseable {
         Detection detection = star.detect(request.url());
         Set<Content> offered = detection.contents();
         String kind = detection.target().kind().name().toLowerCase(Locale.ROOT);
-        Content content = request.content().orElseGet(() -> offered.stream().sorted().findFirst().orElseThrow(() ->
+        Content content = request.content().or(detection::defaultContent).orElseThrow(() ->
                 ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, detection.platformName()
-                        + " cannot export anything from a " + kind + ".")));
+                        + " cannot export anything from a " + kind + "."));
         if (!offered.contains(content)) {
             throw ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, detection.platformName() + " cannot export "
                     + content.name().toLowerCase(Locale.ROOT) + " from a " + kind + "; it can export: "

@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  * so whatever else that URL carried (user info, tracking parameters) is not kept.
  *
  * @param url      the URL to export
- * @param content  what to export; absent for the first content the platform offers for the target
+ * @param content  what to export; absent for the target's default ({@link io.starexport.Detection#defaultContent()})
  * @param replies  whether to include replies to comments
  * @param sort     the requested order, a hint the platform honours where it can
  * @param limit    the most items to export
@@ -102,7 +102,7 @@ public record JobRequest(String url, Optional<Content> content, boolean replies,
             this.url = url;
         }
 
-        /** What to export; by default the first content the platform offers for the target. */
+        /** What to export; by default {@link io.starexport.Detection#defaultContent()}. */
         public Builder content(Content content) {
             once(this.content, "content");
             this.content = Objects.requireNonNull(content, "content");
