@@ -338,36 +338,40 @@ public final class JobExecutor implements AutoCloseable {
      * beside the first output (saved while running, so it survives a crash), else the one the job stored.
      */
     private ExportSpec<Item> spec(JobRecord record) {
+        ExportSpec<Item> spec = record.attempts() > 1 ? resumed(record) : null;
         JobRequest request = record.request();
-        if (record.attempts() > 1) {
-            Path file = request.outputs().get(0).file();
-            Path checkpointFile = file.resolveSibling(file.getFileName() + ".checkpoint.json");
-            if (Files.isRegularFile(checkpointFile)) {
-                ExportSpec<Item> spec = star.resume(checkpointFile);
-                if (spec.target().url().equals(request.url())) {
-                    return spec;
+        if (spec == null) {
+            spec = star.export(request.url());
+            request.content().ifPresent(spec::content);
+            spec.replies(request.replies());
+            request.sort().ifPresent(spec::sort);
+            request.limit().ifPresent(spec::limit);
+            request.since().ifPresent(spec::since);
+            request.until().ifPresent(spec::until);
+            for (JobRequest.Output output : request.outputs()) {
+                if (output.format().isPresent()) {
+                    spec.to(output.file(), output.format().get());
+                } else {
+                    spec.to(output.file());
                 }
-                LOG.warn("Ignoring {}: it belongs to another export than job {}", checkpointFile, record.id());
-            }
-            if (record.checkpoint().isPresent()) {
-                return star.resume(record.checkpoint().get());
             }
         }
-        ExportSpec<Item> spec = star.export(request.url());
-        request.content().ifPresent(spec::content);
-        spec.replies(request.replies());
-        request.sort().ifPresent(spec::sort);
-        request.limit().ifPresent(spec::limit);
-        request.since().ifPresent(spec::since);
-        request.until().ifPresent(spec::until);
-        for (JobRequest.Output output : request.outputs()) {
-            if (output.format().isPresent()) {
-                spec.to(output.file(), output.format().get());
-            } else {
-                spec.to(output.file());
-            }
-        }
+        request.media().ifPresent(spec::downloadMedia);
         return spec;
+    }
+
+    /** The resumed export of a later attempt, or null when there is no checkpoint to resume from. */
+    private ExportSpec<Item> resumed(JobRecord record) {
+        Path file = record.request().outputs().get(0).file();
+        Path checkpointFile = file.resolveSibling(file.getFileName() + ".checkpoint.json");
+        if (Files.isRegularFile(checkpointFile)) {
+            ExportSpec<Item> spec = star.resume(checkpointFile);
+            if (spec.target().url().equals(record.request().url())) {
+                return spec;
+            }
+            LOG.warn("Ignoring {}: it belongs to another export than job {}", checkpointFile, record.id());
+        }
+        return record.checkpoint().map(star::resume).orElse(null);
     }
 
     /** Turns an attempt's own events into the job's: its Started with the attempt number, throttled progress. */

@@ -9,6 +9,9 @@ import io.starexport.api.Content;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.Progress;
 import io.starexport.api.Sort;
+import io.starexport.media.MediaOptions;
+import io.starexport.media.Quality;
+import io.starexport.spi.RateLimit;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** The job document of {@link FileJobStore}: JSON, version 1. Holds no credentials because a job has none. */
@@ -100,7 +105,32 @@ final class JobJson {
         ArrayNode outputs = node.putArray("outputs");
         request.outputs().forEach(output -> outputs.addObject().put("file", output.file().toString())
                 .put("format", output.format().orElse(null)));
+        request.media().ifPresent(media -> writeMedia(node.putObject("media"), media));
         node.put("priority", request.priority());
+    }
+
+    private static void writeMedia(ObjectNode node, MediaOptions media) {
+        node.put("directory", media.directory().toString());
+        node.put("naming", media.naming());
+        node.put("quality", media.quality().toString());
+        node.put("concurrency", media.concurrency());
+        node.put("ratePermits", media.rateLimit().permits());
+        node.put("ratePeriod", media.rateLimit().period().toString());
+        node.put("maxFileSize", media.maxFileSize());
+        media.contentTypes().forEach(node.putArray("contentTypes")::add);
+        media.extraHosts().stream().sorted().forEach(node.putArray("extraHosts")::add);
+    }
+
+    private static MediaOptions readMedia(JsonNode node) {
+        List<String> contentTypes = new ArrayList<>();
+        node.path("contentTypes").forEach(type -> contentTypes.add(type.asText()));
+        Set<String> extraHosts = new TreeSet<>();
+        node.path("extraHosts").forEach(host -> extraHosts.add(host.asText()));
+        return MediaOptions.builder(Path.of(text(node, "directory"))).naming(text(node, "naming"))
+                .quality(Quality.parse(text(node, "quality"))).concurrency(node.path("concurrency").asInt())
+                .rateLimit(new RateLimit(node.path("ratePermits").asLong(), Duration.parse(text(node, "ratePeriod"))))
+                .maxFileSize(node.path("maxFileSize").asLong()).contentTypes(contentTypes).extraHosts(extraHosts)
+                .build();
     }
 
     private static JobRequest readRequest(JsonNode node) {
@@ -110,6 +140,7 @@ final class JobJson {
         return new JobRequest(text(node, "url"), optional(node, "content").map(Content::valueOf),
                 node.path("replies").asBoolean(), optional(node, "sort").map(Sort::valueOf), optionalLong(node, "limit"),
                 optional(node, "since").map(Instant::parse), optional(node, "until").map(Instant::parse), outputs,
+                node.hasNonNull("media") ? Optional.of(readMedia(node.get("media"))) : Optional.empty(),
                 node.path("priority").asInt(JobRequest.DEFAULT_PRIORITY));
     }
 

@@ -2,6 +2,7 @@ package io.starexport.jobs;
 
 import io.starexport.api.Content;
 import io.starexport.api.Sort;
+import io.starexport.media.MediaOptions;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,11 +26,13 @@ import java.util.OptionalLong;
  * @param since    only items created at or after this time
  * @param until    only items created before this time
  * @param outputs  the files to write, at least one
+ * @param media    media downloads for the exported items, as {@link io.starexport.ExportSpec#downloadMedia}
+ *                 does them; every attempt, resumed ones included, downloads into the same folder
  * @param priority 1 (lowest) to 10 (highest); higher-priority jobs start first, equal ones in submission order
  */
 public record JobRequest(String url, Optional<Content> content, boolean replies, Optional<Sort> sort,
                          OptionalLong limit, Optional<Instant> since, Optional<Instant> until, List<Output> outputs,
-                         int priority) {
+                         Optional<MediaOptions> media, int priority) {
 
     /** The lowest priority. */
     public static final int MIN_PRIORITY = 1;
@@ -59,6 +62,7 @@ public record JobRequest(String url, Optional<Content> content, boolean replies,
         since = since == null ? Optional.empty() : since;
         until = until == null ? Optional.empty() : until;
         outputs = List.copyOf(outputs);
+        media = media == null ? Optional.empty() : media;
         if (outputs.isEmpty()) {
             throw new IllegalArgumentException("a job needs at least one output file: add .to(Path.of(\"out.jsonl\"))");
         }
@@ -81,7 +85,7 @@ public record JobRequest(String url, Optional<Content> content, boolean replies,
 
     /** A copy with another URL. */
     JobRequest withUrl(String url) {
-        return new JobRequest(url, content, replies, sort, limit, since, until, outputs, priority);
+        return new JobRequest(url, content, replies, sort, limit, since, until, outputs, media, priority);
     }
 
     /**
@@ -96,6 +100,7 @@ public record JobRequest(String url, Optional<Content> content, boolean replies,
         private Instant since;
         private Instant until;
         private final List<Output> outputs = new ArrayList<>();
+        private MediaOptions media;
         private Integer priority;
 
         private Builder(String url) {
@@ -156,6 +161,13 @@ public record JobRequest(String url, Optional<Content> content, boolean replies,
             return this;
         }
 
+        /** Also downloads the media files of the exported items; see {@link io.starexport.ExportSpec#downloadMedia}. */
+        public Builder downloadMedia(MediaOptions options) {
+            once(this.media, "downloadMedia");
+            this.media = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
         /** 1 (lowest) to 10 (highest); {@value JobRequest#DEFAULT_PRIORITY} by default. */
         public Builder priority(int priority) {
             once(this.priority, "priority");
@@ -172,7 +184,7 @@ public record JobRequest(String url, Optional<Content> content, boolean replies,
         public JobRequest build() {
             return new JobRequest(url, Optional.ofNullable(content), replies != null && replies,
                     Optional.ofNullable(sort), limit == null ? OptionalLong.empty() : OptionalLong.of(limit),
-                    Optional.ofNullable(since), Optional.ofNullable(until), outputs,
+                    Optional.ofNullable(since), Optional.ofNullable(until), outputs, Optional.ofNullable(media),
                     priority == null ? DEFAULT_PRIORITY : priority);
         }
 

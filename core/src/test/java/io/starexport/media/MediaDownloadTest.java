@@ -179,6 +179,42 @@ class MediaDownloadTest {
     }
 
     // ---- tests -----------------------------------------------------------------------------------
+    @Test
+    void aJobDownloadsMediaAndItsStoredRequestKeepsTheMediaSettings() throws Exception {
+        byte[] image = jpeg(5_000, 11);
+        serve("/cdn/job.jpg", image, "image/jpeg");
+        file(post("77", "carol"), "IMAGE", url("/cdn/job.jpg"), "image/jpeg");
+        servePosts();
+        MediaOptions options = MediaOptions.builder(media()).quality(Quality.maxHeight(720)).concurrency(2)
+                .extraHosts(java.util.Set.of("cdn.example.org")).build();
+        Path store = dir.resolve("jobs");
+        java.util.UUID id;
+        try (StarExport star = engine(FAST);
+             io.starexport.jobs.JobExecutor jobs = io.starexport.jobs.JobExecutor.builder(star)
+                     .store(io.starexport.jobs.JobStore.directory(store)).build()) {
+            io.starexport.jobs.Job job = jobs.submit(io.starexport.jobs.JobRequest.builder(PROFILE).content(
+                    io.starexport.api.Content.POSTS).to(dir.resolve("posts.jsonl")).downloadMedia(options).build());
+            id = job.id();
+            assertThat(job.completion().get(30, java.util.concurrent.TimeUnit.SECONDS).status())
+                    .isEqualTo(io.starexport.jobs.JobStatus.SUCCEEDED);
+        }
+        assertThat(Files.readAllBytes(media().resolve("mediatest/carol/carol_20251012_141523_77.jpg"))).isEqualTo(image);
+
+        try (StarExport star = engine(FAST);
+             io.starexport.jobs.JobExecutor reloaded = io.starexport.jobs.JobExecutor.builder(star)
+                     .store(io.starexport.jobs.JobStore.directory(store)).build()) {
+            MediaOptions stored = reloaded.job(id).orElseThrow().request().media().orElseThrow();
+            assertThat(stored.directory()).isEqualTo(options.directory());
+            assertThat(stored.naming()).isEqualTo(options.naming());
+            assertThat(stored.quality()).isEqualTo(Quality.maxHeight(720));
+            assertThat(stored.concurrency()).isEqualTo(2);
+            assertThat(stored.rateLimit()).isEqualTo(options.rateLimit());
+            assertThat(stored.maxFileSize()).isEqualTo(options.maxFileSize());
+            assertThat(stored.contentTypes()).isEqualTo(options.contentTypes());
+            assertThat(stored.extraHosts()).containsExactly("cdn.example.org");
+        }
+    }
+
 
     @Test
     void downloadsThePostFilesCarouselChildrenAndVideoIntoOneFolderPerAuthor() throws IOException {
