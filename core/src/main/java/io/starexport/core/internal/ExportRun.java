@@ -212,7 +212,7 @@ final class ExportRun {
 
     private void openOutputs() {
         WriterOptions base = new WriterOptions(query.content(), false, 0, plan.options().byteOrderMark(),
-                plan.options().formulaProtection());
+                plan.options().formulaProtection(), Optional.of(query.target()));
         Map<Path, Long> resumeBytes = new LinkedHashMap<>();
         plan.resumeFrom().ifPresent(cp -> cp.outputs().forEach(o -> resumeBytes.put(o.file(), o.bytes())));
         for (ExportPlan.Output output : plan.outputs()) {

@@ -1,5 +1,7 @@
 package io.starexport.writer.html;
 
+import io.starexport.api.Target;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Escaping and the static parts of the report that Java renders: summary, charts, most-liked list. */
 final class Html {
@@ -48,13 +51,18 @@ final class Html {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    static String summary(String contentName, Aggregates all) {
+    static String summary(String contentName, Optional<Target> exported, Aggregates all) {
         StringBuilder html = new StringBuilder("<section id=\"summary\"><h1>")
                 .append(escape(capitalized(contentName))).append(" report</h1><dl>");
         term(html, "Platform", all.platforms.isEmpty() ? "–" : String.join(", ", all.platforms));
-        String targets = all.targets.isEmpty() ? "–" : String.join(", ", all.targets)
-                + (all.moreTargets > 0 ? " and " + count(all.moreTargets) + " items of other targets" : "");
-        term(html, "Target", targets);
+        if (exported.isPresent()) {
+            Target target = exported.get();
+            term(html, "Target", target.kind().name().toLowerCase(Locale.ROOT) + " " + target.id() + " (" + target.url()
+                    + ")");
+        } else {
+            term(html, "Target", all.targets.isEmpty() ? "–" : String.join(", ", all.targets)
+                    + (all.moreTargets > 0 ? " and " + count(all.moreTargets) + " items of other targets" : ""));
+        }
         String items = count(all.items) + " " + contentName
                 + (all.replies > 0 ? " (" + count(all.items - all.replies) + " top-level, " + count(all.replies)
                 + (all.replies == 1 ? " reply)" : " replies)") : "");

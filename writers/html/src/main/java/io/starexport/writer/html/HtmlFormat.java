@@ -73,7 +73,7 @@ public final class HtmlFormat implements OutputFormat {
         if (options.resume()) {
             throw new IllegalArgumentException("an html report cannot continue a partial file; start it again");
         }
-        return HtmlRecordWriter.open(out, options.content());
+        return HtmlRecordWriter.open(out, options.content(), options.target());
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.starexport.api.Content;
 import io.starexport.api.Item;
+import io.starexport.api.Target;
 import io.starexport.spi.RecordWriter;
 
 import java.io.BufferedWriter;
@@ -24,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Streams the page: the head, then the rows as JSON blocks of {@link #ROWS_PER_BLOCK}, then (on close)
@@ -43,19 +45,21 @@ final class HtmlRecordWriter implements RecordWriter {
     private final JsonGenerator json;
     private final Content content;
     private final String contentName;
+    private final Optional<Target> target;
     private final Aggregates aggregates = new Aggregates();
     private int rowsInBlock;
     private boolean closed;
 
-    private HtmlRecordWriter(OutputStream out, Content content) throws IOException {
+    private HtmlRecordWriter(OutputStream out, Content content, Optional<Target> target) throws IOException {
         this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         this.json = JSON.createGenerator(writer);
         this.content = content;
+        this.target = target;
         this.contentName = content == Content.PROFILE ? "profiles" : content.name().toLowerCase(Locale.ROOT);
     }
 
-    static HtmlRecordWriter open(OutputStream out, Content content) throws IOException {
-        HtmlRecordWriter html = new HtmlRecordWriter(out, content);
+    static HtmlRecordWriter open(OutputStream out, Content content, Optional<Target> target) throws IOException {
+        HtmlRecordWriter html = new HtmlRecordWriter(out, content, target);
         html.writeHead();
         return html;
     }
@@ -126,7 +130,7 @@ final class HtmlRecordWriter implements RecordWriter {
                 endBlock();
             }
             json.close();
-            page.write(Html.summary(contentName, aggregates));
+            page.write(Html.summary(contentName, target, aggregates));
             page.write(Html.charts(contentName, aggregates));
             page.write(Html.mostLiked(aggregates));
             page.write("<section id=\"table\"><h2>All " + contentName + "</h2>"

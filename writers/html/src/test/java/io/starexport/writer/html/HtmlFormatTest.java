@@ -6,6 +6,7 @@ import io.starexport.api.Author;
 import io.starexport.api.Comment;
 import io.starexport.api.Content;
 import io.starexport.api.Item;
+import io.starexport.api.Target;
 import io.starexport.api.Media;
 import io.starexport.api.MediaItem;
 import io.starexport.api.Post;
@@ -97,6 +98,16 @@ class HtmlFormatTest {
 
         writer.close();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).endsWith("</html>\n");
+    }
+
+    @Test
+    void summaryNamesTheExportedTargetWhenTheEngineGivesIt() throws IOException {
+        Target video = Target.of("youtube", Target.Kind.VIDEO, "v1", "https://www.youtube.com/watch?v=v1");
+
+        String page = write(COMMENTS.withTarget(video), Payloads.comments(2));
+
+        assertThat(section(page, "summary"))
+                .contains("<dt>Target</dt><dd>video v1 (https://www.youtube.com/watch?v=v1)</dd>");
     }
 
     @Test
