@@ -2,12 +2,10 @@
  * The {@code csv} output format of Star Export, found by {@link java.util.ServiceLoader}.
  *
  * <p>Writes RFC 4180 CSV in UTF-8 in constant memory, neutralises spreadsheet formulas (OWASP CSV
- * injection) and can continue a partial file. jackson-core encodes the {@code extras} and {@code media}
- * cells as JSON text.
+ * injection) and can continue a partial file. The {@code extras} and {@code media} cells hold JSON text.
  */
 module io.starexport.writer.csv {
-    requires io.starexport.api;
-    requires com.fasterxml.jackson.core;
+    requires transitive io.starexport.api;
 
     exports io.starexport.writer.csv;
 

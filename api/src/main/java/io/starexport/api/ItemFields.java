@@ -100,6 +100,77 @@ public final class ItemFields {
         return row;
     }
 
+    /**
+     * The JSON text of a value from {@link #toMap} or {@link #toRow}, for formats that keep a nested value
+     * ({@code extras}, a post's {@code media}) in one cell. Strings, booleans, numbers, maps and lists map to
+     * their JSON forms; a number that is not finite is {@code null}; anything else (an {@code Instant}, an
+     * enum a platform kept in extras) is its text.
+     */
+    public static String toJson(Object value) {
+        StringBuilder json = new StringBuilder();
+        appendJson(json, value);
+        return json.toString();
+    }
+
+    private static void appendJson(StringBuilder json, Object value) {
+        if (value == null) {
+            json.append("null");
+        } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer
+                || value instanceof Short || value instanceof Byte || value instanceof java.math.BigInteger) {
+            json.append(value);
+        } else if (value instanceof java.math.BigDecimal decimal) {
+            json.append(decimal.toPlainString());
+        } else if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            json.append(Double.isFinite(number) ? value.toString() : "null");
+        } else if (value instanceof Map<?, ?> map) {
+            json.append('{');
+            String separator = "";
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.append(separator);
+                appendString(json, String.valueOf(entry.getKey()));
+                json.append(':');
+                appendJson(json, entry.getValue());
+                separator = ",";
+            }
+            json.append('}');
+        } else if (value instanceof Iterable<?> values) {
+            json.append('[');
+            String separator = "";
+            for (Object element : values) {
+                json.append(separator);
+                appendJson(json, element);
+                separator = ",";
+            }
+            json.append(']');
+        } else {
+            appendString(json, value.toString());
+        }
+    }
+
+    /** A JSON string as RFC 8259 requires: quotes, backslashes and control characters escaped. */
+    private static void appendString(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+
     private static Map<String, Object> author(Author author) {
         Map<String, Object> map = new LinkedHashMap<>();
         put(map, "id", author.id());

@@ -74,4 +74,20 @@ class ItemFieldsTest {
         assertThat(result.completeness()).isEqualTo("8500 comments exported of 85000 reported by youtube; stopped at "
                 + "the requested limit; 2 skipped as unparseable; 3 duplicates dropped.");
     }
+
+    @Test
+    void toJsonWritesValidJsonForNestedCellValues() {
+        Map<String, Object> extras = new java.util.LinkedHashMap<>();
+        extras.put("quote \"and\" back\\slash", "line\nbreak\ttab\u0001bell é 🎉");
+        extras.put("count", 3L);
+        extras.put("ratio", 0.25);
+        extras.put("nan", Double.NaN);
+        extras.put("flags", List.of(true, false));
+        extras.put("none", null);
+        extras.put("seen", Instant.parse("2025-01-02T03:04:05Z"));
+
+        assertThat(ItemFields.toJson(extras)).isEqualTo("{\"quote \\\"and\\\" back\\\\slash\":"
+                + "\"line\\nbreak\\ttab\\u0001bell é 🎉\",\"count\":3,\"ratio\":0.25,\"nan\":null,"
+                + "\"flags\":[true,false],\"none\":null,\"seen\":\"2025-01-02T03:04:05Z\"}");
+    }
 }

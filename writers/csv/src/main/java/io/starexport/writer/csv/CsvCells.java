@@ -1,17 +1,13 @@
 package io.starexport.writer.csv;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.starexport.api.ItemFields;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
 
 /** Turns one value of {@code ItemFields.toRow} into the text of one CSV cell, quoted as RFC 4180 needs. */
 final class CsvCells {
-    private static final JsonFactory JSON = new JsonFactory();
     /** OWASP CSV injection: first characters that make a spreadsheet treat a cell as a formula. */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
@@ -21,7 +17,7 @@ final class CsvCells {
         this.formulaProtection = formulaProtection;
     }
 
-    String cell(Object value) throws IOException {
+    String cell(Object value) {
         if (value == null) {
             return "";
         }
@@ -38,10 +34,10 @@ final class CsvCells {
             return plain != null ? plain : text(number.toString());
         }
         if (value instanceof Map<?, ?> map) {
-            return map.isEmpty() ? "" : text(json(map));
+            return map.isEmpty() ? "" : text(ItemFields.toJson(map));
         }
         if (value instanceof Iterable<?> values) {
-            return values.iterator().hasNext() ? text(json(values)) : "";
+            return values.iterator().hasNext() ? text(ItemFields.toJson(values)) : "";
         }
         return text(value.toString());
     }
@@ -89,13 +85,5 @@ final class CsvCells {
             return Double.isFinite(value) ? new BigDecimal(number.toString()).toPlainString() : null;
         }
         return null;
-    }
-
-    private static String json(Object value) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = JSON.createGenerator(text)) {
-            JsonValues.write(generator, value);
-        }
-        return text.toString();
     }
 }

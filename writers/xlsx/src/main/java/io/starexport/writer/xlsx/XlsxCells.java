@@ -1,12 +1,10 @@
 package io.starexport.writer.xlsx;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.starexport.api.ItemFields;
 import org.dhatim.fastexcel.HyperLink;
 import org.dhatim.fastexcel.Worksheet;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -26,7 +24,6 @@ final class XlsxCells {
     static final String TRUNCATED_MARKER_START = " …[truncated from ";
     static final String DATE_FORMAT = "yyyy-mm-dd hh:mm:ss";
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final Set<String> DATE_COLUMNS = Set.of("createdAt");
     private static final Set<String> LINK_COLUMNS = Set.of("url", "author.url", "media.url");
     private static final Set<String> WIDE_COLUMNS = Set.of("text", "title", "bio", "extras", "media");
@@ -76,11 +73,11 @@ final class XlsxCells {
             }
         } else if (value instanceof Map<?, ?> map) {
             if (!map.isEmpty()) {
-                text(row, column, json(map));
+                text(row, column, ItemFields.toJson(map));
             }
         } else if (value instanceof Iterable<?> values) {
             if (values.iterator().hasNext()) {
-                text(row, column, json(values));
+                text(row, column, ItemFields.toJson(values));
             }
         } else {
             text(row, column, value.toString());
@@ -139,13 +136,5 @@ final class XlsxCells {
         }
         return number instanceof Long || number instanceof Integer || number instanceof Short
                 || number instanceof Byte || number instanceof BigInteger || number instanceof BigDecimal;
-    }
-
-    private static String json(Object value) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = JSON.createGenerator(text)) {
-            JsonValues.write(generator, value);
-        }
-        return text.toString();
     }
 }
