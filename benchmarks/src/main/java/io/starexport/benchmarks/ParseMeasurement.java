@@ -67,7 +67,7 @@ final class ParseMeasurement implements Measurement {
      * @param atCursor  whether the measured request is the one at the first page's cursor (the first page needs
      *                  a request of its own) rather than the first request
      */
-    private record Case(String key, String name, Platform platform, Credentials credentials, String url,
+    record Case(String key, String name, Platform platform, Credentials credentials, String url,
                         boolean replies, byte[] page, boolean atCursor, Function<HttpRequest, byte[]> answers) {
     }
 
@@ -89,7 +89,7 @@ final class ParseMeasurement implements Measurement {
         return rows;
     }
 
-    private static List<Case> cases() {
+    static List<Case> cases() {
         byte[] threads = resource("youtube/data-api/comment_threads_by_video_paged_1.json");
         byte[] watch = resource("youtube/innertube/02-next.response.json");
         byte[] continuation = resource("youtube/innertube/03-next.response.json");
@@ -125,7 +125,16 @@ final class ParseMeasurement implements Measurement {
         };
     }
 
-    private static Row measure(Case c, Settings settings) {
+    /**
+     * One operation of a case, checked: it makes exactly one request and gives items.
+     *
+     * @param run   builds the extractor and fetches the measured page
+     * @param items the items one operation gives
+     */
+    record Operation(Runnable run, int items) {
+    }
+
+    static Operation prepare(Case c) {
         RecordedContext context = new RecordedContext(c.platform(), c.credentials(), RECORDED, c.answers());
         ExportQuery query = new ExportQuery(c.platform().resolve(URI.create(c.url())).orElseThrow(
                 () -> new IllegalStateException(c.url() + " is not " + c.platform().id() + "'s")),
@@ -138,12 +147,18 @@ final class ParseMeasurement implements Measurement {
         }
         PageRequest measured = request;
         long before = context.requests();
-        int itemsPerPage = c.platform().extractor(query, context).fetch(measured).items().size();
-        if (context.requests() - before != 1 || itemsPerPage == 0) {
+        int items = c.platform().extractor(query, context).fetch(measured).items().size();
+        if (context.requests() - before != 1 || items == 0) {
             throw new IllegalStateException("one operation made " + (context.requests() - before)
-                    + " requests and gave " + itemsPerPage + " items; expected 1 request and some items");
+                    + " requests and gave " + items + " items; expected 1 request and some items");
         }
-        Runnable extractor = () -> c.platform().extractor(query, context).fetch(measured);
+        return new Operation(() -> c.platform().extractor(query, context).fetch(measured), items);
+    }
+
+    private static Row measure(Case c, Settings settings) {
+        Operation operation = prepare(c);
+        int itemsPerPage = operation.items();
+        Runnable extractor = operation.run();
         Runnable readTree = () -> readTree(c.page());
         long block = settings.pick(700L, 1_500L);
         for (int warm = 0; warm < settings.pick(2, 3); warm++) {
