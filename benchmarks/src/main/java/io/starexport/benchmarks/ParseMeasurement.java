@@ -160,8 +160,8 @@ final class ParseMeasurement implements Measurement {
         int itemsPerPage = operation.items();
         Runnable extractor = operation.run();
         Runnable readTree = () -> readTree(c.page());
-        long block = settings.pick(700L, 1_500L);
-        for (int warm = 0; warm < settings.pick(2, 3); warm++) {
+        long block = settings.pick(500L, 1_500L);
+        for (int warm = 0; warm < settings.pick(1, 3); warm++) {
             pagesPerSecond(extractor, block);
             pagesPerSecond(readTree, block);
         }

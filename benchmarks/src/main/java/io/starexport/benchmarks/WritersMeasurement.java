@@ -30,11 +30,12 @@ final class WritersMeasurement implements Measurement {
     @Override
     public List<Row> run(Settings settings) throws Exception {
         int rounds = settings.pick(3, 10);
+        TimeValue warmUp = TimeValue.seconds(settings.pick(2, 3));
         Map<String, List<Double>> scores = new LinkedHashMap<>();
         for (int round = 0; round <= rounds; round++) {
             for (String format : FORMATS) {
                 for (String side : List.of("Writer", "Baseline")) {
-                    double score = score(format + side, round == 0 ? TimeValue.seconds(3) : TimeValue.milliseconds(500));
+                    double score = score(format + side, round == 0 ? warmUp : TimeValue.milliseconds(500));
                     if (round > 0) { // round 0 warms up
                         scores.computeIfAbsent(format + side, name -> new ArrayList<>()).add(score);
                     }
