@@ -39,18 +39,19 @@ import java.util.function.Function;
  * {@code src/main/resources/recordings/} with their licence or source files:
  * <ul>
  *   <li>YouTube Data API: {@code youtube/data-api/comment_threads_by_video_paged_1.json}, a
- *       {@code commentThreads.list} page from sns-sdks/python-youtube ({@code testdata/apidata/}, MIT,
- *       {@code LICENSE.python-youtube}).</li>
+ *       {@code commentThreads.list} page from sns-sdks/python-youtube @ 1694c2c :
+ *       {@code testdata/apidata/comment_threads/} (MIT, {@code LICENSE.python-youtube}).</li>
  *   <li>YouTube InnerTube: {@code youtube/innertube/02-next.response.json} (the watch page's {@code next},
  *       only to get the first cursor) and {@code 03-next.response.json}, a comments continuation page, from
- *       TeamNewPipe/NewPipeExtractor's mocks ({@code .../youtubecommentsextractor/pinned/}, see
- *       {@code SOURCE.md}).</li>
+ *       TeamNewPipe/NewPipeExtractor's mocks
+ *       ({@code .../youtubecommentsextractor/pinned/generated_mock_{2,3}.json}, see {@code SOURCE.md}).</li>
  *   <li>Reddit: interaction 2 of {@code reddit/TestMore.test_comments.json}, the comment tree of 3hahrw
  *       (praw-dev/praw @ 7b69758 : {@code tests/integration/cassettes/}, BSD-2-Clause, {@code LICENSE.praw}).</li>
  *   <li>Instagram (web API): {@code instagram/web/media-comments.json}, a comments page from
- *       pgrimaud/instagram-user-feed's fixtures (MIT, {@code LICENSE.instagram-user-feed}).</li>
- *   <li>TikTok (web API): {@code tiktok/web/comment-list.page1.json}, a real {@code /api/comment/list/} body
- *       (see {@code SOURCES.md}).</li>
+ *       pgrimaud/instagram-user-feed @ 8e39f0f : {@code tests/fixtures/} (MIT, {@code LICENSE.instagram-user-feed}).</li>
+ *   <li>TikTok (web API): {@code tiktok/web/comment-list.page1.json}, a real {@code /api/comment/list/} body of
+ *       2026-02-05 from alingowangxr/ideasseek-ai : {@code douyin-app-doc/tiktok_video_comments.md} (no licence
+ *       upstream; see {@code SOURCES.md}).</li>
  * </ul>
  */
 final class ParseMeasurement implements Measurement {
