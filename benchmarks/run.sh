@@ -4,7 +4,8 @@
 #
 #   bash benchmarks/run.sh [--quick] [--only write,e2e,...] [--note "text for the table"]
 #
-# --quick takes under five minutes on two cores; the full run 10 to 15 minutes. Not part of the tests or CI.
+# --quick measures for under five minutes on two cores (building first takes a minute or more); the full run
+# about 15 to 20 minutes. Not part of the tests or CI.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

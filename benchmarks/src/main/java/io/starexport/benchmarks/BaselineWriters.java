@@ -160,7 +160,7 @@ final class BaselineWriters {
     }
 
     /** Extras hold strings, numbers and booleans in the sandbox; anything else is written as its text. */
-    private static void map(JsonGenerator json, Map<String, Object> map) throws IOException {
+    static void map(JsonGenerator json, Map<String, Object> map) throws IOException {
         json.writeStartObject();
         for (Map.Entry<String, Object> entry : map.entrySet()) {
             json.writeFieldName(entry.getKey());

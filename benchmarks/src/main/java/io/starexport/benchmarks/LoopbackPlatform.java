@@ -11,7 +11,6 @@ import io.starexport.spi.Credentials;
 import io.starexport.spi.Endpoint;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
-import io.starexport.spi.Hosts;
 import io.starexport.spi.HttpRequest;
 import io.starexport.spi.HttpResponse;
 import io.starexport.spi.Page;
@@ -31,20 +30,41 @@ import java.util.Set;
  * A benchmark-only platform for {@link LoopbackServer}, registered explicitly on the engine's builder:
  * {@code https://bench.example/posts/ID} exports the comments of post ID, one page per request, the way a
  * real plugin reads a JSON API (Jackson tree, one {@link Comment} per item). Its default rate limit is
- * far above what the loopback can serve, so only the engine's own costs are measured.
+ * far above what the loopback can serve, so only the engine's own costs are measured. The scheduling figure
+ * registers several under other ids ({@code https://ID.bench.example/posts/POST}), each with its own limit.
  */
 final class LoopbackPlatform implements Platform {
     static final String ID = "loopback";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The export URL of a post. */
+    private final String id;
+    private final String host;
+
+    /** The platform {@value #ID} on {@code bench.example}. */
+    LoopbackPlatform() {
+        this.id = ID;
+        this.host = "bench.example";
+    }
+
+    /** Another loopback platform, on {@code ID.bench.example}. */
+    LoopbackPlatform(String id) {
+        this.id = id;
+        this.host = id + ".bench.example";
+    }
+
+    /** The export URL of a post of {@value #ID}. */
     static String url(String post) {
         return "https://bench.example/posts/" + post;
     }
 
+    /** The export URL of a post of this platform. */
+    String urlOf(String post) {
+        return "https://" + host + "/posts/" + post;
+    }
+
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
     @Override
@@ -55,11 +75,11 @@ final class LoopbackPlatform implements Platform {
     @Override
     public Optional<Target> resolve(URI url) {
         String path = url.getPath() == null ? "" : url.getPath();
-        if (!Hosts.matches(url.getHost(), "bench.example") || !path.startsWith("/posts/")) {
+        if (!host.equals(url.getHost()) || !path.startsWith("/posts/")) {
             return Optional.empty();
         }
         String post = path.substring("/posts/".length());
-        return Optional.of(Target.of(ID, Target.Kind.POST, post, url(post)));
+        return Optional.of(Target.of(id, Target.Kind.POST, post, urlOf(post)));
     }
 
     @Override
@@ -85,26 +105,26 @@ final class LoopbackPlatform implements Platform {
             HttpResponse response = context.http().send(HttpRequest.get(comments)
                     .query("post", post).query("cursor", request.cursor().orElse(null)).build());
             if (!response.isSuccessful()) {
-                throw ExportException.platformChanged(ID, "$", "status " + response.status());
+                throw ExportException.platformChanged(id, "$", "status " + response.status());
             }
-            return parse(response.body(), post);
+            return parse(response.body(), post, id);
         };
     }
 
-    private static Page<Comment> parse(byte[] body, String post) {
+    private static Page<Comment> parse(byte[] body, String post, String id) {
         JsonNode data;
         try {
             data = JSON.readTree(body).path("data");
         } catch (IOException e) {
-            throw ExportException.platformChanged(ID, "$", "body is not JSON");
+            throw ExportException.platformChanged(id, "$", "body is not JSON");
         }
         JsonNode items = data.path("items");
         if (!items.isArray()) {
-            throw ExportException.platformChanged(ID, "data.items", "found " + items.getNodeType());
+            throw ExportException.platformChanged(id, "data.items", "found " + items.getNodeType());
         }
         List<Comment> comments = new ArrayList<>(items.size());
         for (JsonNode item : items) {
-            Comment.Builder comment = Comment.builder().platform(ID).id(item.path("id").asText()).postId(post)
+            Comment.Builder comment = Comment.builder().platform(id).id(item.path("id").asText()).postId(post)
                     .text(item.path("text").asText(""))
                     .createdAt(Instant.parse(item.path("created").asText()))
                     .author(Author.builder().handle(item.path("author").asText()).build())

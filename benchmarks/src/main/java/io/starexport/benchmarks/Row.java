@@ -8,20 +8,20 @@ import java.util.Objects;
  * One line of the results table, with the keys it contributes to {@code latest.json}.
  *
  * @param name     what was measured, as the table shows it
- * @param figures  the {@code latest.json} keys and values (a {@link Stats} JSON object, a boolean, or a status)
+ * @param figures  the {@code latest.json} keys and values (a {@link Stats} JSON object or a boolean)
  * @param result   the figure as the table shows it, with its unit
  * @param baseline the baseline and its figure, or a dash
  * @param ratio    the figure over its baseline, or a dash
  * @param target   the target from issue 10
  * @param met      whether the target was met
- * @param note     the cause of a miss, what limits the figure, or what it waits for
+ * @param note     the cause of a miss or what limits the figure
  */
 record Row(String name, Map<String, Object> figures, String result, String baseline, String ratio, String target,
            Met met, String note) {
 
     /** Whether a row met its target. */
     enum Met {
-        YES("yes"), NO("**no**"), NOT_APPLICABLE("n/a"), NOT_MEASURED("—");
+        YES("yes"), NO("**no**"), NOT_APPLICABLE("n/a");
 
         final String text;
 
@@ -49,15 +49,6 @@ record Row(String name, Map<String, Object> figures, String result, String basel
             figures.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return figures;
-    }
-
-    /** A figure that cannot be measured yet because the code it measures is not there; never a made-up number. */
-    static Row pending(String name, String target, String waitsFor, String... keys) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        for (String key : keys) {
-            figures.put(key, figures("status", "not measured yet", "waitsFor", waitsFor));
-        }
-        return new Row(name, figures, "not measured yet", "—", "—", target, Met.NOT_MEASURED, "waits for " + waitsFor);
     }
 
     /** A measurement that broke; its keys say so instead of holding a number. */

@@ -8,6 +8,7 @@ import io.starexport.spi.WriterOptions;
 import io.starexport.writer.csv.CsvFormat;
 import io.starexport.writer.json.JsonFormat;
 import io.starexport.writer.json.JsonLinesFormat;
+import io.starexport.writer.xlsx.XlsxFormat;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -23,7 +24,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * (2) Writers: each format's {@link RecordWriter} against {@link BaselineWriters}, writing the same
+ * (2) Writers: each format's {@link RecordWriter} against {@link BaselineWriters} ({@link BaselineXlsx} for xlsx), writing the same
  * {@value #ROWS} sandbox comments to a discarding stream, so only formatting and encoding are measured.
  * Scores are rows per second. Run through {@link WritersMeasurement}.
  */
@@ -78,6 +79,18 @@ public class WriterBenchmark {
     @OperationsPerInvocation(ROWS)
     public void jsonBaseline() throws IOException {
         BaselineWriters.json(comments, OutputStream.nullOutputStream());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public void xlsxWriter() throws IOException {
+        write(new XlsxFormat());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public void xlsxBaseline() throws IOException {
+        BaselineXlsx.write(comments, OutputStream.nullOutputStream());
     }
 
     private void write(OutputFormat format) throws IOException {

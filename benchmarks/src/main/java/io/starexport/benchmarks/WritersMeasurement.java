@@ -20,7 +20,7 @@ import java.util.Map;
  * seconds apart; a round's ratio is writer over baseline, and the table gives the median of the rounds.
  */
 final class WritersMeasurement implements Measurement {
-    private static final List<String> FORMATS = List.of("csv", "jsonl", "json");
+    private static final List<String> FORMATS = List.of("csv", "jsonl", "json", "xlsx");
 
     @Override
     public String id() {
@@ -30,11 +30,12 @@ final class WritersMeasurement implements Measurement {
     @Override
     public List<Row> run(Settings settings) throws Exception {
         int rounds = settings.pick(3, 10);
+        TimeValue warmUp = TimeValue.seconds(settings.pick(2, 3));
         Map<String, List<Double>> scores = new LinkedHashMap<>();
         for (int round = 0; round <= rounds; round++) {
             for (String format : FORMATS) {
                 for (String side : List.of("Writer", "Baseline")) {
-                    double score = score(format + side, round == 0 ? TimeValue.seconds(3) : TimeValue.milliseconds(500));
+                    double score = score(format + side, round == 0 ? warmUp : TimeValue.milliseconds(500));
                     if (round > 0) { // round 0 warms up
                         scores.computeIfAbsent(format + side, name -> new ArrayList<>()).add(score);
                     }
@@ -47,17 +48,20 @@ final class WritersMeasurement implements Measurement {
             List<Double> baseline = scores.get(format + "Baseline");
             Stats writerStats = Stats.of(writer);
             Stats ratio = Stats.ratios(writer, baseline);
+            // xlsx has no target in issue 10: its figure is reported, its baseline a minimal workbook.
+            boolean xlsx = format.equals("xlsx");
             rows.add(new Row("Writer: " + format,
                     Row.figures("write." + format + ".rows_per_s", writerStats.toJson(),
                             "write." + format + ".ratio_vs_baseline", ratio.toJson()),
                     writerStats.format() + " rows/s",
-                    "hand-written writer: " + Stats.of(baseline).format() + " rows/s",
-                    ratio.format(), "≥ 0.7", Row.Met.of(ratio.median() >= 0.7),
+                    (xlsx ? "minimal hand-written workbook: " : "hand-written writer: ")
+                            + Stats.of(baseline).format() + " rows/s",
+                    ratio.format(), xlsx ? "reported (no target)" : "≥ 0.7",
+                    xlsx ? Row.Met.NOT_APPLICABLE : Row.Met.of(ratio.median() >= 0.7),
                     WriterBenchmark.ROWS + " sandbox YouTube comments per operation to a discarding stream; JMH, "
-                            + rounds + " rounds of 1 s per side"));
+                            + rounds + " rounds of 1 s per side"
+                            + (xlsx ? "; the baseline has no header style, frozen pane, autofilter, widths or links" : "")));
         }
-        rows.add(Row.pending("Writer: xlsx", "reported (no target)", "writers/xlsx (being written)",
-                "write.xlsx.rows_per_s", "write.xlsx.ratio_vs_baseline"));
         return rows;
     }
 
