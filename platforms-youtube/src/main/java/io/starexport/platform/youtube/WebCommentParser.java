@@ -144,9 +144,10 @@ final class WebCommentParser {
     }
 
     private void header(JsonNode header) {
-        String count = Json.formatted(header.path("countText"));
-        if (count != null && count.matches(".*\\d.*")) {
-            total = Long.parseLong(count.replaceAll("\\D", ""));
+        // "5,145 Comments", or abbreviated for large counts ("1.2K Comments").
+        Texts.Count count = Texts.count(Json.formatted(header.path("countText")));
+        if (count != null) {
+            total = count.value();
         }
         JsonNode items = header.path("sortMenu").path("sortFilterSubMenuRenderer").path("subMenuItems");
         if (items.size() > 1) {
