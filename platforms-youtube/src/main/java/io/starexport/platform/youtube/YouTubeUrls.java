@@ -32,7 +32,7 @@ final class YouTubeUrls {
     private static final Pattern VIDEO = Pattern.compile("[A-Za-z0-9_-]{11}");
     private static final Pattern COMMENT = Pattern.compile("[A-Za-z0-9_-]{20,40}(\\.[A-Za-z0-9_-]{10,40})?");
     private static final Pattern CHANNEL = Pattern.compile("UC[A-Za-z0-9_-]{22}");
-    private static final Pattern HANDLE = Pattern.compile("@[\\p{L}\\p{N}._·-]{3,30}");
+    private static final Pattern HANDLE = Pattern.compile("@[\\p{L}\\p{M}\\p{N}._·-]{3,30}");
     private static final Pattern LEGACY_NAME = Pattern.compile("[\\p{L}\\p{N}._-]{1,100}");
     private static final Pattern PLAYLIST = Pattern.compile("[A-Za-z0-9_-]{2,64}");
     private static final Set<String> VIDEO_PATHS = Set.of("shorts", "live", "embed", "v", "e");
@@ -66,7 +66,19 @@ final class YouTubeUrls {
         }
         Map<String, String> query = query(url);
         String first = segments.isEmpty() ? "" : segments.get(0);
-        if (first.equals("watch")) {
+        if (first.equals("attribution_link")) {
+            // Share links of old: the page is the u= parameter, a path on www.youtube.com.
+            String target = query.get("u");
+            if (target == null || !target.startsWith("/") || target.startsWith("//")) {
+                throw invalid(url, "the attribution link has no u=/watch?v=… target");
+            }
+            try {
+                return resolve(URI.create(WEB + target));
+            } catch (IllegalArgumentException e) {
+                throw invalid(url, "the attribution link's u= target is not a URL");
+            }
+        }
+        if (first.equals("watch") || first.equals("watch_popup") || first.isEmpty() && query.containsKey("v")) {
             String v = query.get("v");
             if (v == null) {
                 if (query.containsKey("list")) {
@@ -92,7 +104,8 @@ final class YouTubeUrls {
             if (first.equals("embed") && segments.get(1).equals("videoseries") && query.containsKey("list")) {
                 return Optional.of(playlist(url, query.get("list")));
             }
-            return Optional.of(video(url, segments.get(1)));
+            // The old Flash embed code put parameters into the path: /v/ID&hl=en_US&fs=1.
+            return Optional.of(video(url, segments.get(1).split("[&;]", 2)[0]));
         }
         if (first.equals("playlist")) {
             String list = query.get("list");
