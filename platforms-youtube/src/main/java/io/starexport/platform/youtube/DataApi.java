@@ -34,6 +34,9 @@ final class DataApi {
             "API_KEY_INVALID", "API_KEY_HTTP_REFERRER_BLOCKED", "API_KEY_IP_ADDRESS_BLOCKED", "API_KEY_SERVICE_BLOCKED",
             "forbidden", "accessNotConfigured", "ipRefererBlocked", "SERVICE_DISABLED");
 
+    /** Responses received for the list call running on this thread, counted by {@link #answered()}. */
+    private static final ThreadLocal<int[]> ANSWERS = new ThreadLocal<>();
+
     private final PlatformContext context;
     private final String apiKey;
     private final Quota quota;
@@ -64,7 +67,18 @@ final class DataApi {
         request.query("key", apiKey);
         request.header("Accept", "application/json");
         quota.spend(apiKey, UNITS_PER_CALL, context.clock().instant());
-        HttpResponse response = context.http().send(request.build());
+        HttpResponse response;
+        int[] answers = {0};
+        ANSWERS.set(answers);
+        try {
+            response = context.http().send(request.build());
+        } finally {
+            ANSWERS.remove();
+            if (answers[0] > 1) {
+                // The engine retried (5xx, 429): Google bills each attempt it answered.
+                quota.spend(apiKey, (answers[0] - 1) * UNITS_PER_CALL, context.clock().instant());
+            }
+        }
         JsonNode body = Json.parseOrNull(response);
         if (response.isSuccessful()) {
             if (body != null && body.path("items").isMissingNode() && body.path("kind").asText("").endsWith("ListResponse")) {
@@ -78,6 +92,17 @@ final class DataApi {
             return body;
         }
         throw error(response.status(), body, resource, subject);
+    }
+
+    /**
+     * Counts one HTTP response to the list call running on this thread, if any; the platform's
+     * {@code onResponse} hook calls it for every attempt the engine makes.
+     */
+    static void answered() {
+        int[] answers = ANSWERS.get();
+        if (answers != null) {
+            answers[0]++;
+        }
     }
 
     /** Parameters in the order given. */

@@ -1,6 +1,7 @@
 package io.starexport.platform.youtube;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.starexport.RetryPolicy;
 import io.starexport.StarExport;
 import io.starexport.api.ErrorCode;
@@ -174,6 +175,25 @@ class DataApiErrorsTest {
         }
         assertThat(platform.quotaUnitsUsed(API_KEY)).isEqualTo(2);
         server.verify(2, anyRequestedFor(anyUrl()));
+    }
+
+    /**
+     * Google bills every request it answers (GDOC-Q: "All API requests, including invalid requests, incur a
+     * quota cost"), so a call the engine retries after a 503 costs a unit per attempt.
+     */
+    @Test
+    void countsEveryAttemptOfARetriedCall() {
+        server.stubFor(get(anyUrl()).inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody(body(503, "global", "backendError", "Backend Error")))
+                .willSetStateTo("answered"));
+        server.stubFor(get(anyUrl()).inScenario("retry").whenScenarioStateIs("answered").willReturn(aResponse()
+                .withStatus(200).withBody(YouTubeTests.resource("data-api/comment_threads_by_video_paged_2.json"))));
+        YouTubePlatform platform = new YouTubePlatform();
+        try (StarExport star = YouTubeTests.engine(server, platform, API_KEY).build()) {
+            assertThat(star.export("https://youtu.be/F1UP7wRCPH8").comments().stream().count()).isEqualTo(5);
+        }
+        server.verify(2, anyRequestedFor(anyUrl()));
+        assertThat(platform.quotaUnitsUsed(API_KEY)).isEqualTo(2);
     }
 
     @Test
