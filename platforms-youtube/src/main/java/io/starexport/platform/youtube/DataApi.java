@@ -120,9 +120,9 @@ final class DataApi {
         String message = "";
         String canonical = "";
         if (error != null && error.isObject()) {
-            // The legacy errors[].reason ("quotaExceeded"), then the ErrorInfo reasons of details[]
-            // ("API_KEY_INVALID", where errors[] only says "badRequest"); error.status is the canonical code.
-            for (String list : new String[]{"errors", "details"}) {
+            // The ErrorInfo reasons of details[] ("API_KEY_INVALID", where errors[] only says "badRequest"), then
+            // the legacy errors[].reason ("quotaExceeded"); error.status is the canonical code.
+            for (String list : new String[]{"details", "errors"}) {
                 for (JsonNode entry : error.path(list)) {
                     String reason = Json.text(entry.path("reason"));
                     if (reason != null && !reasons.contains(reason)) {
@@ -157,8 +157,13 @@ final class DataApi {
             case "playlistItemsNotAccessible", "private" -> {
                 return ExportException.of(ErrorCode.PRIVATE_CONTENT, subject + " is private: " + said + ".");
             }
+            case "forbidden" -> {
+                return ExportException.of(ErrorCode.AUTH_FAILED, "YouTube refused this api_key access to " + subject
+                        + ": " + said + ". A private video or channel refuses every key; otherwise check the key's "
+                        + "restrictions in the Google Cloud console.");
+            }
             case "keyInvalid", "keyExpired", "API_KEY_INVALID", "API_KEY_HTTP_REFERRER_BLOCKED",
-                 "API_KEY_IP_ADDRESS_BLOCKED", "API_KEY_SERVICE_BLOCKED", "forbidden", "accessNotConfigured",
+                 "API_KEY_IP_ADDRESS_BLOCKED", "API_KEY_SERVICE_BLOCKED", "accessNotConfigured",
                  "ipRefererBlocked", "SERVICE_DISABLED" -> {
                 return ExportException.of(ErrorCode.AUTH_FAILED, "YouTube rejected the api_key: " + said + ". Check the "
                         + "key in the Google Cloud console and that the YouTube Data API v3 is enabled for its project.");
