@@ -245,7 +245,8 @@ final class WebCommentParser {
     private static Author.Builder author(String channelId, String name, String canonicalPath) {
         String handle = name != null && name.startsWith("@") ? name.substring(1) : null;
         if (handle == null && canonicalPath != null && canonicalPath.startsWith("/@")) {
-            handle = canonicalPath.substring(2);
+            // Non-ASCII handles come percent-encoded in channel paths.
+            handle = YouTubeUrls.decode(canonicalPath.substring(2));
         }
         String url = canonicalPath != null ? YouTubeUrls.WEB + canonicalPath
                 : channelId != null ? YouTubeUrls.WEB + "/channel/" + channelId : null;

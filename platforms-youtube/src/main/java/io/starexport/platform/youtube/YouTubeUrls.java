@@ -184,7 +184,8 @@ final class YouTubeUrls {
         return values;
     }
 
-    private static String decode(String text) {
+    /** A percent-decoded URL part; the text itself when it is not validly encoded. */
+    static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

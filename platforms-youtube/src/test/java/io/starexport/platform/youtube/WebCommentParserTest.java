@@ -1,6 +1,9 @@
 package io.starexport.platform.youtube;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.starexport.api.Author;
+import io.starexport.api.Comment;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,5 +37,25 @@ class WebCommentParserTest {
             """)
     void readsTheHeadersCommentCountAsTheTotal(String count, long total) throws Exception {
         assertThat(WebCommentParser.parse(headerPage(count), "dQw4w9WgXcQ", null, NOW, true).total()).isEqualTo(total);
+    }
+
+    /**
+     * A channel path with a non-ASCII handle arrives percent-encoded in {@code canonicalBaseUrl}, as YouTube
+     * writes such channel URLs; the handle is its decoded form (synthetic legacy renderer, reference §1.8).
+     */
+    @Test
+    void decodesAPercentEncodedHandleFromTheChannelPath() throws Exception {
+        JsonNode page = Json.MAPPER.readTree("{\"onResponseReceivedEndpoints\":[{\"appendContinuationItemsAction\":{"
+                + "\"continuationItems\":[{\"commentThreadRenderer\":{\"comment\":{\"commentRenderer\":{"
+                + "\"commentId\":\"UgzHindi00000000000000000\",\"contentText\":{\"runs\":[{\"text\":\"namaste\"}]},"
+                + "\"authorText\":{\"simpleText\":\"Old Display Name\"},\"authorEndpoint\":{\"browseEndpoint\":{"
+                + "\"browseId\":\"UCuAXFkgsw1L7xaCfnd5JJOw\",\"canonicalBaseUrl\":"
+                + "\"/@%E0%A4%B9%E0%A4%BF%E0%A4%A8%E0%A5%8D%E0%A4%A6%E0%A5%80\"}},"
+                + "\"publishedTimeText\":{\"runs\":[{\"text\":\"1 day ago\"}]}}}}}]}}]}");
+        Comment comment = WebCommentParser.parse(page, "dQw4w9WgXcQ", null, NOW, false).comments().get(0);
+        Author author = comment.author().orElseThrow();
+        assertThat(author.handle()).hasValue("हिन्दी");
+        assertThat(author.displayName()).hasValue("Old Display Name");
+        assertThat(author.url()).hasValue("https://www.youtube.com/@%E0%A4%B9%E0%A4%BF%E0%A4%A8%E0%A5%8D%E0%A4%A6%E0%A5%80");
     }
 }
