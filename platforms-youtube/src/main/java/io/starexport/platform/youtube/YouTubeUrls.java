@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +30,11 @@ final class YouTubeUrls {
     /** Attribute of COMMENT targets: the video the comment is on. */
     static final String VIDEO_ID = "videoId";
 
-    private static final Pattern VIDEO = Pattern.compile("[A-Za-z0-9_-]{11}");
+    /**
+     * An id, and what a paste may glue to it as yt-dlp tolerates: {@code /v/ID&hl=en&fs=1} (old Flash embeds),
+     * {@code youtu.be/ID&t=10}, {@code watch?v=ID?t=10}.
+     */
+    private static final Pattern VIDEO = Pattern.compile("([A-Za-z0-9_-]{11})(?:[?&#;].*)?", Pattern.DOTALL);
     private static final Pattern COMMENT = Pattern.compile("[A-Za-z0-9_-]{20,40}(\\.[A-Za-z0-9_-]{10,40})?");
     private static final Pattern CHANNEL = Pattern.compile("UC[A-Za-z0-9_-]{22}");
     private static final Pattern HANDLE = Pattern.compile("@[\\p{L}\\p{M}\\p{N}._·-]{3,30}");
@@ -104,8 +109,7 @@ final class YouTubeUrls {
             if (first.equals("embed") && segments.get(1).equals("videoseries") && query.containsKey("list")) {
                 return Optional.of(playlist(url, query.get("list")));
             }
-            // The old Flash embed code put parameters into the path: /v/ID&hl=en_US&fs=1.
-            return Optional.of(video(url, segments.get(1).split("[&;]", 2)[0]));
+            return Optional.of(video(url, segments.get(1)));
         }
         if (first.equals("playlist")) {
             String list = query.get("list");
@@ -136,11 +140,12 @@ final class YouTubeUrls {
         throw invalid(url, "this page cannot be exported");
     }
 
-    private static Target video(URI url, String id) {
-        if (!VIDEO.matcher(id).matches()) {
-            throw invalid(url, "'" + id + "' is not a YouTube video id (11 letters, digits, '-' or '_')");
+    private static Target video(URI url, String text) {
+        Matcher id = VIDEO.matcher(text);
+        if (!id.matches()) {
+            throw invalid(url, "'" + text + "' is not a YouTube video id (11 letters, digits, '-' or '_')");
         }
-        return Target.of(PLATFORM, Target.Kind.VIDEO, id, WEB + "/watch?v=" + id);
+        return Target.of(PLATFORM, Target.Kind.VIDEO, id.group(1), WEB + "/watch?v=" + id.group(1));
     }
 
     private static Target playlist(URI url, String id) {

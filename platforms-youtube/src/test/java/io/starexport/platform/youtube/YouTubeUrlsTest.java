@@ -85,6 +85,9 @@ class YouTubeUrlsTest {
             https://www.youtube.com/watch_popup?v=dQw4w9WgXcQ                             | VIDEO    | dQw4w9WgXcQ
             https://www.youtube.com/?v=dQw4w9WgXcQ&feature=youtu.be                       | VIDEO    | dQw4w9WgXcQ
             http://www.youtube.com/v/dQw4w9WgXcQ&hl=en_US&fs=1                            | VIDEO    | dQw4w9WgXcQ
+            https://youtu.be/dQw4w9WgXcQ&t=10                                             | VIDEO    | dQw4w9WgXcQ
+            https://www.youtube.com/watch?v=dQw4w9WgXcQ?t=10                              | VIDEO    | dQw4w9WgXcQ
+            https://youtu.be/dQw4w9WgXcQ?si=abc?t=5                                       | VIDEO    | dQw4w9WgXcQ
             https://www.youtube.com/@user.name_1-x                                        | PROFILE  | @user.name_1-x
             https://www.youtube.com/@café.olé                                             | PROFILE  | @café.olé
             https://www.youtube.com/@%E0%A4%B9%E0%A4%BF%E0%A4%A8%E0%A5%8D%E0%A4%A6%E0%A5%80 | PROFILE | @हिन्दी
