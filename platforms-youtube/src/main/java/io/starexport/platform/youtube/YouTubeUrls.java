@@ -38,7 +38,7 @@ final class YouTubeUrls {
     private static final Pattern COMMENT = Pattern.compile("[A-Za-z0-9_-]{20,40}(\\.[A-Za-z0-9_-]{10,40})?");
     private static final Pattern CHANNEL = Pattern.compile("UC[A-Za-z0-9_-]{22}");
     private static final Pattern HANDLE = Pattern.compile("@[\\p{L}\\p{M}\\p{N}._·-]{3,30}");
-    private static final Pattern LEGACY_NAME = Pattern.compile("[\\p{L}\\p{N}._-]{1,100}");
+    private static final Pattern LEGACY_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{N}._-]{1,100}");
     private static final Pattern PLAYLIST = Pattern.compile("[A-Za-z0-9_-]{2,64}");
     private static final Set<String> VIDEO_PATHS = Set.of("shorts", "live", "embed", "v", "e");
     private static final String SUPPORTED = "Supported YouTube URLs: videos (watch?v=…, youtu.be/…, /shorts/…, /live/…, "

@@ -92,6 +92,7 @@ class YouTubeUrlsTest {
             https://www.youtube.com/@café.olé                                             | PROFILE  | @café.olé
             https://www.youtube.com/@%E0%A4%B9%E0%A4%BF%E0%A4%A8%E0%A5%8D%E0%A4%A6%E0%A5%80 | PROFILE | @हिन्दी
             https://www.youtube.com/@ελληνικά/videos                                      | PROFILE  | @ελληνικά
+            https://www.youtube.com/c/%E0%A4%B9%E0%A4%BF%E0%A4%A8%E0%A5%8D%E0%A4%A6%E0%A5%80 | PROFILE | हिन्दी
             """)
     void recognisesEveryCommonForm(String url, Target.Kind kind, String id) {
         Target target = resolve(url).orElseThrow();
