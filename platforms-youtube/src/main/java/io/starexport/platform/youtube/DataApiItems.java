@@ -77,7 +77,7 @@ final class DataApiItems {
         String url = Json.text(snippet.path("authorChannelUrl"));
         String handle = name != null && name.startsWith("@") ? name.substring(1) : null;
         if (handle == null && url != null && url.contains("/@")) {
-            handle = url.substring(url.indexOf("/@") + 2);
+            handle = YouTubeUrls.decode(url.substring(url.indexOf("/@") + 2));
         }
         return Author.builder().id(Json.text(snippet.path("authorChannelId").path("value"))).displayName(name)
                 .handle(handle).url(url == null ? null : url.replaceFirst("^http://", "https://")).build();

@@ -121,6 +121,9 @@ final class DataApiVideos implements Extractor<Item> {
             }
         }
         String next = Json.text(body.path("nextPageToken"));
+        if (next != null && next.equals(Json.text(state.path("token")))) {
+            next = null; // a page naming itself as the next one would loop
+        }
         state.put("token", next);
         Page<Item> page = Page.of(items, next == null ? null : Json.encodeCursor(state)).withSkipped(skipped);
         Long total = Json.number(body.path("pageInfo").path("totalResults"));

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * recommends ({@code _parse_time_text}).
  */
 final class Texts {
-    private static final Pattern COUNT = Pattern.compile("([0-9][0-9.,' \\u00a0]*)\\s*([KMB]?)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COUNT = Pattern.compile("([0-9][0-9.,' \\u00a0]*)\\s*([KMB](?!\\p{L})|)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern AGO = Pattern.compile(
             "(\\d+)\\s*(second|sec|minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?\\s+ago", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOW = Pattern.compile("\\b(just now|now|today|yesterday)\\b", Pattern.CASE_INSENSITIVE);

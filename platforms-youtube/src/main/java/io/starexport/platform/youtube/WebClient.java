@@ -12,6 +12,7 @@ import io.starexport.spi.PlatformContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The keyless web client: {@code POST /youtubei/v1/next} and {@code /youtubei/v1/player} with the WEB
@@ -92,12 +93,16 @@ final class WebClient {
             throw ExportException.of(ErrorCode.PLATFORM_CHANGED, "YouTube redirected the web client to an unexpected "
                     + "place (HTTP " + status + "). Star Export may need an update; please report it." + NO_KEY_HINT);
         }
-        String text = response.bodyText();
-        String lower = text.toLowerCase(Locale.ROOT);
+        JsonNode json = Json.parseOrNull(response);
+        // Only the page itself or the playability verdict counts: comments in a JSON body may quote the text.
+        JsonNode playability = json == null ? null : json.path("playabilityStatus");
+        String lower = (json == null ? response.bodyText() : playability.path("reason").asText("") + " "
+                + Objects.toString(Json.formatted(playability.path("errorScreen").path("playerErrorMessageRenderer")
+                .path("reason")), ""))
+                .toLowerCase(Locale.ROOT);
         if (lower.contains("confirm you\u2019re not a bot") || lower.contains("confirm you're not a bot")) {
             throw botCheck("YouTube asks to \"Sign in to confirm you're not a bot\" for requests from this address.");
         }
-        JsonNode json = Json.parseOrNull(response);
         if (json == null) {
             if (lower.contains("consent.youtube.com") || lower.contains("before you continue to youtube")) {
                 throw consent();

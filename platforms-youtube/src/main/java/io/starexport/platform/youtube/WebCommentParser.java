@@ -144,9 +144,10 @@ final class WebCommentParser {
     }
 
     private void header(JsonNode header) {
-        String count = Json.formatted(header.path("countText"));
-        if (count != null && count.matches(".*\\d.*")) {
-            total = Long.parseLong(count.replaceAll("\\D", ""));
+        // "5,145 Comments", or abbreviated for large counts ("1.2K Comments").
+        Texts.Count count = Texts.count(Json.formatted(header.path("countText")));
+        if (count != null) {
+            total = count.value();
         }
         JsonNode items = header.path("sortMenu").path("sortFilterSubMenuRenderer").path("subMenuItems");
         if (items.size() > 1) {
@@ -244,7 +245,8 @@ final class WebCommentParser {
     private static Author.Builder author(String channelId, String name, String canonicalPath) {
         String handle = name != null && name.startsWith("@") ? name.substring(1) : null;
         if (handle == null && canonicalPath != null && canonicalPath.startsWith("/@")) {
-            handle = canonicalPath.substring(2);
+            // Non-ASCII handles come percent-encoded in channel paths.
+            handle = YouTubeUrls.decode(canonicalPath.substring(2));
         }
         String url = canonicalPath != null ? YouTubeUrls.WEB + canonicalPath
                 : channelId != null ? YouTubeUrls.WEB + "/channel/" + channelId : null;

@@ -10,9 +10,11 @@ import io.starexport.spi.Credentials;
 import io.starexport.spi.Endpoint;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
+import io.starexport.spi.HttpResponse;
 import io.starexport.spi.Platform;
 import io.starexport.spi.PlatformContext;
 import io.starexport.spi.RateLimit;
+import io.starexport.spi.RateLimitControl;
 
 import java.net.URI;
 import java.util.Collections;
@@ -41,7 +43,8 @@ import java.util.Set;
  * </ul>
  *
  * <p><b>Quota.</b> Each Data API call costs 1 unit (commentThreads.list, comments.list, videos.list,
- * channels.list, playlistItems.list). The instance counts the units spent per API key;
+ * channels.list, playlistItems.list), and a call the engine retries (HTTP 5xx, 429) costs it per attempt. The
+ * instance counts the units spent per API key;
  * {@link #quotaUnitsUsed()} and {@link #quotaUnitsUsed(String)} give the running totals. Calls stop with
  * {@link ErrorCode#QUOTA_EXCEEDED} before a key spends more than {@link Builder#dailyQuotaBudget(long)} units
  * (default 10,000, Google's default daily quota) within one quota day (midnight to midnight Pacific Time).
@@ -178,6 +181,12 @@ public final class YouTubePlatform implements Platform {
     @Override
     public RateLimit defaultRateLimit(Credentials credentials) {
         return usesDataApi(credentials) ? RateLimit.perSecond(5) : RateLimit.perSecond(1);
+    }
+
+    /** Counts each Data API attempt (the engine's retries included) against the key's quota. */
+    @Override
+    public void onResponse(HttpResponse response, RateLimitControl rateLimit) {
+        DataApi.answered();
     }
 
     @Override

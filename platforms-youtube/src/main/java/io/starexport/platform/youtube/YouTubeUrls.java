@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,11 +30,15 @@ final class YouTubeUrls {
     /** Attribute of COMMENT targets: the video the comment is on. */
     static final String VIDEO_ID = "videoId";
 
-    private static final Pattern VIDEO = Pattern.compile("[A-Za-z0-9_-]{11}");
+    /**
+     * An id, and what a paste may glue to it as yt-dlp tolerates: {@code /v/ID&hl=en&fs=1} (old Flash embeds),
+     * {@code youtu.be/ID&t=10}, {@code watch?v=ID?t=10}.
+     */
+    private static final Pattern VIDEO = Pattern.compile("([A-Za-z0-9_-]{11})(?:[?&#;].*)?", Pattern.DOTALL);
     private static final Pattern COMMENT = Pattern.compile("[A-Za-z0-9_-]{20,40}(\\.[A-Za-z0-9_-]{10,40})?");
     private static final Pattern CHANNEL = Pattern.compile("UC[A-Za-z0-9_-]{22}");
-    private static final Pattern HANDLE = Pattern.compile("@[\\p{L}\\p{N}._·-]{3,30}");
-    private static final Pattern LEGACY_NAME = Pattern.compile("[\\p{L}\\p{N}._-]{1,100}");
+    private static final Pattern HANDLE = Pattern.compile("@[\\p{L}\\p{M}\\p{N}._·-]{3,30}");
+    private static final Pattern LEGACY_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{N}._-]{1,100}");
     private static final Pattern PLAYLIST = Pattern.compile("[A-Za-z0-9_-]{2,64}");
     private static final Set<String> VIDEO_PATHS = Set.of("shorts", "live", "embed", "v", "e");
     private static final String SUPPORTED = "Supported YouTube URLs: videos (watch?v=…, youtu.be/…, /shorts/…, /live/…, "
@@ -66,7 +71,19 @@ final class YouTubeUrls {
         }
         Map<String, String> query = query(url);
         String first = segments.isEmpty() ? "" : segments.get(0);
-        if (first.equals("watch")) {
+        if (first.equals("attribution_link")) {
+            // Share links of old: the page is the u= parameter, a path on www.youtube.com.
+            String target = query.get("u");
+            if (target == null || !target.startsWith("/") || target.startsWith("//")) {
+                throw invalid(url, "the attribution link has no u=/watch?v=… target");
+            }
+            try {
+                return resolve(URI.create(WEB + target));
+            } catch (IllegalArgumentException e) {
+                throw invalid(url, "the attribution link's u= target is not a URL");
+            }
+        }
+        if (first.equals("watch") || first.equals("watch_popup") || first.isEmpty() && query.containsKey("v")) {
             String v = query.get("v");
             if (v == null) {
                 if (query.containsKey("list")) {
@@ -123,11 +140,12 @@ final class YouTubeUrls {
         throw invalid(url, "this page cannot be exported");
     }
 
-    private static Target video(URI url, String id) {
-        if (!VIDEO.matcher(id).matches()) {
-            throw invalid(url, "'" + id + "' is not a YouTube video id (11 letters, digits, '-' or '_')");
+    private static Target video(URI url, String text) {
+        Matcher id = VIDEO.matcher(text);
+        if (!id.matches()) {
+            throw invalid(url, "'" + text + "' is not a YouTube video id (11 letters, digits, '-' or '_')");
         }
-        return Target.of(PLATFORM, Target.Kind.VIDEO, id, WEB + "/watch?v=" + id);
+        return Target.of(PLATFORM, Target.Kind.VIDEO, id.group(1), WEB + "/watch?v=" + id.group(1));
     }
 
     private static Target playlist(URI url, String id) {
@@ -171,7 +189,8 @@ final class YouTubeUrls {
         return values;
     }
 
-    private static String decode(String text) {
+    /** A percent-decoded URL part; the text itself when it is not validly encoded. */
+    static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

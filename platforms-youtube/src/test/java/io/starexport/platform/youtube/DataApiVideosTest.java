@@ -161,6 +161,25 @@ class DataApiVideosTest {
         assertThat(first.viewCount()).hasValue(1000);
     }
 
+    /**
+     * A page token that comes back as its own next token ends the paging instead of looping (the
+     * recorded second page, changed to name itself as the next page; synthetic).
+     */
+    @Test
+    void aRepeatedPlaylistPageTokenEndsThePaging() throws Exception {
+        List<String> expected = stubPlaylist();
+        ObjectNode second = (ObjectNode) Json.MAPPER.readTree(resource("data-api/playlist_items_paged_2.json"));
+        second.put("nextPageToken", "CAoQAA");
+        server.stubFor(get(urlPathEqualTo("/youtube/v3/playlistItems")).withQueryParam("pageToken", equalTo("CAoQAA"))
+                .willReturn(okJson(second.toString())));
+        List<Item> items = new ArrayList<>();
+        try (StarExport star = engine()) {
+            star.export("https://www.youtube.com/playlist?list=" + PLAYLIST).posts().stream().forEach(items::add);
+        }
+        assertThat(items).extracting(Item::id).isEqualTo(expected);
+        server.verify(2, getRequestedFor(urlPathEqualTo("/youtube/v3/playlistItems")));
+    }
+
     /** The two recorded playlistItems pages, and videos.list answers for their videos except one private video. */
     private static List<String> stubPlaylist() {
         server.stubFor(get(urlPathEqualTo("/youtube/v3/playlistItems")).withQueryParam("pageToken", absent())

@@ -28,6 +28,10 @@ class TextsTest {
             "9.8k likes" | 9800     | true
             "327 replies" | 327     | false
             "5,145 Comments" | 5145 | false
+            "12K Comments" | 12000  | true
+            "1.2 M"     | 1200000   | true
+            "1 234"     | 1234      | false
+            "2 Kommentare" | 2      | false
             """)
     void parsesCounts(String text, long value, boolean approximate) {
         assertThat(Texts.count(text)).isEqualTo(new Texts.Count(value, approximate));

@@ -195,6 +195,23 @@ class WebLegacyAndErrorsTest {
         assertThat(error.getMessage()).contains("not a bot");
     }
 
+    /** A comment that quotes the bot-check text is a comment, not a bot check (synthetic legacy page). */
+    @Test
+    void aCommentQuotingTheBotCheckIsExported() {
+        stubNext("$.videoId", null, watch(continuationItem("QUOTE1")));
+        String thread = "{\"commentThreadRenderer\":{\"comment\":{\"commentRenderer\":" + legacyComment(
+                "UgzQuote00000000000000000", "It says Sign in to confirm you’re not a bot, then unusual traffic",
+                "1 day ago", "3", "") + "}}}";
+        stubNext("$.continuation", "QUOTE1", "{\"responseContext\":{},\"onResponseReceivedEndpoints\":["
+                + "{\"reloadContinuationItemsCommand\":{\"continuationItems\":[" + thread + "]}}]}");
+        List<Comment> comments;
+        try (StarExport star = engine()) {
+            comments = star.export("https://youtu.be/" + VIDEO).comments().stream().toList();
+        }
+        assertThat(comments).extracting(Comment::text)
+                .containsExactly("It says Sign in to confirm you’re not a bot, then unusual traffic");
+    }
+
     @Test
     void googlesUnusualTrafficPageIsRateLimited() {
         server.stubFor(post(urlPathEqualTo("/youtubei/v1/next")).willReturn(aResponse().withStatus(200)

@@ -74,6 +74,25 @@ class YouTubeUrlsTest {
             https://music.youtube.com/playlist?list=OLAK5uy_kGmZ3vXPp3h3Z0QfKzLZ6Rz0U4rGfoVcQ | PLAYLIST | OLAK5uy_kGmZ3vXPp3h3Z0QfKzLZ6Rz0U4rGfoVcQ
             https://www.youtube.com/playlist?list=UU_x5XG1OV2P6uZZ5FSM9Ttw                | PLAYLIST | UU_x5XG1OV2P6uZZ5FSM9Ttw
             https://www.youtube.com/embed/videoseries?list=PLOU2XLYxmsIKpaV8h0AGE05so0fAwwfTw | PLAYLIST | PLOU2XLYxmsIKpaV8h0AGE05so0fAwwfTw
+            https://youtube.com/watch?feature=share&v=dQw4w9WgXcQ                         | VIDEO    | dQw4w9WgXcQ
+            https://music.youtube.com/watch?v=dQw4w9WgXcQ&feature=share                   | VIDEO    | dQw4w9WgXcQ
+            https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?rel=0&start=12             | VIDEO    | dQw4w9WgXcQ
+            youtube-nocookie.com/embed/dQw4w9WgXcQ                                        | VIDEO    | dQw4w9WgXcQ
+            https://youtube.com/shorts/j9rZxAF3C0I/?feature=share&si=ZAhJ6w3S7rQhF1Kb     | VIDEO    | j9rZxAF3C0I
+            https://www.youtube.com/live/jfKfPfyJRdk/?feature=share                       | VIDEO    | jfKfPfyJRdk
+            https://www.youtube.com/attribution_link?a=JdfC0C9V6ZI&u=%2Fwatch%3Fv%3DEhxJLojIE_o%26feature%3Dshare | VIDEO | EhxJLojIE_o
+            https://www.youtube.com/attribution_link?a=8g8kPrPIi-ecwIsS&u=/watch%3Fv%3DyZ-K7nCVnBI%26feature%3Dem-uploademail | VIDEO | yZ-K7nCVnBI
+            https://www.youtube.com/watch_popup?v=dQw4w9WgXcQ                             | VIDEO    | dQw4w9WgXcQ
+            https://www.youtube.com/?v=dQw4w9WgXcQ&feature=youtu.be                       | VIDEO    | dQw4w9WgXcQ
+            http://www.youtube.com/v/dQw4w9WgXcQ&hl=en_US&fs=1                            | VIDEO    | dQw4w9WgXcQ
+            https://youtu.be/dQw4w9WgXcQ&t=10                                             | VIDEO    | dQw4w9WgXcQ
+            https://www.youtube.com/watch?v=dQw4w9WgXcQ?t=10                              | VIDEO    | dQw4w9WgXcQ
+            https://youtu.be/dQw4w9WgXcQ?si=abc?t=5                                       | VIDEO    | dQw4w9WgXcQ
+            https://www.youtube.com/@user.name_1-x                                        | PROFILE  | @user.name_1-x
+            https://www.youtube.com/@café.olé                                             | PROFILE  | @café.olé
+            https://www.youtube.com/@%E0%A4%B9%E0%A4%BF%E0%A4%A8%E0%A5%8D%E0%A4%A6%E0%A5%80 | PROFILE | @हिन्दी
+            https://www.youtube.com/@ελληνικά/videos                                      | PROFILE  | @ελληνικά
+            https://www.youtube.com/c/%E0%A4%B9%E0%A4%BF%E0%A4%A8%E0%A5%8D%E0%A4%A6%E0%A5%80 | PROFILE | हिन्दी
             """)
     void recognisesEveryCommonForm(String url, Target.Kind kind, String id) {
         Target target = resolve(url).orElseThrow();
@@ -126,6 +145,10 @@ class YouTubeUrlsTest {
             "https://www.youtube.com/",
             "https://www.youtube.com/feed/trending",
             "https://www.youtube.com/results?search_query=cats",
+            "https://www.youtube.com/attribution_link?a=JdfC0C9V6ZI",
+            "https://www.youtube.com/attribution_link?u=%2F%2Fevil.example%2Fwatch%3Fv%3DdQw4w9WgXcQ",
+            "https://www.youtube.com/attribution_link?u=%2Fwatch%3Fv%3Dshort",
+            "https://www.youtube.com/?feature=share",
     })
     void rejectsMalformedOrUnsupportedYouTubeUrls(String url) {
         assertThatThrownBy(() -> resolve(url)).isInstanceOfSatisfying(ExportException.class, e -> {
