@@ -47,7 +47,7 @@ class WebPagingTest {
         JsonNode page = json("{\"child_comments\":[{\"pk\":\"5\",\"text\":\"r\",\"created_at\":1}],"
                 + "\"has_more_tail_child_comments\":false,\"has_more_head_child_comments\":true,"
                 + "\"next_min_child_cursor\":\"QVFCa\",\"status\":\"ok\"}");
-        Batch<io.starexport.api.Comment> batch = WebParser.childComments(page, "1", "B", "4");
+        Batch<io.starexport.api.Comment> batch = WebParser.childComments(page, "1", "B", "4", null);
         assertThat(batch.items()).singleElement().satisfies(reply -> assertThat(reply.parentId()).hasValue("4"));
         assertThat(batch.threads()).containsExactly(new Cursor.Thread("4", new Cursor.Next("min_id", "QVFCa")));
     }
