@@ -60,10 +60,13 @@ final class WebParser {
             }
             items.add(comment);
             if (replies) {
+                // Without child_comment_count (older bodies) the previews are all there is unless a flag says more.
                 Long children = Json.count(node.get("child_comment_count"));
                 JsonNode previews = node.path("preview_child_comments");
-                if (children != null && children > 0) {
-                    if (previews.size() >= children) {
+                boolean more = children != null ? previews.size() < children
+                        : Json.flag(node.get("has_more_tail_child_comments")) || Json.flag(node.get("has_more_head_child_comments"));
+                if (more || previews.size() > 0) {
+                    if (!more) {
                         for (int j = 0; j < previews.size(); j++) {
                             Comment reply = comment(previews.get(j), mediaId, shortcode, comment.id(),
                                     "comments[" + i + "].preview_child_comments[" + j + "]", skipped);
@@ -140,7 +143,7 @@ final class WebParser {
             }
             items.add(comment);
             JsonNode threaded = node.path("edge_threaded_comments");
-            Long children = Json.count(threaded.get("count"));
+            Long children = Json.count(threaded.has("count") ? threaded.get("count") : node.get("child_comment_count"));
             if (replies && children != null && children > 0) {
                 JsonNode childEdges = threaded.path("edges");
                 if (childEdges.size() >= children) {
@@ -213,6 +216,7 @@ final class WebParser {
                 .pinned(Json.flag(node.get("is_pinned")))
                 .edited(Json.flag(node.get("is_edited")))
                 .extra("status", Json.text(node.get("status")))
+                .extra("has_translation", node.has("has_translation") ? Json.flag(node.get("has_translation")) : null)
                 .extra("is_liked_by_media_owner", node.has("is_liked_by_media_owner")
                         ? Json.flag(node.get("is_liked_by_media_owner")) : null)
                 .extra("author_profile_pic_url", Json.text(user.get("profile_pic_url")));
