@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * Drives a list with reply threads through {@link Cursor}s: reply threads found on a page are read
  * before the next page of the main list, each thread page by page, so a cursor always says exactly
  * what is left and a resumed export repeats nothing. A list (or thread) whose next token repeats the one
- * just sent has ended; a list whose first page offers a second direction reads it once the first ends.
+ * just sent has ended, unless its source says its tokens repeat; a list whose first page offers a second direction reads it once the first ends.
  *
  * @param <T> item type
  */
@@ -27,6 +27,14 @@ final class Pager<T extends Item> implements Extractor<T> {
 
         /** A page of the main list; {@code next} is null for the first page. */
         Batch<T> page(String listId, Cursor.Next next);
+
+        /**
+         * Whether the list's token may be the same on every page (Graph hashtag media: "the after cursor value
+         * will always be the same for each page"), so that only a missing token ends it.
+         */
+        default boolean repeatsTokens() {
+            return false;
+        }
 
         /** A page of a reply thread; the batch's threads are the rest of this thread, if any. */
         default Batch<T> thread(String listId, Cursor.Thread thread) {
@@ -60,7 +68,7 @@ final class Pager<T extends Item> implements Extractor<T> {
         } else if (!cursor.done()) {
             batch = source.page(cursor.id(), cursor.next());
             Cursor.Next then = cursor.next() == null ? batch.then() : cursor.then();
-            boolean ended = batch.next() == null || batch.next().equals(cursor.next());
+            boolean ended = batch.next() == null || (!source.repeatsTokens() && batch.next().equals(cursor.next()));
             Cursor.Next following = ended ? then : batch.next();
             next = new Cursor(cursor.id(), following, ended ? null : then, following == null, batch.threads());
         } else {
