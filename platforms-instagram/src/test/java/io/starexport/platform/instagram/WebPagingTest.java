@@ -123,4 +123,17 @@ class WebPagingTest {
         });
         assertThat(batch.threads()).containsExactly(new Cursor.Thread("18065401537979604", null));
     }
+
+    /**
+     * Graph lists end when {@code paging.next} is gone, even with {@code paging.cursors.after} still present
+     * (reference Part 2.2: "The last page has no next"; the Graph API keeps sending cursors on the last page).
+     */
+    @Test
+    void aGraphPageWithCursorsButNoNextIsTheLast() throws Exception {
+        JsonNode page = json("{\"data\":[{\"id\":\"17873440459141021\",\"text\":\"x\"}],"
+                + "\"paging\":{\"cursors\":{\"before\":\"QVFIUmJ1\",\"after\":\"QVFIUnJ6\"}}}");
+        assertThat(GraphParser.comments(page, "1", true).next()).isNull();
+        assertThat(GraphParser.media(page, "$", false).next()).isNull();
+        assertThat(GraphParser.media(page, "$", true).next()).isEqualTo(new Cursor.Next("after", "QVFIUnJ6"));
+    }
 }
