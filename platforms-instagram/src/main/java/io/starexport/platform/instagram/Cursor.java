@@ -15,15 +15,17 @@ import java.util.List;
 /**
  * Where an export stands, written to checkpoints as base64url JSON: the id being paged (a media id,
  * a user id), the next page of the main list (a query parameter and its token; absent before the first
- * page), whether the main list has ended, and the reply threads still to read. It never holds a secret:
+ * page), the other direction of the main list still to read once this one ends (the web comment list
+ * pages both ways from its first page), whether the main list has ended, and the reply threads still to read. It never holds a secret:
  * Graph {@code paging.next} URLs carry the access token, so only their {@code after} token is kept.
  *
  * @param id      media or user id being paged
  * @param next    the main list's next page; null for its first page
+ * @param then    where the main list continues once {@code next}'s direction ends; null for none
  * @param done    whether the main list has no more pages
  * @param threads reply threads still to read, in order
  */
-record Cursor(String id, Next next, boolean done, List<Thread> threads) {
+record Cursor(String id, Next next, Next then, boolean done, List<Thread> threads) {
 
     /** A page position: the query parameter to send ({@code after}, {@code min_id}, {@code max_id}) and its value. */
     record Next(String parameter, String token) {
@@ -35,6 +37,10 @@ record Cursor(String id, Next next, boolean done, List<Thread> threads) {
 
     Cursor {
         threads = List.copyOf(threads);
+    }
+
+    Cursor(String id, Next next, boolean done, List<Thread> threads) {
+        this(id, next, null, done, threads);
     }
 
     static Cursor start(String id) {
@@ -49,6 +55,9 @@ record Cursor(String id, Next next, boolean done, List<Thread> threads) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("v", 1).put("id", id);
         putNext(node, next);
+        if (then != null) {
+            putNext(node.putObject("o"), then);
+        }
         if (done) {
             node.put("done", true);
         }
@@ -71,7 +80,8 @@ record Cursor(String id, Next next, boolean done, List<Thread> threads) {
             for (JsonNode thread : node.path("threads")) {
                 threads.add(new Thread(thread.path("c").asText(), next(thread)));
             }
-            return new Cursor(node.get("id").asText(), next(node), node.path("done").asBoolean(), threads);
+            return new Cursor(node.get("id").asText(), next(node), next(node.path("o")), node.path("done").asBoolean(),
+                    threads);
         } catch (IOException | IllegalArgumentException e) {
             throw invalid(e);
         }

@@ -33,6 +33,14 @@ final class GraphBackend {
     private static final String CHILD_FIELDS = "id,media_type,media_url,thumbnail_url,permalink,shortcode,timestamp";
     private static final String MEDIA_FIELDS = "id,caption,media_type,media_product_type,media_url,thumbnail_url,"
             + "permalink,shortcode,timestamp,username,like_count,comments_count,children{" + CHILD_FIELDS + "}";
+    /**
+     * The fields hashtag media may return (IG Hashtag Recent Media, "Returnable fields"): no {@code username},
+     * {@code shortcode}, {@code thumbnail_url} or {@code media_product_type}.
+     */
+    private static final String HASHTAG_FIELDS = "id,caption,media_type,media_url,permalink,timestamp,like_count,"
+            + "comments_count,children{id,media_type,media_url,permalink}";
+    /** Hashtag media pages hold at most 50. */
+    private static final int HASHTAG_MAX = 50;
     private static final String PROFILE_FIELDS = "id,username,name,biography,website,profile_picture_url,"
             + "followers_count,follows_count,media_count";
     /** Pages of the account's own media searched for a shortcode (the Graph API has no lookup by shortcode). */
@@ -211,8 +219,13 @@ final class GraphBackend {
             public Batch<Post> page(String hashtagId, Cursor.Next next) {
                 String userId = igUserId("search hashtags");
                 HttpRequest.Builder request = get(hashtagId + "/recent_media").query("user_id", userId)
-                        .query("fields", MEDIA_FIELDS.replace(",username", "")).query("limit", settings.pageSize());
+                        .query("fields", HASHTAG_FIELDS).query("limit", Math.min(settings.pageSize(), HASHTAG_MAX));
                 return GraphParser.media(send(at(request, next)), "$", false);
+            }
+
+            @Override
+            public boolean repeatsTokens() {
+                return true;
             }
         };
     }
@@ -230,6 +243,11 @@ final class GraphBackend {
             public Batch<MediaItem> page(String listId, Cursor.Next next) {
                 Batch<Post> batch = posts.page(listId, next);
                 return new Batch<>(MediaItems.of(batch.items()), batch.skipped(), List.of(), batch.next(), null);
+            }
+
+            @Override
+            public boolean repeatsTokens() {
+                return posts.repeatsTokens();
             }
         };
     }

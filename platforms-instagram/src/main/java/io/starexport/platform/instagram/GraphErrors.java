@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Graph API error bodies ({@code {"error":{"message","type","code","error_subcode","fbtrace_id"}}}, doc:
- * developers.facebook.com/docs/graph-api/guides/error-handling) to error codes.
+ * developers.facebook.com/docs/graph-api/guides/error-handling; Instagram's own codes: …/instagram-platform/
+ * instagram-graph-api/reference/error-codes) to error codes.
  */
 final class GraphErrors {
     private GraphErrors() {
@@ -22,15 +23,25 @@ final class GraphErrors {
         if (error == null || !error.isObject()) {
             return byStatus(response);
         }
-        int code = error.path("code").asInt(-1);
-        int subcode = error.path("error_subcode").asInt(-1);
+        Integer code = error.hasNonNull("code") ? error.get("code").asInt() : null;
+        int subcode = error.path("error_subcode").asInt(0);
         String message = context.redact(error.path("message").asText("no message"));
         if (message.length() > 300) {
             message = message.substring(0, 300) + "…";
         }
         String trace = Json.text(error.get("fbtrace_id"));
-        String detail = " (Graph API error " + code + (subcode > 0 ? "/" + subcode : "") + ": " + message
+        String detail = " (Graph API error " + (code == null ? "without a code" : code) + (subcode > 0 ? "/" + subcode : "")
+                + ": " + message
                 + (trace == null ? "" : "; fbtrace_id " + trace) + ")";
+        if (code == null) {
+            return ExportException.of(ErrorCode.PLATFORM_CHANGED, "The Instagram Graph API refused the request; if this "
+                    + "persists, Star Export needs an update for this platform, please report it" + detail + ".");
+        }
+        if (subcode == 2207050) {
+            return ExportException.of(ErrorCode.AUTH_REQUIRED, "Instagram reports the professional account as inactive, "
+                    + "checkpointed or restricted: sign in to the Instagram app, complete what it asks, then try again"
+                    + detail + ".");
+        }
         if (code == 190 || code == 102 || subcode == 463 || subcode == 467) {
             return ExportException.of(ErrorCode.AUTH_FAILED, "The Instagram Graph API rejected the access token: it is "
                     + "invalid, expired or revoked. Create a new one and set it as instagram.access_token" + detail + ".");
@@ -52,7 +63,7 @@ final class GraphErrors {
             return ExportException.of(ErrorCode.NOT_FOUND, "Instagram has no object with this id, or the token may not "
                     + "see it (business discovery finds only business and creator accounts)" + detail + ".");
         }
-        if (code == 1 || code == 2 || Json.flag(error.get("is_transient"))) {
+        if (code == 1 || code == 2 || code == -1 || code == -2 || Json.flag(error.get("is_transient"))) {
             return ExportException.of(ErrorCode.NETWORK, "The Instagram Graph API had a temporary problem; try again "
                     + "later" + detail + ".");
         }

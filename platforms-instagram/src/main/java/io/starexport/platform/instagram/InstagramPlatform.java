@@ -223,7 +223,10 @@ public final class InstagramPlatform implements Platform {
             return this;
         }
 
-        /** Items asked for per request (Graph {@code limit}; web feed {@code count}, at most 30), 1 to 100; default 50. */
+        /**
+         * Items asked for per request (Graph {@code limit}, at most 50 for hashtag media; web feed {@code count}, at
+         * most 30), 1 to 100; default 50.
+         */
         public Builder pageSize(int pageSize) {
             once("pageSize");
             if (pageSize < 1 || pageSize > 100) {

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 /**
  * Instagram URL forms. Posts: {@code /p/CODE/}, {@code /reel/CODE/}, {@code /reels/CODE/}, {@code /tv/CODE/} and
  * {@code /USER/p/CODE/} (canonical {@code https://www.instagram.com/p/CODE/}, with the media pk in the
- * {@code mediaId} attribute). Profiles: {@code /USER/} and its tabs. Hashtags: {@code /explore/tags/TAG/}.
- * Hosts {@code instagram.com} and its subdomains ({@code www.}, {@code m.}) and {@code instagr.am}; query
- * strings ({@code ?igsh=}, {@code ?utm_source=}) and fragments are ignored.
+ * {@code mediaId} attribute). Profiles: {@code /USER/}, its tabs and the app link {@code /_u/USER/}. Hashtags:
+ * {@code /explore/tags/TAG/}. Hosts {@code instagram.com}, {@code www.}, {@code m.} and {@code instagr.am}; other
+ * subdomains ({@code help.}, {@code about.}, {@code l.}…) are Instagram's but name no post or profile. Query
+ * strings ({@code ?igsh=}, {@code ?utm_source=}, {@code ?img_index=}) and fragments are ignored.
  */
 final class InstagramUrls {
     static final String WEB = "https://www.instagram.com";
@@ -34,7 +35,7 @@ final class InstagramUrls {
     private static final Set<String> RESERVED = Set.of("explore", "accounts", "direct", "about", "developer", "legal",
             "web", "api", "graphql", "challenge", "emails", "privacy", "terms", "press", "session", "oauth", "login",
             "signup", "static", "s", "ar", "lite", "topics", "directory", "locations", "your_activity", "nametag",
-            "invites", "help", "ads", "business", "download", "create", "reels_audio", "audio", "threads");
+            "invites", "help", "ads", "business", "download", "create", "reels_audio", "audio", "threads", "_u", "_n");
 
     private InstagramUrls() {
     }
@@ -43,12 +44,32 @@ final class InstagramUrls {
         return Hosts.matches(host, "instagram.com") || Hosts.matches(host, "instagr.am");
     }
 
+    /** The hosts that serve posts and profiles: the bare domains, {@code www.} and {@code m.}. */
+    private static boolean isContentHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        for (String domain : List.of("instagram.com", "instagr.am")) {
+            if (h.equals(domain) || h.equals("www." + domain) || h.equals("m." + domain)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The target of an Instagram URL; empty for other hosts; {@code INVALID_URL} or {@code UNSUPPORTED_CONTENT} for ours we cannot use. */
     static Optional<Target> resolve(URI url) {
         if (!isInstagramHost(url.getHost())) {
             return Optional.empty();
         }
+        if (!isContentHost(url.getHost())) {
+            throw invalid(url, url.getHost() + " serves no posts or profiles (use www.instagram.com)");
+        }
         List<String> segments = segments(url);
+        if (segments.size() >= 2 && segments.get(0).equals("_u")) {
+            segments = segments.subList(1, segments.size()); // app link: /_u/USER/ opens USER's profile
+        }
         if (segments.isEmpty()) {
             throw invalid(url, "it names no post or profile");
         }
@@ -56,6 +77,9 @@ final class InstagramUrls {
         if (POST_PATHS.contains(first)) {
             if (segments.size() < 2) {
                 throw invalid(url, "it has no post shortcode after /" + first + "/");
+            }
+            if (first.equals("reels") && segments.get(1).equalsIgnoreCase("audio")) {
+                throw invalid(url, "/reels/audio/ pages list the reels using a sound, not one post");
             }
             return Optional.of(post(url, segments.get(1)));
         }

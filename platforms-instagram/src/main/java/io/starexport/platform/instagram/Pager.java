@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * Drives a list with reply threads through {@link Cursor}s: reply threads found on a page are read
  * before the next page of the main list, each thread page by page, so a cursor always says exactly
- * what is left and a resumed export repeats nothing.
+ * what is left and a resumed export repeats nothing. A list (or thread) whose next token repeats the one
+ * just sent has ended, unless its source says its tokens repeat; a list whose first page offers a second direction reads it once the first ends.
  *
  * @param <T> item type
  */
@@ -26,6 +27,14 @@ final class Pager<T extends Item> implements Extractor<T> {
 
         /** A page of the main list; {@code next} is null for the first page. */
         Batch<T> page(String listId, Cursor.Next next);
+
+        /**
+         * Whether the list's token may be the same on every page (Graph hashtag media: "the after cursor value
+         * will always be the same for each page"), so that only a missing token ends it.
+         */
+        default boolean repeatsTokens() {
+            return false;
+        }
 
         /** A page of a reply thread; the batch's threads are the rest of this thread, if any. */
         default Batch<T> thread(String listId, Cursor.Thread thread) {
@@ -53,12 +62,15 @@ final class Pager<T extends Item> implements Extractor<T> {
             Cursor.Thread thread = cursor.threads().get(0);
             batch = source.thread(cursor.id(), thread);
             List<Cursor.Thread> threads = new ArrayList<>(batch.threads());
+            threads.remove(thread); // a thread page that points at itself again has ended
             threads.addAll(cursor.threads().subList(1, cursor.threads().size()));
-            next = new Cursor(cursor.id(), cursor.next(), cursor.done(), threads);
+            next = new Cursor(cursor.id(), cursor.next(), cursor.then(), cursor.done(), threads);
         } else if (!cursor.done()) {
             batch = source.page(cursor.id(), cursor.next());
-            boolean ended = batch.next() == null || batch.next().equals(cursor.next());
-            next = new Cursor(cursor.id(), ended ? null : batch.next(), ended, batch.threads());
+            Cursor.Next then = cursor.next() == null ? batch.then() : cursor.then();
+            boolean ended = batch.next() == null || (!source.repeatsTokens() && batch.next().equals(cursor.next()));
+            Cursor.Next following = ended ? then : batch.next();
+            next = new Cursor(cursor.id(), following, ended ? null : then, following == null, batch.threads());
         } else {
             return Page.of(List.of(), null);
         }

@@ -102,7 +102,7 @@ final class WebBackend {
                 HttpRequest.Builder request = get("/api/v1/media/" + pk + "/comments/" + thread.commentId()
                         + "/child_comments/");
                 JsonNode root = send(at(request, thread.next()), "the replies to comment " + thread.commentId());
-                return WebParser.childComments(root, pk, shortcode, thread.commentId());
+                return WebParser.childComments(root, pk, shortcode, thread.commentId(), thread.next());
             }
         };
     }

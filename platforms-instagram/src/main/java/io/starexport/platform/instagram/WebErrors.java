@@ -12,8 +12,8 @@ import java.util.Locale;
  * Web API failures (reference 3.6): any body with {@code "status":"fail"} is an error even with HTTP 200
  * (Instaloader, instagrapi); a redirect to {@code /accounts/login/} or an HTML page instead of JSON is a
  * login wall; {@code login_required}, {@code require_login}, {@code checkpoint_required},
- * {@code challenge_required}, {@code feedback_required} and "Please wait a few minutes" each get an
- * error that says what to do. None of them is reported as a changed platform.
+ * {@code challenge_required}, {@code feedback_required} and "Please wait a few minutes" (a throttle even
+ * with HTTP 401 and {@code require_login}) each get an error that says what to do. None of them is reported as a changed platform.
  */
 final class WebErrors {
     private static final String FRESH_COOKIE = " Log in to instagram.com in a browser, copy a fresh sessionid cookie and"
@@ -44,20 +44,22 @@ final class WebErrors {
         }
         JsonNode body = Json.parseOrNull(response);
         if (body == null || !body.isObject()) {
+            if (response.status() == 404) {
+                throw notFound(what); // Instagram's "Page not found" HTML page
+            }
             String text = response.bodyText().stripLeading().toLowerCase(Locale.ROOT);
             if (text.startsWith("<!doctype html") || text.startsWith("<html") || response.status() == 401
                     || response.status() == 403) {
                 throw loggedOut(what);
-            }
-            if (response.status() == 404) {
-                throw notFound(what);
             }
             throw ExportException.platformChanged(InstagramPlatform.ID, "$", "HTTP " + response.status()
                     + " with a body that is not a JSON object, for " + what);
         }
         String message = Json.text(body.get("message"));
         String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        if (Json.flag(body.get("require_login")) || "login_required".equals(message)) {
+        // Logged-in sessions get 401 "Please wait a few minutes" with require_login: a throttle, not a logout.
+        boolean pleaseWait = lower.contains("please wait a few minutes");
+        if (!pleaseWait && (Json.flag(body.get("require_login")) || "login_required".equals(message))) {
             throw loggedOut(what);
         }
         if (body.has("authenticated") && !body.path("authenticated").asBoolean(true)) {
@@ -78,7 +80,7 @@ final class WebErrors {
                     + "(feedback_required" + (title == null ? "" : ": " + context.redact(title)) + "). Stop for a few hours, "
                     + "use the account normally in a browser, then try again more slowly.", null);
         }
-        if (lower.contains("please wait a few minutes") || "rate_limit_error".equals(Json.text(body.get("error_type")))
+        if (pleaseWait || "rate_limit_error".equals(Json.text(body.get("error_type")))
                 || response.status() == 429) {
             context.rateLimit().pauseFor(WebBackend.THROTTLE_PAUSE);
             throw ExportException.rateLimited("Instagram asks to wait a few minutes before more requests; Star Export "

@@ -60,10 +60,13 @@ final class WebParser {
             }
             items.add(comment);
             if (replies) {
+                // Without child_comment_count (older bodies) the previews are all there is unless a flag says more.
                 Long children = Json.count(node.get("child_comment_count"));
                 JsonNode previews = node.path("preview_child_comments");
-                if (children != null && children > 0) {
-                    if (previews.size() >= children) {
+                boolean more = children != null ? previews.size() < children
+                        : Json.flag(node.get("has_more_tail_child_comments")) || Json.flag(node.get("has_more_head_child_comments"));
+                if (more || previews.size() > 0) {
+                    if (!more) {
                         for (int j = 0; j < previews.size(); j++) {
                             Comment reply = comment(previews.get(j), mediaId, shortcode, comment.id(),
                                     "comments[" + i + "].preview_child_comments[" + j + "]", skipped);
@@ -77,28 +80,41 @@ final class WebParser {
                 }
             }
         }
-        return new Batch<>(items, skipped, threads, restNext(root, at), Json.count(root.get("comment_count")));
+        Cursor.Next head = direction(root, at, "min_id", "next_min_id", headMore(root));
+        Cursor.Next tail = direction(root, at, "max_id", "next_max_id", tailMore(root));
+        return new Batch<>(items, skipped, threads, head != null ? head : tail, Json.count(root.get("comment_count")),
+                head != null ? tail : null);
     }
 
     /**
-     * The next page of {@code /comments/}: {@code min_id} from {@code next_min_id} while
-     * {@code has_more_headload_comments}, else {@code max_id} from {@code next_max_id} while
-     * {@code has_more_comments} (instagrapi; Instaloader follows {@code next_min_id} alone). A missing
-     * flag counts as true when its token is present. Once a direction is taken it is kept, so a page's
-     * token pointing back the other way cannot loop.
+     * Whether {@code /comments/} has more towards the head ({@code min_id} from {@code next_min_id}, what
+     * Instaloader follows): {@code has_more_headload_comments}; older bodies without that flag put their one
+     * {@code next_min_id} direction under {@code has_more_comments}; with neither, a token means more.
      */
-    private static Cursor.Next restNext(JsonNode root, Cursor.Next at) {
-        String minId = Json.token(root.get("next_min_id"));
-        boolean keepMin = at == null || at.parameter().equals("min_id");
-        boolean keepMax = at == null || at.parameter().equals("max_id");
-        if (keepMin && minId != null && root.path("has_more_headload_comments").asBoolean(true)) {
-            return new Cursor.Next("min_id", minId);
+    private static boolean headMore(JsonNode root) {
+        if (root.has("has_more_headload_comments")) {
+            return Json.flag(root.get("has_more_headload_comments"));
         }
-        String maxId = Json.token(root.get("next_max_id"));
-        if (keepMax && maxId != null && root.path("has_more_comments").asBoolean(true)) {
-            return new Cursor.Next("max_id", maxId);
+        if (root.has("has_more_comments") && Json.token(root.get("next_max_id")) == null) {
+            return Json.flag(root.get("has_more_comments"));
         }
-        return null;
+        return true;
+    }
+
+    /** Whether {@code /comments/} has more towards the tail ({@code max_id} from {@code next_max_id}, instagrapi): {@code has_more_comments}. */
+    private static boolean tailMore(JsonNode root) {
+        return !root.has("has_more_comments") || Json.flag(root.get("has_more_comments"));
+    }
+
+    /**
+     * The next page in one direction: only the direction the request was made in ({@code at}), or either on a
+     * list's first page. The two directions are independent (a head flag of false does not end the tail), and a
+     * token pointing back the other way is never followed, so the reading cannot loop.
+     */
+    private static Cursor.Next direction(JsonNode root, Cursor.Next at, String parameter, String field, boolean more) {
+        String token = Json.token(root.get(field));
+        boolean ours = at == null || at.parameter().equals(parameter);
+        return ours && more && token != null ? new Cursor.Next(parameter, token) : null;
     }
 
     private static JsonNode commentConnection(JsonNode root) {
@@ -127,7 +143,7 @@ final class WebParser {
             }
             items.add(comment);
             JsonNode threaded = node.path("edge_threaded_comments");
-            Long children = Json.count(threaded.get("count"));
+            Long children = Json.count(threaded.has("count") ? threaded.get("count") : node.get("child_comment_count"));
             if (replies && children != null && children > 0) {
                 JsonNode childEdges = threaded.path("edges");
                 if (childEdges.size() >= children) {
@@ -150,11 +166,12 @@ final class WebParser {
     }
 
     /**
-     * A page of {@code /comments/{id}/child_comments/}: {@code max_id} from {@code next_max_child_cursor}
-     * while {@code has_more_tail_child_comments}, else {@code min_id} from {@code next_min_child_cursor}
-     * while {@code has_more_head_child_comments}.
+     * A page of {@code /comments/{id}/child_comments/}: towards the tail with {@code max_id} from
+     * {@code next_max_child_cursor} while {@code has_more_tail_child_comments}, towards the head with
+     * {@code min_id} from {@code next_min_child_cursor} while {@code has_more_head_child_comments}. The
+     * thread's first page may offer both (tail first, then head); later pages keep their direction.
      */
-    static Batch<Comment> childComments(JsonNode root, String mediaId, String shortcode, String parentId) {
+    static Batch<Comment> childComments(JsonNode root, String mediaId, String shortcode, String parentId, Cursor.Next at) {
         JsonNode list = root.path("child_comments");
         if (!list.isArray()) {
             throw ExportException.platformChanged(ID, "child_comments", "found " + list.getNodeType());
@@ -167,15 +184,16 @@ final class WebParser {
                 items.add(reply);
             }
         }
-        Cursor.Next next = null;
-        String tail = Json.token(root.get("next_max_child_cursor"));
-        String head = Json.token(root.get("next_min_child_cursor"));
-        if (tail != null && root.path("has_more_tail_child_comments").asBoolean(true)) {
-            next = new Cursor.Next("max_id", tail);
-        } else if (head != null && Json.flag(root.get("has_more_head_child_comments"))) {
-            next = new Cursor.Next("min_id", head);
+        List<Cursor.Thread> rest = new ArrayList<>();
+        Cursor.Next tail = direction(root, at, "max_id", "next_max_child_cursor",
+                root.path("has_more_tail_child_comments").asBoolean(true));
+        Cursor.Next head = direction(root, at, "min_id", "next_min_child_cursor",
+                Json.flag(root.get("has_more_head_child_comments")));
+        for (Cursor.Next next : new Cursor.Next[] {tail, head}) {
+            if (next != null) {
+                rest.add(new Cursor.Thread(parentId, next));
+            }
         }
-        List<Cursor.Thread> rest = next == null ? List.of() : List.of(new Cursor.Thread(parentId, next));
         return new Batch<>(items, skipped, rest, null, null);
     }
 
@@ -198,6 +216,7 @@ final class WebParser {
                 .pinned(Json.flag(node.get("is_pinned")))
                 .edited(Json.flag(node.get("is_edited")))
                 .extra("status", Json.text(node.get("status")))
+                .extra("has_translation", node.has("has_translation") ? Json.flag(node.get("has_translation")) : null)
                 .extra("is_liked_by_media_owner", node.has("is_liked_by_media_owner")
                         ? Json.flag(node.get("is_liked_by_media_owner")) : null)
                 .extra("author_profile_pic_url", Json.text(user.get("profile_pic_url")));

@@ -26,6 +26,14 @@ class CursorTest {
     }
 
     @Test
+    void roundTripsTheOtherDirectionStillToRead() {
+        Cursor cursor = new Cursor("2317006284167526179", new Cursor.Next("min_id", "HEAD"), new Cursor.Next("max_id", "TAIL"),
+                false, List.of());
+        assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);
+        assertThat(Cursor.decode(new Cursor("1", new Cursor.Next("min_id", "HEAD"), false, List.of()).encode()).then()).isNull();
+    }
+
+    @Test
     void aFinishedListWithNoThreadsIsFinished() {
         assertThat(new Cursor("1", null, true, List.of()).finished()).isTrue();
         assertThat(new Cursor("1", null, true, List.of(new Cursor.Thread("2", null))).finished()).isFalse();

@@ -27,11 +27,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -223,6 +225,40 @@ class GraphBackendTest {
             assertThat(posts).extracting(Post::id).containsExactly("17896129349106152", "17893085207160254");
             assertThat(posts.get(1).text()).hasValue("Peach new");
         }
+    }
+
+    /**
+     * IG Hashtag Recent Media (developers.facebook.com/docs/instagram-api/reference/ig-hashtag/recent-media,
+     * "Limitations"): at most 50 per page, no {@code username} field, and "the after cursor value will always be
+     * the same for each page, but it can still be used to get the next page". Pages are synthetic in that shape;
+     * the list ends when {@code paging.next} is gone.
+     */
+    @Test
+    void hashtagPagesKeepTheirConstantAfterCursorUntilNextIsGone() {
+        String after = "QVFIUkx";
+        String next = "\"next\":\"https://graph.facebook.com/v25.0/17843853986012965/recent_media?access_token=" + Fixtures.TOKEN
+                + "&user_id=1&limit=50&after=" + after + "\"";
+        server.stubFor(graph("ig_hashtag_search", null).willReturn(okJson("{\"data\":[{\"id\":\"17843853986012965\"}]}")));
+        server.stubFor(graph("17843853986012965/recent_media", null).willReturn(okJson("{\"data\":[{\"id\":\"1\",\"media_url\":\"https://scontent.cdninstagram.com/1.jpg\","
+                + "\"media_type\":\"IMAGE\"}],\"paging\":{\"cursors\":{\"after\":\"" + after + "\"}," + next + "}}")));
+        server.stubFor(graph("17843853986012965/recent_media", after).inScenario("tag").whenScenarioStateIs(STARTED)
+                .willSetStateTo("third").willReturn(okJson("{\"data\":[{\"id\":\"2\",\"media_url\":\"https://scontent.cdninstagram.com/2.jpg\",\"media_type\":\"VIDEO\"}],"
+                        + "\"paging\":{\"cursors\":{\"after\":\"" + after + "\"}," + next + "}}")));
+        server.stubFor(graph("17843853986012965/recent_media", after).inScenario("tag").whenScenarioStateIs("third")
+                .willReturn(okJson("{\"data\":[{\"id\":\"3\",\"media_url\":\"https://scontent.cdninstagram.com/3.jpg\",\"media_type\":\"IMAGE\"}],"
+                        + "\"paging\":{\"cursors\":{\"after\":\"" + after + "\"}}}")));
+        InstagramPlatform platform = InstagramPlatform.builder().pageSize(100).build();
+        try (StarExport star = Fixtures.engine(server, platform, Map.of("access_token", Fixtures.TOKEN, "ig_user_id",
+                Fixtures.IG_USER_ID), Fixtures.FAST).build()) {
+            List<Post> posts = Fixtures.items(star.export("https://www.instagram.com/explore/tags/coffee/").posts());
+            assertThat(posts).extracting(Post::id).containsExactly("1", "2", "3");
+            server.setScenarioState("tag", STARTED);
+            List<MediaItem> media = Fixtures.items(star.export("https://www.instagram.com/explore/tags/coffee/").media());
+            assertThat(media).extracting(MediaItem::id).containsExactly("1:0", "2:0", "3:0");
+        }
+        server.verify(6, getRequestedFor(urlPathEqualTo(V + "17843853986012965/recent_media"))
+                .withQueryParam("limit", equalTo("50"))
+                .withQueryParam("fields", notMatching(".*(username|shortcode|thumbnail_url).*")));
     }
 
     @Test

@@ -22,7 +22,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /**
  * Graph API error bodies to error codes. {@code graph/error_data.json} is recorded (python-facebook @ c0aa73f :
  * testdata/base/error_data.json); the others are synthetic, in the envelope of
- * developers.facebook.com/docs/graph-api/guides/error-handling with the codes the issue lists.
+ * developers.facebook.com/docs/graph-api/guides/error-handling with the codes the issue lists, and the codes of
+ * developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes (-1/-2 server errors
+ * "Try again", subcode 2207050 for an inactive, checkpointed or restricted professional account).
  */
 class GraphErrorsTest {
     @RegisterExtension
@@ -48,6 +50,10 @@ class GraphErrorsTest {
                 arguments("100/33 unknown id", 400, error(100, 33, "Unsupported get request. Object with ID '1789' does not exist"), ErrorCode.NOT_FOUND),
                 arguments("110 unknown user", 400, error(110, 2207013, "Invalid user id"), ErrorCode.NOT_FOUND),
                 arguments("100 bad field", 400, error(100, null, "(#100) Tried accessing nonexisting field (shortcode)"), ErrorCode.PLATFORM_CHANGED),
+                arguments("-1/2207001 Instagram server error", 400, error(-1, 2207001, "Instagram server error"), ErrorCode.NETWORK),
+                arguments("-2/2207003 timeout", 400, error(-2, 2207003, "It takes too long"), ErrorCode.NETWORK),
+                arguments("2207050 restricted account", 400, error(25, 2207050, "The user is restricted"), ErrorCode.AUTH_REQUIRED),
+                arguments("no code", 400, "{\"error\":{\"message\":\"odd\",\"type\":\"OAuthException\",\"fbtrace_id\":\"AQt_hJ68vFybS4Tn\"}}", ErrorCode.PLATFORM_CHANGED),
                 arguments("2 temporary", 400, error(2, null, "An unexpected error has occurred. Please retry your request later."), ErrorCode.NETWORK));
     }
 

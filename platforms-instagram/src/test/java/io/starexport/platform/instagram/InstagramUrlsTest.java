@@ -44,6 +44,10 @@ class InstagramUrlsTest {
             "https://www.instagram.com/jlo/reels/, PROFILE, jlo, https://www.instagram.com/jlo/",
             "https://www.instagram.com/jlo/tagged/, PROFILE, jlo, https://www.instagram.com/jlo/",
             "https://www.instagram.com/explore/tags/coffee/, HASHTAG, coffee, https://www.instagram.com/explore/tags/coffee/",
+            "https://www.instagram.com/_u/RobertDowneyJr/, PROFILE, robertdowneyjr, https://www.instagram.com/robertdowneyjr/",
+            "https://instagram.com/_u/nasa.goddard_, PROFILE, nasa.goddard_, https://www.instagram.com/nasa.goddard_/",
+            "https://www.instagram.com/p/CAnqPB-Jzcj/embed/captioned/, POST, CAnqPB-Jzcj, https://www.instagram.com/p/CAnqPB-Jzcj/",
+            "https://WWW.INSTAGRAM.COM/reel/CAG3E8-A3wf, POST, CAG3E8-A3wf, https://www.instagram.com/p/CAG3E8-A3wf/",
             "https://www.instagram.com/explore/tags/CafÉ_2024/, HASHTAG, café_2024, https://www.instagram.com/explore/tags/café_2024/",
     })
     void resolvesEveryForm(String url, Target.Kind kind, String id, String canonical) {
@@ -78,6 +82,12 @@ class InstagramUrlsTest {
             "https://www.instagram.com/this-is-not-a-name/",
             "https://www.instagram.com/share/reel/BAHrTz8Oq0/",
             "https://www.instagram.com/share/p/BAG4mIkk3n/",
+            "https://www.instagram.com/reels/audio/1234567890123456/",
+            "https://www.instagram.com/_u/",
+            "https://help.instagram.com/1986234648360433",
+            "https://about.instagram.com/blog",
+            "https://business.instagram.com/getting-started",
+            "https://l.instagram.com/?u=https%3A%2F%2Fexample.com",
     })
     void instagramUrlsThatNameNothingExportableAreInvalid(String url) {
         assertThatThrownBy(() -> platform.resolve(URI.create(url)))

@@ -25,7 +25,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /**
  * Web API failures (reference/reddit-instagram.md 3.6). Recorded: {@code challenge.json}, {@code login-error.json},
  * {@code profile-id-invalid.json} (pgrimaud/instagram-user-feed @ 8e39f0f : tests/fixtures/, MIT). The other bodies
- * are synthetic, copied from the shapes that table cites (instagrapi, instabot, Instaloader).
+ * are synthetic, copied from the shapes that table cites (instagrapi, instabot, Instaloader). The throttle answers
+ * with {@code require_login} and HTTP 401 follow instaloader/instaloader issues #2501, #2532 and #2568 (2025): a
+ * logged-in session gets {@code 401 "fail" status, message "Please wait a few minutes before you try again."}, which
+ * is a throttle, not a logged-out cookie. A 404 with an HTML page follows Instaloader's not-found handling of
+ * {@code web_profile_info} ({@code QueryReturnedNotFoundException}).
  */
 class WebErrorsTest {
     private static final String POST = "https://www.instagram.com/p/CAnqPB-Jzcj/";
@@ -43,8 +47,14 @@ class WebErrorsTest {
                 arguments("login rejected (recorded)", 200, Fixtures.read("web/login-error.json"), ErrorCode.AUTH_FAILED, "fresh sessionid"),
                 arguments("session expired", 403, "{\"message\":\"login_required\",\"error_title\":\"You've been logged out\",\"error_body\":\"Please log back in.\",\"logout_reason\":8,\"status\":\"fail\"}",
                         ErrorCode.AUTH_FAILED, "fresh sessionid"),
-                arguments("require_login", 400, "{\"message\":\"Please wait a few minutes before you try again.\",\"require_login\":true,\"status\":\"fail\"}",
+                arguments("please wait with require_login", 401, "{\"message\":\"Please wait a few minutes before you try again.\",\"require_login\":true,\"status\":\"fail\"}",
+                        ErrorCode.RATE_LIMITED, "wait a few minutes"),
+                arguments("please wait, 401", 401, "{\"message\":\"Please wait a few minutes before you try again.\",\"status\":\"fail\"}",
+                        ErrorCode.RATE_LIMITED, "wait a few minutes"),
+                arguments("require_login", 400, "{\"message\":\"\",\"require_login\":true,\"status\":\"fail\"}",
                         ErrorCode.AUTH_FAILED, "login wall"),
+                arguments("not found page", 404, "<!DOCTYPE html><html><head><title>Page not found • Instagram</title></head></html>",
+                        ErrorCode.NOT_FOUND, "deleted"),
                 arguments("unauthorised", 401, "{\"message\":\"\",\"status\":\"fail\"}", ErrorCode.AUTH_FAILED, "fresh sessionid"),
                 arguments("login page instead of JSON", 200, "<!DOCTYPE html><html><head><title>Login • Instagram</title></head></html>",
                         ErrorCode.AUTH_FAILED, "login wall"),
