@@ -94,7 +94,8 @@ final class ResearchVideos implements Extractor<Post> {
         Long cursor = Json.number(data, "cursor");
         String searchId = Json.text(data, "search_id");
         ObjectNode next = null;
-        if (Json.flag(data, "has_more") && cursor != null && list != null && !list.isEmpty()) {
+        long offset = state.path("c").asLong(0);
+        if (Json.flag(data, "has_more") && cursor != null && cursor > offset) {
             next = state.deepCopy().put("c", cursor).put("s", searchId == null ? state.path("s").asText() : searchId);
         } else if (start.isAfter(floor)) {
             next = Json.MAPPER.createObjectNode().put("e", start.format(DATE)).put("f", floor.format(DATE));
