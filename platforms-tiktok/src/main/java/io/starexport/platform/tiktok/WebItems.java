@@ -34,12 +34,14 @@ final class WebItems {
         boolean reply = parent != null && !parent.equals("0");
         String replyTo = Json.text(c, "reply_to_reply_id");
         String shareUrl = Json.text(c.path("share_info"), "url");
+        // pinned by the creator: author_pin, or (older answers) a stick_position above 0
+        Long stick = Json.number(c, "stick_position");
         Comment.Builder builder = Comment.builder().platform(TikTokPlatform.ID).id(id)
                 .postId(Optional.ofNullable(Json.text(c, "aweme_id")).orElse(videoId))
                 .text(Optional.ofNullable(Json.text(c, "text")).orElse(""))
                 .createdAt(Json.seconds(c, "create_time"))
                 .likeCount(Json.number(c, "digg_count"))
-                .pinned(Json.flag(c, "author_pin"))
+                .pinned(Json.flag(c, "author_pin") || (stick != null && stick > 0))
                 .url(shareUrl)
                 .author(commenter(user))
                 .extra("author_liked", Json.flag(c, "is_author_digged"))
@@ -52,9 +54,12 @@ final class WebItems {
         if (reply) {
             builder.parentId(parent);
         }
-        Long stick = Json.number(c, "stick_position");
         if (stick != null && stick != 0) {
             builder.extra("stick_position", stick);
+        }
+        List<String> labels = Json.strings(c.get("label_list"), "text");
+        if (!labels.isEmpty()) {
+            builder.extra("labels", labels);
         }
         List<String> images = new ArrayList<>();
         for (JsonNode image : iterable(c.get("image_list"))) {
