@@ -181,7 +181,7 @@ final class WebApi {
         }
         Matcher sigi = SIGI_STATE.matcher(html);
         if (sigi.find()) {
-            return sigiScope(Json.parse(sigi.group(1), path + " SIGI_STATE"), scope);
+            return sigiScope(Json.parse(sigi.group(1), path + " SIGI_STATE"), scope, path.substring(path.lastIndexOf('/') + 1));
         }
         if (isVerificationPage(html)) {
             throw verificationPage(path);
@@ -189,14 +189,17 @@ final class WebApi {
         return null;
     }
 
-    /** The older SIGI_STATE page data, reshaped like the rehydration scope the callers read. */
-    private static JsonNode sigiScope(JsonNode sigi, String scope) {
+    /**
+     * The older SIGI_STATE page data, reshaped like the rehydration scope the callers read; {@code key} is
+     * the last path segment, the video id whose {@code ItemModule} entry is wanted (the first one otherwise).
+     */
+    private static JsonNode sigiScope(JsonNode sigi, String scope, String key) {
         ObjectNode shaped = Json.MAPPER.createObjectNode();
         if (scope.equals("webapp.video-detail")) {
             JsonNode items = sigi.path("ItemModule");
             if (items.isObject() && items.size() > 0) {
                 shaped.put("statusCode", 0);
-                shaped.putObject("itemInfo").set("itemStruct", items.elements().next());
+                shaped.putObject("itemInfo").set("itemStruct", items.has(key) ? items.get(key) : items.elements().next());
             } else {
                 shaped.set("statusCode", sigi.path("VideoPage").path("statusCode"));
             }

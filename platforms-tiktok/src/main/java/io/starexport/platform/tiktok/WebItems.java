@@ -154,24 +154,32 @@ final class WebItems {
                         Json.number(image, "imageHeight")));
             }
         }
+        List<Media.Variant> variants = new ArrayList<>();
+        for (JsonNode rate : iterable(video.get("bitrateInfo"))) {
+            JsonNode address = rate.path("PlayAddr");
+            String url = Json.firstUrl(address);
+            if (url != null) {
+                variants.add(new Media.Variant(url, size(Json.number(address, "Width")),
+                        size(Json.number(address, "Height")), Optional.of("video/mp4")));
+            }
+        }
         String play = Json.text(video, "playAddr");
         if (play == null) {
             play = Json.text(video, "downloadAddr");
         }
+        Long width = Json.number(video, "width");
+        Long height = Json.number(video, "height");
+        if (play == null && !variants.isEmpty()) {
+            // newer answers may leave playAddr empty and give the files only as bit-rate renditions
+            Media.Variant best = variants.remove(0);
+            play = best.url();
+            width = best.width().isPresent() ? Long.valueOf(best.width().getAsInt()) : width;
+            height = best.height().isPresent() ? Long.valueOf(best.height().getAsInt()) : height;
+        }
         if (play != null && media.isEmpty()) {
-            Media file = sized(Media.of(Media.Type.VIDEO, play), Json.number(video, "width"), Json.number(video, "height"))
-                    .withMimeType("video/mp4");
+            Media file = sized(Media.of(Media.Type.VIDEO, play), width, height).withMimeType("video/mp4");
             if (duration != null) {
                 file = file.withDuration(Duration.ofSeconds(duration));
-            }
-            List<Media.Variant> variants = new ArrayList<>();
-            for (JsonNode rate : iterable(video.get("bitrateInfo"))) {
-                JsonNode address = rate.path("PlayAddr");
-                String url = Json.firstUrl(address);
-                if (url != null) {
-                    variants.add(new Media.Variant(url, size(Json.number(address, "Width")),
-                            size(Json.number(address, "Height")), Optional.of("video/mp4")));
-                }
             }
             String download = Json.text(video, "downloadAddr");
             if (download != null && !download.equals(play)) {
@@ -185,16 +193,16 @@ final class WebItems {
             cover = Json.firstUrl(item.path("imagePost").path("cover").path("imageURL"));
         }
         if (cover != null) {
-            List<Media.Variant> variants = new ArrayList<>();
+            List<Media.Variant> covers = new ArrayList<>();
             for (String other : new String[] {"originCover", "dynamicCover"}) {
                 String url = Json.text(video, other);
                 if (url != null && !url.equals(cover)) {
-                    variants.add(new Media.Variant(url, size(Json.number(video, "width")),
+                    covers.add(new Media.Variant(url, size(Json.number(video, "width")),
                             size(Json.number(video, "height")), Optional.empty()));
                 }
             }
             media.add(sized(Media.of(Media.Type.IMAGE, cover), Json.number(video, "width"), Json.number(video, "height"))
-                    .withVariants(variants));
+                    .withVariants(covers));
         }
         JsonNode music = item.path("music");
         String musicUrl = Json.text(music, "playUrl");

@@ -143,6 +143,55 @@ class WebVideosTest {
         }
     }
 
+    /**
+     * The older SIGI_STATE page may list more than one item in {@code ItemModule} (yt-dlp reads
+     * {@code ItemModule[video_id]}); the export takes the one the URL names. Synthetic page after the
+     * reference's section 2.4.
+     */
+    @Test
+    void takesTheRequestedItemFromASigiStatePageWithSeveral() {
+        String other = item().replace(ID, "7498337886933190000").replaceFirst("\"desc\":\"[^\"]*\"", "\"desc\":\"other\"");
+        server.stubFor(get(urlPathEqualTo("/@zg.520/video/" + ID)).willReturn(ok("<html><body><script id=\"SIGI_STATE\" "
+                + "type=\"application/json\">{\"ItemModule\":{\"7498337886933190000\":" + other + ",\"" + ID + "\":" + item()
+                + "}}</script></body></html>")));
+        try (StarExport star = engine(server).build(); Stream<Post> posts = star.export(URL).posts().stream()) {
+            assertRecordedVideo(posts.toList().get(0));
+        }
+    }
+
+    /**
+     * Newer item shapes (synthetic, after the reference's section 2.4 and yt-dlp's {@code _parse_aweme_video_web},
+     * which reads {@code bitrateInfo[].PlayAddr.UrlList} besides {@code playAddr}): an empty {@code playAddr},
+     * no {@code downloadAddr}, the renditions only in {@code bitrateInfo}; {@code createTime} and counts as
+     * strings, no {@code statsV2}.
+     */
+    @Test
+    void findsTheVideoFileInBitrateInfoWhenPlayAddrIsEmpty() {
+        String item = "{\"id\":\"" + ID + "\",\"desc\":\"d\",\"createTime\":\"1745842841\","
+                + "\"author\":{\"id\":\"6799838955094836230\",\"uniqueId\":\"zg.520\"},"
+                + "\"stats\":{\"playCount\":\"1200\",\"diggCount\":\"12\"},"
+                + "\"video\":{\"duration\":30,\"width\":576,\"height\":1024,\"playAddr\":\"\","
+                + "\"bitrateInfo\":[{\"PlayAddr\":{\"Width\":1080,\"Height\":1920,\"UrlList\":[\"https://v16-webapp-prime.us.tiktok.com/video/hd\"]}},"
+                + "{\"PlayAddr\":{\"Width\":576,\"Height\":1024,\"UrlList\":[\"https://v16-webapp-prime.us.tiktok.com/video/sd\"]}}]}}";
+        server.stubFor(get(urlPathEqualTo("/@zg.520/video/" + ID)).willReturn(ok(page("webapp.video-detail",
+                "{\"statusCode\":0,\"itemInfo\":{\"itemStruct\":" + item + "}}"))));
+        try (StarExport star = engine(server).build(); Stream<Post> posts = star.export(URL).posts().stream()) {
+            Post post = posts.toList().get(0);
+            assertThat(post.createdAt()).hasValue(Instant.ofEpochSecond(1745842841));
+            assertThat(post.viewCount()).hasValue(1200);
+            assertThat(post.likeCount()).hasValue(12);
+            assertThat(post.commentCount()).isEmpty();
+            assertThat(post.media()).singleElement().satisfies(video -> {
+                assertThat(video.type()).isEqualTo(Media.Type.VIDEO);
+                assertThat(video.url()).isEqualTo("https://v16-webapp-prime.us.tiktok.com/video/hd");
+                assertThat(video.width()).hasValue(1080);
+                assertThat(video.duration()).hasValue(Duration.ofSeconds(30));
+                assertThat(video.variants()).extracting(Media.Variant::url)
+                        .containsExactly("https://v16-webapp-prime.us.tiktok.com/video/sd");
+            });
+        }
+    }
+
     @Test
     void privateAndMissingVideosMapToTheirErrors() {
         server.stubFor(get(urlPathEqualTo("/@zg.520/video/" + ID)).willReturn(ok(page("webapp.video-detail",
