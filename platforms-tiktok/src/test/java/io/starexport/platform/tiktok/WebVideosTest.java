@@ -297,6 +297,25 @@ class WebVideosTest {
                 .withQueryParam("aid", equalTo("1988")).withQueryParam("from_page", equalTo("user")));
     }
 
+    /**
+     * An {@code /api/post/item_list/} page can come back without items yet with {@code hasMore} and a new
+     * cursor (TikTok-Api's {@code user.videos} keeps paging while {@code hasMore}); the export follows the
+     * cursor instead of stopping. Synthetic pages after the reference's section 2.5.
+     */
+    @Test
+    void anEmptyVideoListPageWithMoreToComeIsNotTheEnd() {
+        server.stubFor(get(urlPathEqualTo("/@zg.520")).willReturn(ok(userPage(0))));
+        server.stubFor(get(urlPathEqualTo("/api/post/item_list/")).withQueryParam("cursor", equalTo("0"))
+                .willReturn(okJson("{\"cursor\":\"1745842841000\",\"hasMore\":true,\"itemList\":[],\"statusCode\":0}")));
+        server.stubFor(get(urlPathEqualTo("/api/post/item_list/")).withQueryParam("cursor", equalTo("1745842841000"))
+                .willReturn(okJson("{\"cursor\":\"1740000000000\",\"hasMore\":false,\"itemList\":["
+                        + minimalItem("7480000000000000003", 1740000000L) + "],\"statusCode\":0}")));
+        try (StarExport star = engine(server).build();
+             Stream<Post> stream = star.export("https://www.tiktok.com/@zg.520").posts().stream()) {
+            assertThat(stream.map(Post::id)).containsExactly("7480000000000000003");
+        }
+    }
+
     @Test
     void exportsTheFilesOfAUsersVideos() {
         stubUserVideos();
