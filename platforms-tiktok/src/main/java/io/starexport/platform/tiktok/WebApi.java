@@ -173,11 +173,8 @@ final class WebApi {
         if (matcher.find()) {
             JsonNode data = Json.parse(matcher.group(1), path + " __UNIVERSAL_DATA_FOR_REHYDRATION__");
             JsonNode scoped = data.path("__DEFAULT_SCOPE__").get(scope);
-            if (scoped == null || scoped.isNull()) {
-                throw ExportException.platformChanged(TikTokPlatform.ID, "__DEFAULT_SCOPE__." + scope,
-                        "the page has rehydration data without it");
-            }
-            return scoped;
+            // a page with data for other scopes only (no video or user in it): the caller's other way, if any
+            return scoped == null || !scoped.isObject() ? null : scoped;
         }
         Matcher sigi = SIGI_STATE.matcher(html);
         if (sigi.find()) {

@@ -130,6 +130,20 @@ class WebVideosTest {
         }
     }
 
+    /**
+     * A page whose rehydration data lacks the {@code webapp.video-detail} scope (synthetic, after the reference's
+     * section 2.4; yt-dlp treats it as "no video data" and tries other sources) goes on to the item-detail API.
+     */
+    @Test
+    void fallsBackToTheItemDetailApiWhenThePageDataHasNoVideoScope() {
+        server.stubFor(get(urlPathEqualTo("/@zg.520/video/" + ID)).willReturn(ok(page("webapp.app-context", "{}"))));
+        server.stubFor(get(urlPathEqualTo("/api/item/detail/")).withQueryParam("itemId", equalTo(ID))
+                .willReturn(okJson("{\"itemInfo\":{\"itemStruct\":" + item() + "},\"statusCode\":0}")));
+        try (StarExport star = engine(server).build(); Stream<Post> posts = star.export(URL).posts().stream()) {
+            assertRecordedVideo(posts.toList().get(0));
+        }
+    }
+
     @Test
     void readsTheOlderSigiStatePageData() {
         server.stubFor(get(urlPathEqualTo("/@zg.520/video/" + ID)).willReturn(ok("<html><body><script id=\"SIGI_STATE\" "
