@@ -30,7 +30,7 @@ final class TikTokUrls {
     private static final Pattern VIDEO_ID = Pattern.compile("[0-9]{15,20}");
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9_.-]{1,30}");
     private static final Pattern SHORT_CODE = Pattern.compile("[A-Za-z0-9_-]{5,16}");
-    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_]{1,100}");
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{M}\\p{N}_]{1,100}");
     private static final Pattern MOBILE_VIDEO = Pattern.compile("([0-9]+)(?:\\.html)?");
 
     private TikTokUrls() {

@@ -71,6 +71,17 @@ class TikTokUrlsTest {
         }
     }
 
+    /** Hashtags in scripts written with combining marks (Devanagari, Thai vowel signs), percent-encoded as browsers send them. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"हिंदी", "ภาษาไทย", "café_ñ", "日本語ー"})
+    void resolvesHashtagsInEveryScript(String tag) {
+        URI url = URI.create("https://www.tiktok.com/tag/" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8)
+                + "?lang=en");
+        Target target = platform.resolve(url).orElseThrow();
+        assertThat(target.kind()).isEqualTo(Target.Kind.HASHTAG);
+        assertThat(target.id()).isEqualTo(tag);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "https://www.tiktok.com/@scout2015/video/abc",
