@@ -188,21 +188,27 @@ final class WebItems {
             }
             media.add(file.withVariants(variants));
         }
-        String cover = Json.text(video, "cover");
-        if (cover == null && item.path("imagePost").has("cover")) {
-            cover = Json.firstUrl(item.path("imagePost").path("cover").path("imageURL"));
-        }
-        if (cover != null) {
-            List<Media.Variant> covers = new ArrayList<>();
-            for (String other : new String[] {"originCover", "dynamicCover"}) {
-                String url = Json.text(video, other);
-                if (url != null && !url.equals(cover)) {
-                    covers.add(new Media.Variant(url, size(Json.number(video, "width")),
-                            size(Json.number(video, "height")), Optional.empty()));
-                }
+        List<String> covers = new ArrayList<>();
+        for (String name : new String[] {"cover", "originCover", "dynamicCover"}) {
+            String url = Json.text(video, name);
+            if (url != null && !covers.contains(url)) {
+                covers.add(url);
             }
-            media.add(sized(Media.of(Media.Type.IMAGE, cover), Json.number(video, "width"), Json.number(video, "height"))
-                    .withVariants(covers));
+        }
+        if (covers.isEmpty() && item.path("imagePost").has("cover")) {
+            String url = Json.firstUrl(item.path("imagePost").path("cover").path("imageURL"));
+            if (url != null) {
+                covers.add(url);
+            }
+        }
+        if (!covers.isEmpty()) {
+            List<Media.Variant> others = new ArrayList<>();
+            for (String url : covers.subList(1, covers.size())) {
+                others.add(new Media.Variant(url, size(Json.number(video, "width")), size(Json.number(video, "height")),
+                        Optional.empty()));
+            }
+            media.add(sized(Media.of(Media.Type.IMAGE, covers.get(0)), Json.number(video, "width"),
+                    Json.number(video, "height")).withVariants(others));
         }
         JsonNode music = item.path("music");
         String musicUrl = Json.text(music, "playUrl");

@@ -175,8 +175,9 @@ class WebVideosTest {
 
     /**
      * Newer item shapes (synthetic, after the reference's section 2.4 and yt-dlp's {@code _parse_aweme_video_web},
-     * which reads {@code bitrateInfo[].PlayAddr.UrlList} besides {@code playAddr}): an empty {@code playAddr},
-     * no {@code downloadAddr}, the renditions only in {@code bitrateInfo}; {@code createTime} and counts as
+     * which reads {@code bitrateInfo[].PlayAddr.UrlList} besides {@code playAddr} and takes thumbnails from any of
+     * {@code cover}, {@code originCover}, {@code dynamicCover}): an empty {@code playAddr}, no {@code downloadAddr},
+     * the renditions only in {@code bitrateInfo}; only an {@code originCover}; {@code createTime} and counts as
      * strings, no {@code statsV2}.
      */
     @Test
@@ -184,7 +185,8 @@ class WebVideosTest {
         String item = "{\"id\":\"" + ID + "\",\"desc\":\"d\",\"createTime\":\"1745842841\","
                 + "\"author\":{\"id\":\"6799838955094836230\",\"uniqueId\":\"zg.520\"},"
                 + "\"stats\":{\"playCount\":\"1200\",\"diggCount\":\"12\"},"
-                + "\"video\":{\"duration\":30,\"width\":576,\"height\":1024,\"playAddr\":\"\","
+                + "\"video\":{\"duration\":30,\"width\":576,\"height\":1024,\"playAddr\":\"\",\"cover\":\"\","
+                + "\"originCover\":\"https://p16-sign-va.tiktokcdn.com/origin.jpeg\","
                 + "\"bitrateInfo\":[{\"PlayAddr\":{\"Width\":1080,\"Height\":1920,\"UrlList\":[\"https://v16-webapp-prime.us.tiktok.com/video/hd\"]}},"
                 + "{\"PlayAddr\":{\"Width\":576,\"Height\":1024,\"UrlList\":[\"https://v16-webapp-prime.us.tiktok.com/video/sd\"]}}]}}";
         server.stubFor(get(urlPathEqualTo("/@zg.520/video/" + ID)).willReturn(ok(page("webapp.video-detail",
@@ -195,7 +197,9 @@ class WebVideosTest {
             assertThat(post.viewCount()).hasValue(1200);
             assertThat(post.likeCount()).hasValue(12);
             assertThat(post.commentCount()).isEmpty();
-            assertThat(post.media()).singleElement().satisfies(video -> {
+            assertThat(post.media()).extracting(Media::type).containsExactly(Media.Type.VIDEO, Media.Type.IMAGE);
+            assertThat(post.media().get(1).url()).isEqualTo("https://p16-sign-va.tiktokcdn.com/origin.jpeg");
+            assertThat(post.media()).first().satisfies(video -> {
                 assertThat(video.type()).isEqualTo(Media.Type.VIDEO);
                 assertThat(video.url()).isEqualTo("https://v16-webapp-prime.us.tiktok.com/video/hd");
                 assertThat(video.width()).hasValue(1080);
