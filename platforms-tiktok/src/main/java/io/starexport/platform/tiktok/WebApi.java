@@ -356,7 +356,8 @@ final class WebApi {
         String detail = " (TikTok status " + status + (message == null ? "" : ": " + message) + ")";
         if (status == 10202 || status == 10204 || status == 10221) {
             return ExportException.of(ErrorCode.NOT_FOUND, "TikTok says " + what + " does not exist or was removed"
-                    + detail + ".");
+                    + detail + (status == 10204 ? "; TikTok also answers so when it blocks this network (try another)"
+                    : "") + ".");
         }
         if (status == 10216 || status == 10222) {
             return ExportException.of(ErrorCode.PRIVATE_CONTENT, "TikTok says " + what + " is private" + detail

@@ -276,9 +276,10 @@ class ResearchApiTest {
     }
 
     /**
-     * The API may answer a page with fewer records than asked, none at all, yet {@code has_more: true} and a
-     * cursor further on (records removed after the search; traktok's clients keep paging while
-     * {@code has_more}): the export goes on to the next page. Synthetic bodies after TT-CMT.
+     * The API may answer a page with fewer records than asked ("due to reasons such as comments deleted by
+     * users", TT-CMT, developers.tiktok.com/doc/research-api-specs-query-video-comments), none at all, yet
+     * {@code has_more: true} and a cursor further on; traktok's clients keep paging while {@code has_more}.
+     * The export goes on to the next page. Synthetic bodies after TT-CMT.
      */
     @Test
     void anEmptyCommentPageWithMoreToComeIsNotTheEnd() {

@@ -301,7 +301,10 @@ class WebCommentsTest {
         server.stubFor(commentPage("0").willReturn(okJson("{\"status_code\":10204,\"status_msg\":\"item not found\"}")));
         try (StarExport star = engine(server).build()) {
             assertThatThrownBy(() -> TikTokTesting.drain(star.export(VIDEO_URL).comments()))
-                    .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+                        assertThat(e.getMessage()).contains("status 10204: item not found", "blocks this network");
+                    });
         }
         server.stubFor(commentPage("0").willReturn(okJson("{\"status_code\":10222,\"status_msg\":\"private\"}")));
         try (StarExport star = engine(server).build()) {
