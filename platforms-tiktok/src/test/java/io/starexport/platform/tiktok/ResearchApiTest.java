@@ -296,6 +296,18 @@ class ResearchApiTest {
         }
     }
 
+    /** A {@code has_more} page whose cursor does not move on ends the export rather than asking again (synthetic, after TT-CMT). */
+    @Test
+    void aCursorThatDoesNotMoveEndsTheCommentExport() {
+        stubToken(TOKEN, 7200);
+        server.stubFor(research(COMMENTS).willReturn(okJson("{\"data\":{\"comments\":[],\"has_more\":true,\"cursor\":0},"
+                + "\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"x\"}}")));
+        try (StarExport star = engine().build()) {
+            assertThat(comments(star, true)).isEmpty();
+        }
+        server.verify(1, postRequestedFor(urlPathEqualTo(COMMENTS)));
+    }
+
     /** Same for the video query: an empty page with {@code has_more} continues the window with its search id. */
     @Test
     void anEmptyVideoPageWithMoreToComeContinuesTheWindow() {

@@ -190,6 +190,17 @@ class WebCommentsTest {
         assertThat(comments.get(2).pinned()).isFalse();
     }
 
+    /** A page that says {@code has_more} but hands back the cursor it was asked with ends the export instead of looping (synthetic). */
+    @Test
+    void aCursorThatDoesNotMoveEndsTheExport() {
+        server.stubFor(commentPage("0").willReturn(okJson("{\"comments\":[{\"cid\":\"7603300000000000021\",\"text\":\"x\","
+                + "\"create_time\":1770280000,\"reply_id\":\"0\"}],\"cursor\":0,\"has_more\":1,\"status_code\":0}")));
+        try (StarExport star = engine(server).build(); Stream<Comment> stream = star.export(VIDEO_URL).comments().stream()) {
+            assertThat(stream.map(Comment::id)).containsExactly("7603300000000000021");
+        }
+        server.verify(1, getRequestedFor(urlPathEqualTo("/api/comment/list/")));
+    }
+
     @Test
     void withoutRepliesNoReplyPageIsRequested() {
         stubThread();
