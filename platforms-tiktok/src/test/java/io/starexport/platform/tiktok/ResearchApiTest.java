@@ -308,6 +308,26 @@ class ResearchApiTest {
         server.verify(1, postRequestedFor(urlPathEqualTo(COMMENTS)));
     }
 
+    /**
+     * Without {@code until} the first window ends today (UTC), never on a future date the API may refuse
+     * (clients send today at the latest: tiktok/tiktok-research-api-wrapper issue #2, traktok's
+     * {@code end_date = Sys.Date()}). Synthetic answer after TT-VQ.
+     */
+    @Test
+    void theFirstWindowEndsTodayNotInTheFuture() {
+        stubToken(TOKEN, 7200);
+        server.stubFor(research(VIDEOS).willReturn(okJson("{\"data\":{\"videos\":[],\"cursor\":0,\"has_more\":false,"
+                + "\"search_id\":\"1\"},\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"x\"}}")));
+        try (StarExport star = engine().clock(new MovableClock()).build();
+             Stream<Post> stream = star.export("https://www.tiktok.com/@cate").posts()
+                     .since(Instant.parse("2026-01-20T00:00:00Z")).stream()) {
+            assertThat(stream.count()).isZero();
+        }
+        server.verify(1, postRequestedFor(urlPathEqualTo(VIDEOS)).withRequestBody(matchingJsonPath("$.end_date", equalTo("20260205")))
+                .withRequestBody(matchingJsonPath("$.start_date", equalTo("20260120"))));
+        server.verify(1, postRequestedFor(urlPathEqualTo(VIDEOS)));
+    }
+
     /** Same for the video query: an empty page with {@code has_more} continues the window with its search id. */
     @Test
     void anEmptyVideoPageWithMoreToComeContinuesTheWindow() {
