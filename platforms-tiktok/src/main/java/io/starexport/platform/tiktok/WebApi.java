@@ -129,8 +129,15 @@ final class WebApi {
             RequestSigner.Signature signature = signer.sign(url, userAgent);
             return signature == null ? RequestSigner.Signature.NONE : signature;
         } catch (RuntimeException e) {
-            throw ExportException.of(ErrorCode.AUTH_FAILED, context.redact("The TikTok request signer failed: " + e
-                    + ". Fix the signer given to TikTokPlatform.builder().signer(...)."), e);
+            // the signer saw the URL with the cookie's msToken in it, and may quote it: the message is masked,
+            // and the exception itself is not kept as the cause, where logs would show it unmasked
+            String reason = String.valueOf(e);
+            String msToken = cookieValue(MS_TOKEN).orElse(null);
+            if (msToken != null && !msToken.isEmpty()) {
+                reason = reason.replace(msToken, "***");
+            }
+            throw ExportException.of(ErrorCode.AUTH_FAILED, context.redact("The TikTok request signer failed: " + reason
+                    + ". Fix the signer given to TikTokPlatform.builder().signer(...)."));
         }
     }
 

@@ -295,6 +295,23 @@ class WebCommentsTest {
         }
     }
 
+    /** A signer whose exception quotes the URL it was given must not leak the cookie's msToken (copied into that URL). */
+    @Test
+    void aFailingSignerQuotingTheUrlDoesNotLeakTheMsToken() {
+        TikTokPlatform platform = TikTokPlatform.builder().signer((url, agent) -> {
+            throw new IllegalStateException("cannot sign " + url);
+        }).build();
+        try (StarExport star = engine(server, platform).credential("tiktok", "cookie", "msToken=MSTOKEN123abc; sessionid=SECRET42")
+                .build()) {
+            assertThatThrownBy(() -> TikTokTesting.drain(star.export(VIDEO_URL).comments()))
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.AUTH_FAILED);
+                        assertThat(e.getMessage()).contains("cannot sign", "aweme_id=" + VIDEO_ID)
+                                .doesNotContain("MSTOKEN123abc", "SECRET42");
+                    });
+        }
+    }
+
     @Test
     void aNonZeroStatusCodeWithoutASignerIsAuthRequired() {
         server.stubFor(commentPage("0").willReturn(okJson("{\"status_code\":8,\"status_msg\":\"url doesn't match\"}")));
