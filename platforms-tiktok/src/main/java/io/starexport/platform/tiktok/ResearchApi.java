@@ -28,10 +28,12 @@ final class ResearchApi {
     private static final Duration TOKEN_MARGIN = Duration.ofMinutes(5);
     /**
      * The daily-quota refusal comes as HTTP 429, which the engine turns into RATE_LIMITED without showing
-     * us the body; {@link TikTokPlatform#onResponse} sees it first, on the requesting thread, and leaves
-     * the reason here.
+     * us the body; {@link TikTokPlatform#onResponse} sees it first, on the requesting thread. While
+     * {@link #send} runs, this holds a one-slot box of that call's own, into which the hook writes the
+     * reason; outside a Research API request it holds nothing, so the hook writes nowhere and no value
+     * can outlive the request or reach another export.
      */
-    private static final ThreadLocal<String> QUOTA_REFUSAL = new ThreadLocal<>();
+    private static final ThreadLocal<String[]> QUOTA_REFUSAL = new ThreadLocal<>();
 
     private final PlatformContext context;
     private final int pageSize;
@@ -91,13 +93,13 @@ final class ResearchApi {
 
     /** Sends a request, turning a 429 that was a daily-quota refusal into QUOTA_EXCEEDED. */
     private HttpResponse send(HttpRequest request) {
-        QUOTA_REFUSAL.remove();
+        String[] refusal = new String[1];
+        QUOTA_REFUSAL.set(refusal);
         try {
             return context.http().send(request);
         } catch (ExportException e) {
-            String quota = QUOTA_REFUSAL.get();
-            if (e.code() == ErrorCode.RATE_LIMITED && quota != null) {
-                throw quotaExceeded(quota);
+            if (e.code() == ErrorCode.RATE_LIMITED && refusal[0] != null) {
+                throw quotaExceeded(refusal[0]);
             }
             throw e;
         } finally {
@@ -105,9 +107,13 @@ final class ResearchApi {
         }
     }
 
-    /** Called from {@link TikTokPlatform#onResponse}: remembers a 429 that says the daily quota is used up. */
+    /**
+     * Called from {@link TikTokPlatform#onResponse}: notes a 429 that says the daily quota is used up, if it
+     * answers a Research API request this thread is sending; any other response is left alone.
+     */
     static void noticeQuota(HttpResponse response) {
-        if (response.status() != 429) {
+        String[] refusal = QUOTA_REFUSAL.get();
+        if (refusal == null || response.status() != 429) {
             return;
         }
         JsonNode json = parseOrNull(response);
@@ -115,7 +121,7 @@ final class ResearchApi {
         String code = Json.text(error, "code");
         String message = Json.text(error, "message");
         if (isQuota(code, message)) {
-            QUOTA_REFUSAL.set(message != null ? message : code);
+            refusal[0] = message != null ? message : code;
         }
     }
 

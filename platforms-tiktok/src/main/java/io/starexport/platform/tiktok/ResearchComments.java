@@ -63,7 +63,8 @@ final class ResearchComments implements Extractor<Comment> {
             index++;
         }
         Long next = Json.number(data, "cursor");
-        boolean more = Json.flag(data, "has_more") && list != null && !list.isEmpty() && next != null && next > offset;
+        // an empty page may still have more after it (records removed after the search): the cursor decides
+        boolean more = Json.flag(data, "has_more") && next != null && next > offset;
         return Page.of(comments, more ? Json.encodeCursor(state.deepCopy().put("c", next)) : null).withSkipped(skipped);
     }
 

@@ -61,10 +61,16 @@ final class ResearchVideos implements Extractor<Post> {
         LocalDate end = LocalDate.parse(state.path("e").asText(), DATE);
         LocalDate floor = LocalDate.parse(state.path("f").asText(), DATE);
         LocalDate start = end.minusDays(WINDOW_DAYS - 1L).isBefore(floor) ? floor : end.minusDays(WINDOW_DAYS - 1L);
+        // the window reaches up to (not into) its end day; the date sent is never in the future
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate endDate = end.isAfter(today) ? today : end;
+        if (start.isAfter(endDate)) {
+            return Page.of(List.of(), null);
+        }
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.set("query", filter(state));
         body.put("start_date", start.format(DATE));
-        body.put("end_date", end.format(DATE));
+        body.put("end_date", endDate.format(DATE));
         body.put("max_count", api.pageSize());
         if (state.has("c")) {
             body.put("cursor", state.get("c").asLong());
@@ -94,7 +100,8 @@ final class ResearchVideos implements Extractor<Post> {
         Long cursor = Json.number(data, "cursor");
         String searchId = Json.text(data, "search_id");
         ObjectNode next = null;
-        if (Json.flag(data, "has_more") && cursor != null && list != null && !list.isEmpty()) {
+        long offset = state.path("c").asLong(0);
+        if (Json.flag(data, "has_more") && cursor != null && cursor > offset) {
             next = state.deepCopy().put("c", cursor).put("s", searchId == null ? state.path("s").asText() : searchId);
         } else if (start.isAfter(floor)) {
             next = Json.MAPPER.createObjectNode().put("e", start.format(DATE)).put("f", floor.format(DATE));

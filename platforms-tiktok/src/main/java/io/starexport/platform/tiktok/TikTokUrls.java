@@ -15,23 +15,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * TikTok URL forms. Videos: {@code /@user/video/ID}, {@code /@user/photo/ID} (also with an empty user),
- * {@code m.tiktok.com/v/ID.html}, {@code /embed/ID}, {@code /embed/v2/ID}, {@code /player/v1/ID},
- * {@code /share/video/ID}. Short links {@code vm.tiktok.com/CODE}, {@code vt.tiktok.com/CODE} and
+ * TikTok URL forms, on any tiktok.com host. Videos: {@code /@user/video/ID}, {@code /@user/photo/ID} (also
+ * with an empty user), {@code /video/ID}, {@code /photo/ID}, {@code m.tiktok.com/v/ID.html}, {@code /embed/ID},
+ * {@code /embed/v2/ID}, {@code /player/v1/ID}, {@code /share/video/ID}. Short links {@code vm.tiktok.com/CODE}, {@code vt.tiktok.com/CODE} and
  * {@code /t/CODE} give a video target whose id is the code, with {@code short=true}; the extractor follows
  * the redirect. Profiles {@code /@user}; hashtags {@code /tag/NAME}. Query strings are ignored.
  */
 final class TikTokUrls {
     static final String WEB = "https://www.tiktok.com";
-    static final String SUPPORTED = "Supported TikTok URLs: https://www.tiktok.com/@user/video/ID, /@user/photo/ID, "
+    static final String SUPPORTED = "Supported TikTok URLs: https://www.tiktok.com/@user/video/ID, /@user/photo/ID, /video/ID, "
             + "https://m.tiktok.com/v/ID.html, /embed/v2/ID, /player/v1/ID, /t/CODE, https://vm.tiktok.com/CODE, "
             + "https://vt.tiktok.com/CODE, profiles /@user and hashtags /tag/NAME.";
 
     private static final Pattern VIDEO_ID = Pattern.compile("[0-9]{15,20}");
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9_.-]{1,30}");
     private static final Pattern SHORT_CODE = Pattern.compile("[A-Za-z0-9_-]{5,16}");
-    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_]{1,100}");
-    private static final Pattern MOBILE_VIDEO = Pattern.compile("([0-9]+)\\.html");
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{M}\\p{N}_]{1,100}");
+    private static final Pattern MOBILE_VIDEO = Pattern.compile("([0-9]+)(?:\\.html)?");
 
     private TikTokUrls() {
     }
@@ -80,9 +80,16 @@ final class TikTokUrls {
                 }
                 yield video(url, mobile.group(1), null, false);
             }
+            case "video", "photo" -> {
+                if (segments.size() != 2) {
+                    throw invalid(url, "expected /" + first + "/ID");
+                }
+                yield video(url, segments.get(1), null, first.equals("photo"));
+            }
             case "embed", "player", "share" -> {
                 String id = segments.get(segments.size() - 1);
-                if (segments.size() < 2 || segments.size() > 3) {
+                if (segments.size() < 2 || segments.size() > 3 || (first.equals("share") && segments.size() == 3
+                        && !segments.get(1).equals("video"))) {
                     throw invalid(url, "expected a video id at the end");
                 }
                 yield video(url, id, null, false);

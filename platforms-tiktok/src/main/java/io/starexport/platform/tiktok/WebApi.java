@@ -129,8 +129,15 @@ final class WebApi {
             RequestSigner.Signature signature = signer.sign(url, userAgent);
             return signature == null ? RequestSigner.Signature.NONE : signature;
         } catch (RuntimeException e) {
-            throw ExportException.of(ErrorCode.AUTH_FAILED, context.redact("The TikTok request signer failed: " + e
-                    + ". Fix the signer given to TikTokPlatform.builder().signer(...)."), e);
+            // the signer saw the URL with the cookie's msToken in it, and may quote it: the message is masked,
+            // and the exception itself is not kept as the cause, where logs would show it unmasked
+            String reason = String.valueOf(e);
+            String msToken = cookieValue(MS_TOKEN).orElse(null);
+            if (msToken != null && !msToken.isEmpty()) {
+                reason = reason.replace(msToken, "***");
+            }
+            throw ExportException.of(ErrorCode.AUTH_FAILED, context.redact("The TikTok request signer failed: " + reason
+                    + ". Fix the signer given to TikTokPlatform.builder().signer(...)."));
         }
     }
 
@@ -173,15 +180,12 @@ final class WebApi {
         if (matcher.find()) {
             JsonNode data = Json.parse(matcher.group(1), path + " __UNIVERSAL_DATA_FOR_REHYDRATION__");
             JsonNode scoped = data.path("__DEFAULT_SCOPE__").get(scope);
-            if (scoped == null || scoped.isNull()) {
-                throw ExportException.platformChanged(TikTokPlatform.ID, "__DEFAULT_SCOPE__." + scope,
-                        "the page has rehydration data without it");
-            }
-            return scoped;
+            // a page with data for other scopes only (no video or user in it): the caller's other way, if any
+            return scoped == null || !scoped.isObject() ? null : scoped;
         }
         Matcher sigi = SIGI_STATE.matcher(html);
         if (sigi.find()) {
-            return sigiScope(Json.parse(sigi.group(1), path + " SIGI_STATE"), scope);
+            return sigiScope(Json.parse(sigi.group(1), path + " SIGI_STATE"), scope, path.substring(path.lastIndexOf('/') + 1));
         }
         if (isVerificationPage(html)) {
             throw verificationPage(path);
@@ -189,14 +193,17 @@ final class WebApi {
         return null;
     }
 
-    /** The older SIGI_STATE page data, reshaped like the rehydration scope the callers read. */
-    private static JsonNode sigiScope(JsonNode sigi, String scope) {
+    /**
+     * The older SIGI_STATE page data, reshaped like the rehydration scope the callers read; {@code key} is
+     * the last path segment, the video id whose {@code ItemModule} entry is wanted (the first one otherwise).
+     */
+    private static JsonNode sigiScope(JsonNode sigi, String scope, String key) {
         ObjectNode shaped = Json.MAPPER.createObjectNode();
         if (scope.equals("webapp.video-detail")) {
             JsonNode items = sigi.path("ItemModule");
             if (items.isObject() && items.size() > 0) {
                 shaped.put("statusCode", 0);
-                shaped.putObject("itemInfo").set("itemStruct", items.elements().next());
+                shaped.putObject("itemInfo").set("itemStruct", items.has(key) ? items.get(key) : items.elements().next());
             } else {
                 shaped.set("statusCode", sigi.path("VideoPage").path("statusCode"));
             }
@@ -356,7 +363,8 @@ final class WebApi {
         String detail = " (TikTok status " + status + (message == null ? "" : ": " + message) + ")";
         if (status == 10202 || status == 10204 || status == 10221) {
             return ExportException.of(ErrorCode.NOT_FOUND, "TikTok says " + what + " does not exist or was removed"
-                    + detail + ".");
+                    + detail + (status == 10204 ? "; TikTok also answers so when it blocks this network (try another)"
+                    : "") + ".");
         }
         if (status == 10216 || status == 10222) {
             return ExportException.of(ErrorCode.PRIVATE_CONTENT, "TikTok says " + what + " is private" + detail

@@ -72,10 +72,10 @@ final class WebComments implements Extractor<Comment> {
             }
             index++;
         }
-        boolean more = Json.flag(body, "has_more") && list != null && !list.isEmpty();
+        // a page emptied by filtered comments can still have more after it: the moving cursor decides
         Long next = Json.number(body, "cursor");
         ObjectNode following = Json.MAPPER.createObjectNode().put("v", videoId);
-        if (more && next != null && next > offset) {
+        if (Json.flag(body, "has_more") && next != null && next > offset) {
             following.put("t", next);
         } else {
             following.put("t", -1);
@@ -113,7 +113,7 @@ final class WebComments implements Extractor<Comment> {
         }
         Long next = Json.number(body, "cursor");
         ArrayNode rest = threads.deepCopy();
-        if (Json.flag(body, "has_more") && list != null && !list.isEmpty() && next != null && next > offset) {
+        if (Json.flag(body, "has_more") && next != null && next > offset) {
             ((ArrayNode) rest.get(0)).set(1, next);
         } else {
             rest.remove(0);

@@ -34,12 +34,14 @@ final class WebItems {
         boolean reply = parent != null && !parent.equals("0");
         String replyTo = Json.text(c, "reply_to_reply_id");
         String shareUrl = Json.text(c.path("share_info"), "url");
+        // pinned by the creator: author_pin, or (older answers) a stick_position above 0
+        Long stick = Json.number(c, "stick_position");
         Comment.Builder builder = Comment.builder().platform(TikTokPlatform.ID).id(id)
                 .postId(Optional.ofNullable(Json.text(c, "aweme_id")).orElse(videoId))
                 .text(Optional.ofNullable(Json.text(c, "text")).orElse(""))
                 .createdAt(Json.seconds(c, "create_time"))
                 .likeCount(Json.number(c, "digg_count"))
-                .pinned(Json.flag(c, "author_pin"))
+                .pinned(Json.flag(c, "author_pin") || (stick != null && stick > 0))
                 .url(shareUrl)
                 .author(commenter(user))
                 .extra("author_liked", Json.flag(c, "is_author_digged"))
@@ -52,9 +54,12 @@ final class WebItems {
         if (reply) {
             builder.parentId(parent);
         }
-        Long stick = Json.number(c, "stick_position");
         if (stick != null && stick != 0) {
             builder.extra("stick_position", stick);
+        }
+        List<String> labels = Json.strings(c.get("label_list"), "text");
+        if (!labels.isEmpty()) {
+            builder.extra("labels", labels);
         }
         List<String> images = new ArrayList<>();
         for (JsonNode image : iterable(c.get("image_list"))) {
@@ -149,24 +154,32 @@ final class WebItems {
                         Json.number(image, "imageHeight")));
             }
         }
+        List<Media.Variant> variants = new ArrayList<>();
+        for (JsonNode rate : iterable(video.get("bitrateInfo"))) {
+            JsonNode address = rate.path("PlayAddr");
+            String url = Json.firstUrl(address);
+            if (url != null) {
+                variants.add(new Media.Variant(url, size(Json.number(address, "Width")),
+                        size(Json.number(address, "Height")), Optional.of("video/mp4")));
+            }
+        }
         String play = Json.text(video, "playAddr");
         if (play == null) {
             play = Json.text(video, "downloadAddr");
         }
+        Long width = Json.number(video, "width");
+        Long height = Json.number(video, "height");
+        if (play == null && !variants.isEmpty()) {
+            // newer answers may leave playAddr empty and give the files only as bit-rate renditions
+            Media.Variant best = variants.remove(0);
+            play = best.url();
+            width = best.width().isPresent() ? Long.valueOf(best.width().getAsInt()) : width;
+            height = best.height().isPresent() ? Long.valueOf(best.height().getAsInt()) : height;
+        }
         if (play != null && media.isEmpty()) {
-            Media file = sized(Media.of(Media.Type.VIDEO, play), Json.number(video, "width"), Json.number(video, "height"))
-                    .withMimeType("video/mp4");
+            Media file = sized(Media.of(Media.Type.VIDEO, play), width, height).withMimeType("video/mp4");
             if (duration != null) {
                 file = file.withDuration(Duration.ofSeconds(duration));
-            }
-            List<Media.Variant> variants = new ArrayList<>();
-            for (JsonNode rate : iterable(video.get("bitrateInfo"))) {
-                JsonNode address = rate.path("PlayAddr");
-                String url = Json.firstUrl(address);
-                if (url != null) {
-                    variants.add(new Media.Variant(url, size(Json.number(address, "Width")),
-                            size(Json.number(address, "Height")), Optional.of("video/mp4")));
-                }
             }
             String download = Json.text(video, "downloadAddr");
             if (download != null && !download.equals(play)) {
@@ -175,21 +188,27 @@ final class WebItems {
             }
             media.add(file.withVariants(variants));
         }
-        String cover = Json.text(video, "cover");
-        if (cover == null && item.path("imagePost").has("cover")) {
-            cover = Json.firstUrl(item.path("imagePost").path("cover").path("imageURL"));
-        }
-        if (cover != null) {
-            List<Media.Variant> variants = new ArrayList<>();
-            for (String other : new String[] {"originCover", "dynamicCover"}) {
-                String url = Json.text(video, other);
-                if (url != null && !url.equals(cover)) {
-                    variants.add(new Media.Variant(url, size(Json.number(video, "width")),
-                            size(Json.number(video, "height")), Optional.empty()));
-                }
+        List<String> covers = new ArrayList<>();
+        for (String name : new String[] {"cover", "originCover", "dynamicCover"}) {
+            String url = Json.text(video, name);
+            if (url != null && !covers.contains(url)) {
+                covers.add(url);
             }
-            media.add(sized(Media.of(Media.Type.IMAGE, cover), Json.number(video, "width"), Json.number(video, "height"))
-                    .withVariants(variants));
+        }
+        if (covers.isEmpty() && item.path("imagePost").has("cover")) {
+            String url = Json.firstUrl(item.path("imagePost").path("cover").path("imageURL"));
+            if (url != null) {
+                covers.add(url);
+            }
+        }
+        if (!covers.isEmpty()) {
+            List<Media.Variant> others = new ArrayList<>();
+            for (String url : covers.subList(1, covers.size())) {
+                others.add(new Media.Variant(url, size(Json.number(video, "width")), size(Json.number(video, "height")),
+                        Optional.empty()));
+            }
+            media.add(sized(Media.of(Media.Type.IMAGE, covers.get(0)), Json.number(video, "width"),
+                    Json.number(video, "height")).withVariants(others));
         }
         JsonNode music = item.path("music");
         String musicUrl = Json.text(music, "playUrl");

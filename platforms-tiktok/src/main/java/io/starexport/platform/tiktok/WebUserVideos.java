@@ -71,7 +71,8 @@ final class WebUserVideos implements Extractor<Item> {
         List<Skipped> skipped = new ArrayList<>();
         parse(list, null, items, skipped);
         String next = Json.text(body, "cursor");
-        boolean more = Json.flag(body, "hasMore") && !list.isEmpty() && next != null && !next.equals(cursor);
+        // an empty page with hasMore and a new cursor is not the end
+        boolean more = Json.flag(body, "hasMore") && next != null && !next.equals(cursor);
         return Page.of(items, more ? Json.encodeCursor(state.deepCopy().put("c", next)) : null).withSkipped(skipped);
     }
 

@@ -240,6 +240,115 @@ class ResearchApiTest {
         }
     }
 
+    /**
+     * The quota reason travels from {@code onResponse} to the failing request on the requesting thread only
+     * while that request is being sent: a quota body seen outside a Research API request (here handed to
+     * the hook directly, on the test thread) and an earlier export's quota refusal never turn a later plain
+     * rate limit into QUOTA_EXCEEDED. Bodies synthetic, after TT-ERR.
+     */
+    @Test
+    void aQuotaRefusalNeverOutlivesTheRequestItAnswered() {
+        TikTokPlatform platform = new TikTokPlatform();
+        platform.onResponse(new io.starexport.spi.HttpResponse(429, java.net.URI.create(server.baseUrl() + COMMENTS),
+                java.util.Map.of(), error("daily_quota_limit_exceeded", "Daily quota limit exceeded")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), new io.starexport.spi.RateLimitControl() {
+                    @Override
+                    public void pauseUntil(Instant until) {
+                    }
+
+                    @Override
+                    public void pauseFor(java.time.Duration duration) {
+                    }
+                });
+        stubToken(TOKEN, 7200);
+        server.stubFor(research(COMMENTS).willReturn(aResponse().withStatus(429)
+                .withBody(error("rate_limit_exceeded", "API rate limit was exceeded"))));
+        try (StarExport star = TikTokTesting.engine(server, platform).credential("tiktok", "client_key", "awtestkey")
+                .credential("tiktok", "client_secret", SECRET).build()) {
+            assertThat(commentsFailure(star).code()).isEqualTo(ErrorCode.RATE_LIMITED);
+            server.stubFor(research(COMMENTS).willReturn(aResponse().withStatus(429)
+                    .withBody(error("daily_quota_limit_exceeded", "Daily quota limit exceeded"))));
+            assertThat(commentsFailure(star).code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
+            server.stubFor(research(COMMENTS).willReturn(aResponse().withStatus(429)
+                    .withBody(error("rate_limit_exceeded", "API rate limit was exceeded"))));
+            assertThat(commentsFailure(star).code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        }
+    }
+
+    /**
+     * The API may answer a page with fewer records than asked ("due to reasons such as comments deleted by
+     * users", TT-CMT, developers.tiktok.com/doc/research-api-specs-query-video-comments), none at all, yet
+     * {@code has_more: true} and a cursor further on; traktok's clients keep paging while {@code has_more}.
+     * The export goes on to the next page. Synthetic bodies after TT-CMT.
+     */
+    @Test
+    void anEmptyCommentPageWithMoreToComeIsNotTheEnd() {
+        stubToken(TOKEN, 7200);
+        String ok = ",\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"x\"}}";
+        server.stubFor(research(COMMENTS).withRequestBody(matchingJsonPath("$.cursor", equalTo("0")))
+                .willReturn(okJson("{\"data\":{\"comments\":[],\"has_more\":true,\"cursor\":100}" + ok)));
+        server.stubFor(research(COMMENTS).withRequestBody(matchingJsonPath("$.cursor", equalTo("100")))
+                .willReturn(okJson("{\"data\":{\"comments\":[{\"id\":7603400000000000009,\"video_id\":" + VIDEO_ID
+                        + ",\"text\":\"late\",\"parent_comment_id\":" + VIDEO_ID + ",\"create_time\":1770290000}],"
+                        + "\"has_more\":false,\"cursor\":101}" + ok)));
+        try (StarExport star = engine().build()) {
+            assertThat(comments(star, true)).extracting(Comment::id).containsExactly("7603400000000000009");
+        }
+    }
+
+    /** A {@code has_more} page whose cursor does not move on ends the export rather than asking again (synthetic, after TT-CMT). */
+    @Test
+    void aCursorThatDoesNotMoveEndsTheCommentExport() {
+        stubToken(TOKEN, 7200);
+        server.stubFor(research(COMMENTS).willReturn(okJson("{\"data\":{\"comments\":[],\"has_more\":true,\"cursor\":0},"
+                + "\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"x\"}}")));
+        try (StarExport star = engine().build()) {
+            assertThat(comments(star, true)).isEmpty();
+        }
+        server.verify(1, postRequestedFor(urlPathEqualTo(COMMENTS)));
+    }
+
+    /**
+     * Without {@code until} the first window ends today (UTC), never on a future date the API may refuse
+     * (clients send today at the latest: tiktok/tiktok-research-api-wrapper issue #2, traktok's
+     * {@code end_date = Sys.Date()}). Synthetic answer after TT-VQ.
+     */
+    @Test
+    void theFirstWindowEndsTodayNotInTheFuture() {
+        stubToken(TOKEN, 7200);
+        server.stubFor(research(VIDEOS).willReturn(okJson("{\"data\":{\"videos\":[],\"cursor\":0,\"has_more\":false,"
+                + "\"search_id\":\"1\"},\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"x\"}}")));
+        try (StarExport star = engine().clock(new MovableClock()).build();
+             Stream<Post> stream = star.export("https://www.tiktok.com/@cate").posts()
+                     .since(Instant.parse("2026-01-20T00:00:00Z")).stream()) {
+            assertThat(stream.count()).isZero();
+        }
+        server.verify(1, postRequestedFor(urlPathEqualTo(VIDEOS)).withRequestBody(matchingJsonPath("$.end_date", equalTo("20260205")))
+                .withRequestBody(matchingJsonPath("$.start_date", equalTo("20260120"))));
+        server.verify(1, postRequestedFor(urlPathEqualTo(VIDEOS)));
+    }
+
+    /** Same for the video query: an empty page with {@code has_more} continues the window with its search id. */
+    @Test
+    void anEmptyVideoPageWithMoreToComeContinuesTheWindow() {
+        stubToken(TOKEN, 7200);
+        String ok = ",\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"x\"}}";
+        server.stubFor(research(VIDEOS).withRequestBody(matchingJsonPath("$.start_date", equalTo("20260205")))
+                .willReturn(okJson("{\"data\":{\"videos\":[],\"cursor\":100,\"has_more\":true,\"search_id\":\"77\"}" + ok)));
+        server.stubFor(research(VIDEOS).withRequestBody(matchingJsonPath("$.start_date", equalTo("20260205")))
+                .withRequestBody(matchingJsonPath("$.cursor", equalTo("100")))
+                .withRequestBody(matchingJsonPath("$.search_id", equalTo("77")))
+                .willReturn(okJson("{\"data\":{\"videos\":[{\"id\":7603500000000000001,\"create_time\":1772352000}],"
+                        + "\"cursor\":101,\"has_more\":false,\"search_id\":\"77\"}" + ok)));
+        List<Post> posts;
+        try (StarExport star = engine().build();
+             Stream<Post> stream = star.export("https://www.tiktok.com/@cate").posts()
+                     .since(Instant.parse("2026-02-05T00:00:00Z")).until(Instant.parse("2026-03-05T12:00:00Z")).stream()) {
+            posts = stream.toList();
+        }
+        assertThat(posts).extracting(Post::id).containsExactly("7603500000000000001");
+    }
+
     @Test
     void invalidParametersSayWhatWasWrong() {
         stubToken(TOKEN, 7200);

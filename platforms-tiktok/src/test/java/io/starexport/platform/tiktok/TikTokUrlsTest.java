@@ -44,6 +44,15 @@ class TikTokUrlsTest {
             https://www.tiktok.com/@scout2015?lang=en&is_from_webapp=1                                    | PROFILE | scout2015           | https://www.tiktok.com/@scout2015 |
             https://m.tiktok.com/@user.name_1                                                             | PROFILE | user.name_1         | https://www.tiktok.com/@user.name_1 |
             https://www.tiktok.com/tag/funny                                                              | HASHTAG | funny               | https://www.tiktok.com/tag/funny |
+            https://www.tiktok.com/video/6718335390845095173                                              | VIDEO   | 6718335390845095173 | https://www.tiktok.com/@_/video/6718335390845095173 |
+            https://www.tiktok.com/video/6718335390845095173?lang=en                                      | VIDEO   | 6718335390845095173 | https://www.tiktok.com/@_/video/6718335390845095173 |
+            https://www.tiktok.com/photo/7162203925925039406                                              | VIDEO   | 7162203925925039406 | https://www.tiktok.com/@_/photo/7162203925925039406 | type=photo
+            https://m.tiktok.com/v/6718335390845095173                                                    | VIDEO   | 6718335390845095173 | https://www.tiktok.com/@_/video/6718335390845095173 |
+            https://www.tiktok.com/%40scout2015/video/6718335390845095173                                 | VIDEO   | 6718335390845095173 | https://www.tiktok.com/@scout2015/video/6718335390845095173 | author=scout2015
+            https://www.tiktok.com/@Scout.2015/video/6718335390845095173?_r=1&_t=ZT-8abc                   | VIDEO   | 6718335390845095173 | https://www.tiktok.com/@Scout.2015/video/6718335390845095173 | author=Scout.2015
+            https://WWW.TikTok.com/@Scout.2015/?lang=en                                                   | PROFILE | Scout.2015          | https://www.tiktok.com/@Scout.2015 |
+            https://VM.TIKTOK.COM/ZMeAbCdEf/                                                              | VIDEO   | ZMeAbCdEf           | https://vm.tiktok.com/ZMeAbCdEf/ | short=true
+            https://www.tiktok.com/tag/Funny_Videos/?lang=en                                              | HASHTAG | Funny_Videos        | https://www.tiktok.com/tag/Funny_Videos |
             https://www.tiktok.com/tag/大国基建?lang=zh                                                     | HASHTAG | 大国基建              | https://www.tiktok.com/tag/大国基建 |
             """)
     void resolvesEverySupportedForm(String url, Target.Kind kind, String id, String canonical, String attributes) {
@@ -60,6 +69,17 @@ class TikTokUrlsTest {
         } else {
             assertThat(target.attributes()).doesNotContainKey("short");
         }
+    }
+
+    /** Hashtags in scripts written with combining marks (Devanagari, Thai vowel signs), percent-encoded as browsers send them. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"हिंदी", "ภาษาไทย", "café_ñ", "日本語ー"})
+    void resolvesHashtagsInEveryScript(String tag) {
+        URI url = URI.create("https://www.tiktok.com/tag/" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8)
+                + "?lang=en");
+        Target target = platform.resolve(url).orElseThrow();
+        assertThat(target.kind()).isEqualTo(Target.Kind.HASHTAG);
+        assertThat(target.id()).isEqualTo(tag);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,6 +99,9 @@ class TikTokUrlsTest {
             "https://vm.tiktok.com/ab/",
             "https://vm.tiktok.com/ZMeAbCdEf/extra",
             "https://www.tiktok.com/t/",
+            "https://www.tiktok.com/share/user/6718335390845095173",
+            "https://www.tiktok.com/video/",
+            "https://www.tiktok.com/video/notanid",
     })
     void refusesMalformedOrUnsupportedTikTokUrls(String url) {
         assertThatThrownBy(() -> platform.resolve(URI.create(url)))

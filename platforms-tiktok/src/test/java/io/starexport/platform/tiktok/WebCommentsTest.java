@@ -148,6 +148,59 @@ class WebCommentsTest {
         assertThat(result.reportedTotal()).hasValue(7);
     }
 
+    /**
+     * Shape variants of {@code /api/comment/list/} and its reply list (synthetic, after the reference's sections
+     * 2.2, 2.3 and 2.7): {@code has_more} as a bool as well as 0/1, counts as strings, a page left empty by
+     * filtered comments ({@code has_filtered_comments}) that still has more after it, a comment pinned only
+     * by {@code stick_position}, a creator label, and an empty reply page with more replies after it.
+     */
+    @Test
+    void toleratesShapeVariantsAndPagesOnPastEmptyPages() {
+        server.stubFor(commentPage("0").willReturn(okJson("{\"comments\":[{\"cid\":\"7603300000000000011\",\"text\":\"pinned\","
+                + "\"create_time\":\"1770280000\",\"digg_count\":\"5\",\"reply_comment_total\":2,\"reply_id\":\"0\","
+                + "\"author_pin\":false,\"stick_position\":1,\"is_author_digged\":1,"
+                + "\"label_list\":[{\"type\":1,\"text\":\"Creator\"}],\"user\":{\"uid\":\"1\",\"unique_id\":\"Cate.Maker\"}}],"
+                + "\"cursor\":20,\"has_more\":true,\"total\":4,\"status_code\":0}")));
+        server.stubFor(commentPage("20").willReturn(okJson("{\"comments\":[],\"cursor\":40,\"has_more\":1,"
+                + "\"has_filtered_comments\":1,\"status_code\":0}")));
+        server.stubFor(commentPage("40").willReturn(okJson("{\"comments\":[{\"cid\":\"7603300000000000012\",\"text\":\"later\","
+                + "\"create_time\":1770280100,\"reply_id\":\"0\",\"stick_position\":0}],\"cursor\":41,\"has_more\":false,"
+                + "\"status_code\":0}")));
+        String reply = "{\"comments\":[{\"cid\":\"7603300000000000111\",\"text\":\"r\",\"create_time\":1770280200,"
+                + "\"reply_id\":\"7603300000000000011\"}],\"cursor\":%d,\"has_more\":%s,\"status_code\":0}";
+        server.stubFor(get(urlPathEqualTo("/api/comment/list/reply/")).withQueryParam("comment_id", equalTo("7603300000000000011"))
+                .withQueryParam("cursor", equalTo("0")).willReturn(okJson("{\"comments\":null,\"cursor\":20,\"has_more\":1,"
+                        + "\"status_code\":0}")));
+        server.stubFor(get(urlPathEqualTo("/api/comment/list/reply/")).withQueryParam("comment_id", equalTo("7603300000000000011"))
+                .withQueryParam("cursor", equalTo("20")).willReturn(okJson(String.format(reply, 21, "0"))));
+        List<Comment> comments;
+        try (StarExport star = engine(server).build();
+             Stream<Comment> stream = star.export(VIDEO_URL).comments().replies(true).stream()) {
+            comments = stream.toList();
+        }
+        assertThat(comments).extracting(Comment::id).containsExactly("7603300000000000011", "7603300000000000111",
+                "7603300000000000012");
+        Comment pinned = comments.get(0);
+        assertThat(pinned.pinned()).isTrue();
+        assertThat(pinned.likeCount()).hasValue(5);
+        assertThat(pinned.createdAt()).hasValue(Instant.ofEpochSecond(1770280000));
+        assertThat(pinned.extras()).containsEntry("author_liked", true).containsEntry("labels", List.of("Creator"));
+        assertThat(pinned.author().orElseThrow().url()).hasValue("https://www.tiktok.com/@Cate.Maker");
+        assertThat(comments.get(1).parentId()).hasValue("7603300000000000011");
+        assertThat(comments.get(2).pinned()).isFalse();
+    }
+
+    /** A page that says {@code has_more} but hands back the cursor it was asked with ends the export instead of looping (synthetic). */
+    @Test
+    void aCursorThatDoesNotMoveEndsTheExport() {
+        server.stubFor(commentPage("0").willReturn(okJson("{\"comments\":[{\"cid\":\"7603300000000000021\",\"text\":\"x\","
+                + "\"create_time\":1770280000,\"reply_id\":\"0\"}],\"cursor\":0,\"has_more\":1,\"status_code\":0}")));
+        try (StarExport star = engine(server).build(); Stream<Comment> stream = star.export(VIDEO_URL).comments().stream()) {
+            assertThat(stream.map(Comment::id)).containsExactly("7603300000000000021");
+        }
+        server.verify(1, getRequestedFor(urlPathEqualTo("/api/comment/list/")));
+    }
+
     @Test
     void withoutRepliesNoReplyPageIsRequested() {
         stubThread();
@@ -242,6 +295,23 @@ class WebCommentsTest {
         }
     }
 
+    /** A signer whose exception quotes the URL it was given must not leak the cookie's msToken (copied into that URL). */
+    @Test
+    void aFailingSignerQuotingTheUrlDoesNotLeakTheMsToken() {
+        TikTokPlatform platform = TikTokPlatform.builder().signer((url, agent) -> {
+            throw new IllegalStateException("cannot sign " + url);
+        }).build();
+        try (StarExport star = engine(server, platform).credential("tiktok", "cookie", "msToken=MSTOKEN123abc; sessionid=SECRET42")
+                .build()) {
+            assertThatThrownBy(() -> TikTokTesting.drain(star.export(VIDEO_URL).comments()))
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.AUTH_FAILED);
+                        assertThat(e.getMessage()).contains("cannot sign", "aweme_id=" + VIDEO_ID)
+                                .doesNotContain("MSTOKEN123abc", "SECRET42");
+                    });
+        }
+    }
+
     @Test
     void aNonZeroStatusCodeWithoutASignerIsAuthRequired() {
         server.stubFor(commentPage("0").willReturn(okJson("{\"status_code\":8,\"status_msg\":\"url doesn't match\"}")));
@@ -259,7 +329,10 @@ class WebCommentsTest {
         server.stubFor(commentPage("0").willReturn(okJson("{\"status_code\":10204,\"status_msg\":\"item not found\"}")));
         try (StarExport star = engine(server).build()) {
             assertThatThrownBy(() -> TikTokTesting.drain(star.export(VIDEO_URL).comments()))
-                    .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+                        assertThat(e.getMessage()).contains("status 10204: item not found", "blocks this network");
+                    });
         }
         server.stubFor(commentPage("0").willReturn(okJson("{\"status_code\":10222,\"status_msg\":\"private\"}")));
         try (StarExport star = engine(server).build()) {

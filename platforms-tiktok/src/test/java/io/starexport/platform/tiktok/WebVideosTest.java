@@ -130,6 +130,20 @@ class WebVideosTest {
         }
     }
 
+    /**
+     * A page whose rehydration data lacks the {@code webapp.video-detail} scope (synthetic, after the reference's
+     * section 2.4; yt-dlp treats it as "no video data" and tries other sources) goes on to the item-detail API.
+     */
+    @Test
+    void fallsBackToTheItemDetailApiWhenThePageDataHasNoVideoScope() {
+        server.stubFor(get(urlPathEqualTo("/@zg.520/video/" + ID)).willReturn(ok(page("webapp.app-context", "{}"))));
+        server.stubFor(get(urlPathEqualTo("/api/item/detail/")).withQueryParam("itemId", equalTo(ID))
+                .willReturn(okJson("{\"itemInfo\":{\"itemStruct\":" + item() + "},\"statusCode\":0}")));
+        try (StarExport star = engine(server).build(); Stream<Post> posts = star.export(URL).posts().stream()) {
+            assertRecordedVideo(posts.toList().get(0));
+        }
+    }
+
     @Test
     void readsTheOlderSigiStatePageData() {
         server.stubFor(get(urlPathEqualTo("/@zg.520/video/" + ID)).willReturn(ok("<html><body><script id=\"SIGI_STATE\" "
@@ -140,6 +154,59 @@ class WebVideosTest {
             assertThat(post.id()).isEqualTo(ID);
             assertThat(post.author().orElseThrow().handle()).hasValue("zg.520");
             assertThat(post.viewCount()).hasValue(14_200_000);
+        }
+    }
+
+    /**
+     * The older SIGI_STATE page may list more than one item in {@code ItemModule} (yt-dlp reads
+     * {@code ItemModule[video_id]}); the export takes the one the URL names. Synthetic page after the
+     * reference's section 2.4.
+     */
+    @Test
+    void takesTheRequestedItemFromASigiStatePageWithSeveral() {
+        String other = item().replace(ID, "7498337886933190000").replaceFirst("\"desc\":\"[^\"]*\"", "\"desc\":\"other\"");
+        server.stubFor(get(urlPathEqualTo("/@zg.520/video/" + ID)).willReturn(ok("<html><body><script id=\"SIGI_STATE\" "
+                + "type=\"application/json\">{\"ItemModule\":{\"7498337886933190000\":" + other + ",\"" + ID + "\":" + item()
+                + "}}</script></body></html>")));
+        try (StarExport star = engine(server).build(); Stream<Post> posts = star.export(URL).posts().stream()) {
+            assertRecordedVideo(posts.toList().get(0));
+        }
+    }
+
+    /**
+     * Newer item shapes (synthetic, after the reference's section 2.4 and yt-dlp's {@code _parse_aweme_video_web},
+     * which reads {@code bitrateInfo[].PlayAddr.UrlList} besides {@code playAddr} and takes thumbnails from any of
+     * {@code cover}, {@code originCover}, {@code dynamicCover}): an empty {@code playAddr}, no {@code downloadAddr},
+     * the renditions only in {@code bitrateInfo}; only an {@code originCover}; {@code createTime} and counts as
+     * strings, no {@code statsV2}.
+     */
+    @Test
+    void findsTheVideoFileInBitrateInfoWhenPlayAddrIsEmpty() {
+        String item = "{\"id\":\"" + ID + "\",\"desc\":\"d\",\"createTime\":\"1745842841\","
+                + "\"author\":{\"id\":\"6799838955094836230\",\"uniqueId\":\"zg.520\"},"
+                + "\"stats\":{\"playCount\":\"1200\",\"diggCount\":\"12\"},"
+                + "\"video\":{\"duration\":30,\"width\":576,\"height\":1024,\"playAddr\":\"\",\"cover\":\"\","
+                + "\"originCover\":\"https://p16-sign-va.tiktokcdn.com/origin.jpeg\","
+                + "\"bitrateInfo\":[{\"PlayAddr\":{\"Width\":1080,\"Height\":1920,\"UrlList\":[\"https://v16-webapp-prime.us.tiktok.com/video/hd\"]}},"
+                + "{\"PlayAddr\":{\"Width\":576,\"Height\":1024,\"UrlList\":[\"https://v16-webapp-prime.us.tiktok.com/video/sd\"]}}]}}";
+        server.stubFor(get(urlPathEqualTo("/@zg.520/video/" + ID)).willReturn(ok(page("webapp.video-detail",
+                "{\"statusCode\":0,\"itemInfo\":{\"itemStruct\":" + item + "}}"))));
+        try (StarExport star = engine(server).build(); Stream<Post> posts = star.export(URL).posts().stream()) {
+            Post post = posts.toList().get(0);
+            assertThat(post.createdAt()).hasValue(Instant.ofEpochSecond(1745842841));
+            assertThat(post.viewCount()).hasValue(1200);
+            assertThat(post.likeCount()).hasValue(12);
+            assertThat(post.commentCount()).isEmpty();
+            assertThat(post.media()).extracting(Media::type).containsExactly(Media.Type.VIDEO, Media.Type.IMAGE);
+            assertThat(post.media().get(1).url()).isEqualTo("https://p16-sign-va.tiktokcdn.com/origin.jpeg");
+            assertThat(post.media()).first().satisfies(video -> {
+                assertThat(video.type()).isEqualTo(Media.Type.VIDEO);
+                assertThat(video.url()).isEqualTo("https://v16-webapp-prime.us.tiktok.com/video/hd");
+                assertThat(video.width()).hasValue(1080);
+                assertThat(video.duration()).hasValue(Duration.ofSeconds(30));
+                assertThat(video.variants()).extracting(Media.Variant::url)
+                        .containsExactly("https://v16-webapp-prime.us.tiktok.com/video/sd");
+            });
         }
     }
 
@@ -246,6 +313,25 @@ class WebVideosTest {
         assertThat(photo.media().get(0).height()).hasValue(1440);
         server.verify(getRequestedFor(urlPathEqualTo("/api/post/item_list/")).withQueryParam("count", equalTo("30"))
                 .withQueryParam("aid", equalTo("1988")).withQueryParam("from_page", equalTo("user")));
+    }
+
+    /**
+     * An {@code /api/post/item_list/} page can come back without items yet with {@code hasMore} and a new
+     * cursor (TikTok-Api's {@code user.videos} keeps paging while {@code hasMore}); the export follows the
+     * cursor instead of stopping. Synthetic pages after the reference's section 2.5.
+     */
+    @Test
+    void anEmptyVideoListPageWithMoreToComeIsNotTheEnd() {
+        server.stubFor(get(urlPathEqualTo("/@zg.520")).willReturn(ok(userPage(0))));
+        server.stubFor(get(urlPathEqualTo("/api/post/item_list/")).withQueryParam("cursor", equalTo("0"))
+                .willReturn(okJson("{\"cursor\":\"1745842841000\",\"hasMore\":true,\"itemList\":[],\"statusCode\":0}")));
+        server.stubFor(get(urlPathEqualTo("/api/post/item_list/")).withQueryParam("cursor", equalTo("1745842841000"))
+                .willReturn(okJson("{\"cursor\":\"1740000000000\",\"hasMore\":false,\"itemList\":["
+                        + minimalItem("7480000000000000003", 1740000000L) + "],\"statusCode\":0}")));
+        try (StarExport star = engine(server).build();
+             Stream<Post> stream = star.export("https://www.tiktok.com/@zg.520").posts().stream()) {
+            assertThat(stream.map(Post::id)).containsExactly("7480000000000000003");
+        }
     }
 
     @Test
