@@ -292,26 +292,25 @@ final class CommentExtractor implements Extractor<Comment> {
         if (!things.isArray()) {
             throw ExportException.platformChanged(RedditPlatform.ID, "json.data.things", "found " + things.getNodeType());
         }
+        // The answer is a flat list in no documented order: index every comment by fullname first, so a
+        // reply that arrives before its parent still gets its depth from the parent chain.
+        Map<String, String> parents = new HashMap<>();
+        for (JsonNode thing : things) {
+            String name = Things.text(thing.path("data"), "name");
+            String parent = Things.text(thing.path("data"), "parent_id");
+            if ("t1".equals(thing.path("kind").asText()) && name != null && parent != null) {
+                parents.put(name, parent);
+            }
+        }
         for (int i = 0; i < things.size(); i++) {
             JsonNode thing = things.get(i);
             JsonNode data = thing.path("data");
             String path = "json.data.things[" + i + "].data";
-            String parent = Things.text(data, "parent_id");
-            Integer parentDepth = parent == null ? null : depths.get(parent);
-            int depth;
-            if (parentDepth != null) {
-                depth = parentDepth + 1;
-            } else if (parent != null && parent.startsWith("t3_")) {
-                depth = 0;
-            } else {
-                depth = data.path("depth").isInt() ? data.get("depth").asInt() : 0;
-            }
+            Integer parentDepth = depth(Things.text(data, "parent_id"), depths, parents);
+            int depth = parentDepth != null ? parentDepth + 1
+                    : data.path("depth").isInt() ? data.get("depth").asInt() : 0;
             if ("t1".equals(thing.path("kind").asText())) {
                 harvest.emit(data, path, depth);
-                String name = Things.text(data, "name");
-                if (name != null) {
-                    depths.put(name, depth);
-                }
             } else if ("more".equals(thing.path("kind").asText())) {
                 harvest.more(data, path, depth);
             }
@@ -320,6 +319,35 @@ final class CommentExtractor implements Extractor<Comment> {
             // Nothing new came back: re-queueing stubs of the same ids would ask forever.
             harvest.work.removeIf(work -> ids.containsAll(work.ids()));
         }
+    }
+
+    /**
+     * The depth of the comment {@code fullname} (-1 for the post), from the parents whose depth is known
+     * and the parent links of this answer; null when the chain leads nowhere known. Remembers what it finds.
+     */
+    private static Integer depth(String fullname, Map<String, Integer> depths, Map<String, String> parents) {
+        List<String> chain = new ArrayList<>();
+        String at = fullname;
+        Integer known = null;
+        while (at != null && chain.size() <= parents.size()) {
+            known = depths.get(at);
+            if (known != null || at.startsWith("t3_")) {
+                break;
+            }
+            chain.add(at);
+            at = parents.get(at);
+        }
+        if (known == null && at != null && at.startsWith("t3_")) {
+            known = -1;
+        }
+        if (known == null) {
+            return null;
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            known = known + 1;
+            depths.put(chain.get(i), known);
+        }
+        return known;
     }
 
     /** The {@code t1} with this id36 anywhere in a Listing tree, or null. */

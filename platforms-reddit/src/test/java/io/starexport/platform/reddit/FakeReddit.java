@@ -58,6 +58,7 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
     final List<Node> top = new ArrayList<>();
     final AtomicInteger moreChildrenCalls = new AtomicInteger();
     private volatile boolean withDepth = true;
+    private volatile boolean reversed;
     private volatile int failFromCall = Integer.MAX_VALUE;
 
     /**
@@ -101,6 +102,14 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
     /** Answers as 2016 Reddit did: morechildren things without {@code depth}. */
     void withoutDepth() {
         withDepth = false;
+    }
+
+    /**
+     * Answers morechildren with its things in reverse order, replies before their parents and stubs before
+     * their siblings: Reddit documents no order for the flat list, and PRAW rebuilds it by {@code parent_id}.
+     */
+    void outOfTreeOrder() {
+        reversed = true;
     }
 
     /** From the {@code call}-th morechildren request on (counting from 1), answer 500 until {@link #heal()}. */
@@ -215,6 +224,9 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
             if (node != null) {
                 flatten(node, 0, things);
             }
+        }
+        if (reversed) {
+            java.util.Collections.reverse(things);
         }
         ObjectNode answer = JSON.createObjectNode();
         ObjectNode json = answer.putObject("json");
