@@ -216,6 +216,10 @@ final class RedditApi {
     /** The exception for a non-2xx answer. */
     ExportException failure(HttpResponse response, String what) {
         int status = response.status();
+        if (status == 451) {
+            return ExportException.of(ErrorCode.NOT_FOUND, "Reddit withholds " + what
+                    + " for legal reasons (451) in the requesting region.");
+        }
         if (isHtml(response) && status != 404) {
             return blockPage(response, what);
         }
@@ -229,6 +233,8 @@ final class RedditApi {
                 case "private" -> "This subreddit is private; only approved members can read " + what + ".";
                 case "quarantined" -> "This subreddit is quarantined; Reddit shows it only to accounts that opted "
                         + "in on the website. Use OAuth as a script app with such an account.";
+                case "gated" -> "This subreddit is gated behind a content advisory; Reddit shows it only to "
+                        + "accounts that accepted it on the website. Use OAuth as a script app with such an account.";
                 case "gold_only" -> "This subreddit is for premium members only.";
                 default -> "Reddit refused access to " + what + " (403" + (reason.isEmpty() ? "" : ", " + reason)
                         + "): it is private, quarantined or needs an account with access.";
@@ -236,8 +242,6 @@ final class RedditApi {
             case 404, 410 -> ExportException.of(ErrorCode.NOT_FOUND, reason.equals("banned")
                     ? "This subreddit was banned by Reddit; " + what + " is gone."
                     : "Reddit has no " + what + " (" + status + "); it was deleted or never existed.");
-            case 451 -> ExportException.of(ErrorCode.NOT_FOUND, "Reddit withholds " + what
-                    + " for legal reasons (451) in the requesting region.");
             default -> {
                 if (status >= 300 && status < 400) {
                     yield ExportException.of(ErrorCode.PLATFORM_CHANGED, "Reddit redirected " + what + " to "
