@@ -176,6 +176,19 @@ class CommentTreeTest {
         }
     }
 
+    /**
+     * A {@code more} stub with {@code count: 0} that still lists children ids is expanded through morechildren
+     * like any other; only a stub without children (id {@code _}) is a "continue this thread" link. Synthetic,
+     * as {@link FakeReddit}.
+     */
+    @Test
+    void aMoreStubCountingZeroButListingChildrenIsExpanded() {
+        thread.zeroCounts();
+        try (StarExport star = engine(RedditPlatform.Access.PUBLIC)) {
+            assertWholeThread(export(star, URL, true));
+        }
+    }
+
     @Test
     void outOfOrderRepliesStayOutOfAnExportWithoutReplies() {
         thread.outOfTreeOrder();

@@ -59,6 +59,7 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
     final AtomicInteger moreChildrenCalls = new AtomicInteger();
     private volatile boolean withDepth = true;
     private volatile boolean reversed;
+    private volatile boolean zeroCounts;
     private volatile int failFromCall = Integer.MAX_VALUE;
 
     /**
@@ -110,6 +111,11 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
      */
     void outOfTreeOrder() {
         reversed = true;
+    }
+
+    /** Gives every {@code more} stub {@code count: 0} while it still lists its children. */
+    void zeroCounts() {
+        zeroCounts = true;
     }
 
     /** From the {@code call}-th morechildren request on (counting from 1), answer 500 until {@link #heal()}. */
@@ -283,7 +289,7 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
         if (withVanished) {
             children.add(VANISHED);
         }
-        ObjectNode data = JSON.createObjectNode().put("count", rest.stream().mapToInt(Node::size).sum())
+        ObjectNode data = JSON.createObjectNode().put("count", zeroCounts ? 0 : rest.stream().mapToInt(Node::size).sum())
                 .put("name", "t1_" + rest.get(0).id()).put("id", rest.get(0).id()).put("parent_id", parent)
                 .put("depth", depth);
         data.set("children", children);
