@@ -16,8 +16,10 @@ import io.starexport.spi.PageRequest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -302,7 +304,7 @@ final class CommentExtractor implements Extractor<Comment> {
                 parents.put(name, parent);
             }
         }
-        for (int i = 0; i < things.size(); i++) {
+        for (int i : treeOrder(things, parents)) {
             JsonNode thing = things.get(i);
             JsonNode data = thing.path("data");
             String path = "json.data.things[" + i + "].data";
@@ -319,6 +321,47 @@ final class CommentExtractor implements Extractor<Comment> {
             // Nothing new came back: re-queueing stubs of the same ids would ask forever.
             harvest.work.removeIf(work -> ids.containsAll(work.ids()));
         }
+    }
+
+    /**
+     * The indexes of an answer's things with every thing after the comment it hangs under (when that comment
+     * is in the answer too), siblings in the answer's order: pre-order, whatever order Reddit sent.
+     */
+    private static List<Integer> treeOrder(JsonNode things, Map<String, String> parents) {
+        Map<String, List<Integer>> below = new HashMap<>();
+        List<Integer> roots = new ArrayList<>();
+        for (int i = 0; i < things.size(); i++) {
+            String parent = Things.text(things.get(i).path("data"), "parent_id");
+            if (parent != null && parents.containsKey(parent)) {
+                below.computeIfAbsent(parent, key -> new ArrayList<>()).add(i);
+            } else {
+                roots.add(i);
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        boolean[] done = new boolean[things.size()];
+        Deque<Integer> stack = new ArrayDeque<>();
+        for (int root : roots) {
+            stack.push(root);
+            while (!stack.isEmpty()) {
+                int i = stack.pop();
+                if (done[i]) {
+                    continue;
+                }
+                done[i] = true;
+                order.add(i);
+                List<Integer> children = below.getOrDefault(Things.text(things.get(i).path("data"), "name"), List.of());
+                for (int c = children.size() - 1; c >= 0; c--) {
+                    stack.push(children.get(c));
+                }
+            }
+        }
+        for (int i = 0; i < things.size(); i++) {
+            if (!done[i]) {
+                order.add(i); // a parent cycle Reddit should never send: keep the things anyway
+            }
+        }
+        return order;
     }
 
     /**

@@ -171,9 +171,14 @@ class CommentTreeTest {
         if (!withDepth) {
             thread.withoutDepth();
         }
+        List<Comment> comments;
         try (StarExport star = engine(RedditPlatform.Access.OAUTH)) {
-            assertWholeThread(export(star, URL, true));
+            comments = export(star, URL, true);
         }
+        assertWholeThread(comments);
+        List<String> order = comments.stream().map(Comment::id).toList();
+        assertThat(comments).allSatisfy(c -> c.parentId().ifPresent(parent -> assertThat(order.indexOf(parent))
+                .as("%s after its parent %s", c.id(), parent).isLessThan(order.indexOf(c.id()))));
     }
 
     /**
