@@ -192,7 +192,10 @@ final class Things {
         return post.build();
     }
 
-    /** Gallery items in order, else a Reddit-hosted video, else the preview image. */
+    /**
+     * Gallery items in order, else the images of a text post's body, else a Reddit-hosted video, else the
+     * preview image.
+     */
     static List<Media> media(JsonNode data) {
         List<Media> media = new ArrayList<>();
         JsonNode gallery = data.path("gallery_data").path("items");
@@ -203,6 +206,13 @@ final class Things {
                 galleryItem(meta).ifPresent(media::add);
             }
             return media;
+        }
+        if (metadata.isObject()) {
+            // Images placed in a text post's body: media_metadata without gallery_data, in the body's order.
+            metadata.forEach(meta -> galleryItem(meta).ifPresent(media::add));
+            if (!media.isEmpty()) {
+                return media;
+            }
         }
         JsonNode video = data.path("secure_media").path("reddit_video");
         if (!video.isObject()) {

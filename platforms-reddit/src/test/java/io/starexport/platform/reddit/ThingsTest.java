@@ -107,6 +107,19 @@ class ThingsTest {
         assertThat(media.get(1).url()).isEqualTo("https://preview.redd.it/d.gif?format=mp4&s=xyz");
     }
 
+    /**
+     * A text post with images in its body has {@code media_metadata} but no {@code gallery_data} (the same
+     * entry shape as a gallery's, reference §1.10); gallery-dl reads them as the post's embedded media.
+     */
+    @Test
+    void imagesInATextPostsBodyAreItsMedia() throws IOException {
+        Post post = Things.post(json("{'id': 'p1', 'title': 't', 'is_self': true, 'selftext': 'look ![img](x1)', "
+                + "'media_metadata': {'x1': {'status': 'valid', 'e': 'Image', 'm': 'image/png', "
+                + "'s': {'u': 'https://preview.redd.it/x1.png?width=800&amp;s=1', 'x': 800, 'y': 600}}, "
+                + "'x2': {'status': 'valid', 'e': 'RedditVideo', 'dashUrl': 'https://v.redd.it/x2/DASHPlaylist.mpd', 'x': 1, 'y': 1}}}"), "data");
+        assertThat(post.media()).extracting(Media::url).containsExactly("https://preview.redd.it/x1.png?width=800&s=1");
+    }
+
     /** {@code removed_by_category} tells who removed a post (PRAW's Submission attributes). */
     @Test
     void aRemovedPostSaysWhoRemovedIt() throws IOException {
