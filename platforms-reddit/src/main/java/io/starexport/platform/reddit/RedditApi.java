@@ -42,6 +42,7 @@ final class RedditApi {
     static final Duration TOKEN_MARGIN = Duration.ofMinutes(1);
     private static final Pattern TITLE = Pattern.compile("<title>([^<]{0,200})</title>", Pattern.CASE_INSENSITIVE);
     private static final int MAX_SHARE_HOPS = 5;
+    private static final Pattern SUBREDDIT_PATH = Pattern.compile("/r/([^/]+)");
 
     private final PlatformContext context;
     private final boolean oauth;
@@ -62,11 +63,19 @@ final class RedditApi {
 
     /** GET a listing or thing: {@code path} is Reddit's path without {@code .json}, such as {@code /r/pics/hot}. */
     JsonNode get(String path, Map<String, ?> parameters) {
-        return json(send(() -> {
+        HttpResponse response = send(() -> {
             HttpRequest.Builder request = HttpRequest.get(base().resolve(oauth ? path : path + ".json"));
             parameters.forEach(request::query);
             return request.query("raw_json", 1);
-        }), path);
+        });
+        // Reddit redirects a subreddit it does not know to a subreddit search, which the engine follows.
+        String landed = response.url().getPath() == null ? "" : response.url().getPath();
+        if (landed.startsWith("/subreddits/search") && !path.startsWith("/subreddits/search")) {
+            Matcher sub = SUBREDDIT_PATH.matcher(path);
+            throw ExportException.of(ErrorCode.NOT_FOUND, "Reddit has no " + (sub.lookingAt() ? "subreddit r/"
+                    + sub.group(1) : path) + " (it redirected to a subreddit search); check the name.");
+        }
+        return json(response, path);
     }
 
     /**

@@ -164,6 +164,22 @@ class ErrorsTest {
         assertThat(e.getMessage()).contains("legal reasons (451)");
     }
 
+    /**
+     * A subreddit that does not exist is redirected (302) to a subreddit search, which the engine follows on
+     * the same host (PRAW's "Redirect to /subreddits/search", reddit/node-api-client#60); an empty search must
+     * not pass for an empty subreddit. Synthetic, after those reports.
+     */
+    @Test
+    void aListingRedirectedToASubredditSearchIsNotFoundEvenWhenTheSearchIsEmpty() {
+        server.stubFor(publicListing().willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "/subreddits/search.json?q=secretclub")));
+        server.stubFor(get(urlPathEqualTo("/subreddits/search.json")).willReturn(okJson(
+                "{\"kind\": \"Listing\", \"data\": {\"after\": null, \"dist\": 0, \"children\": []}}")));
+        ExportException e = postsFailure(Reddit.engine(server).build());
+        assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(e.getMessage()).contains("r/secretclub");
+    }
+
     @Test
     void unauthorisedWithoutCredentialsAsksForThem() {
         server.stubFor(publicListing().willReturn(aResponse().withStatus(401).withBody("{\"message\": \"Unauthorized\", \"error\": 401}")));
