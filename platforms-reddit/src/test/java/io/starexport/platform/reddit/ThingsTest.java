@@ -110,13 +110,16 @@ class ThingsTest {
     /**
      * A text post with images in its body has {@code media_metadata} but no {@code gallery_data} (the same
      * entry shape as a gallery's, reference §1.10); gallery-dl reads them as the post's embedded media.
+     * Subreddit emotes used in the text share the map (ids {@code emote|t5_…|…}) and are not media.
      */
     @Test
     void imagesInATextPostsBodyAreItsMedia() throws IOException {
         Post post = Things.post(json("{'id': 'p1', 'title': 't', 'is_self': true, 'selftext': 'look ![img](x1)', "
                 + "'media_metadata': {'x1': {'status': 'valid', 'e': 'Image', 'm': 'image/png', "
                 + "'s': {'u': 'https://preview.redd.it/x1.png?width=800&amp;s=1', 'x': 800, 'y': 600}}, "
-                + "'x2': {'status': 'valid', 'e': 'RedditVideo', 'dashUrl': 'https://v.redd.it/x2/DASHPlaylist.mpd', 'x': 1, 'y': 1}}}"), "data");
+                + "'x2': {'status': 'valid', 'e': 'RedditVideo', 'dashUrl': 'https://v.redd.it/x2/DASHPlaylist.mpd', 'x': 1, 'y': 1}, "
+                + "'emote|t5_2qh1i|1234': {'status': 'valid', 'e': 'Image', 'm': 'image/png', 'id': 'emote|t5_2qh1i|1234', "
+                + "'s': {'u': 'https://reddit-econ-prod-assets-permanent.s3.amazonaws.com/asset-manager/t5_2qh1i/e.png', 'x': 60, 'y': 60}}}}"), "data");
         assertThat(post.media()).extracting(Media::url).containsExactly("https://preview.redd.it/x1.png?width=800&s=1");
     }
 
