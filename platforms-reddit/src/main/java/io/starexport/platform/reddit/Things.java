@@ -210,7 +210,7 @@ final class Things {
         if (metadata.isObject()) {
             // Images placed in a text post's body: media_metadata without gallery_data, in the body's order.
             // Emotes used in the text are there too, keyed emote|t5_2qh1i|1234 or emote|free_emotes_pack|…: not media.
-            metadata.fields().forEachRemaining(entry -> {
+            metadata.properties().forEach(entry -> {
                 if (!entry.getKey().startsWith("emote|")) {
                     galleryItem(entry.getValue()).ifPresent(media::add);
                 }
