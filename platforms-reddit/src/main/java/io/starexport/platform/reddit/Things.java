@@ -256,6 +256,12 @@ final class Things {
                 variants.add(variant(source, "url", "width", "height", null));
             }
             media.add(sized(Media.of(Media.Type.IMAGE, url), source, "width", "height").withVariants(variants));
+            return media;
+        }
+        // An image post whose answer carries no preview: the file itself.
+        String url = link(data, "url");
+        if (url != null && (url.startsWith("https://i.redd.it/") || url.startsWith("http://i.redd.it/"))) {
+            media.add(Media.of(Media.Type.IMAGE, url));
         }
         return media;
     }

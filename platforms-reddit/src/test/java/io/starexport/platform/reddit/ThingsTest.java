@@ -123,6 +123,19 @@ class ThingsTest {
         assertThat(post.media()).extracting(Media::url).containsExactly("https://preview.redd.it/x1.png?width=800&s=1");
     }
 
+    /**
+     * An image post whose answer holds no {@code preview} still has its {@code i.redd.it} file (gallery-dl
+     * downloads a submission's {@code url} itself); a link post to another site has no media of its own.
+     */
+    @Test
+    void anImagePostWithoutAPreviewKeepsItsFile() throws IOException {
+        assertThat(Things.post(json("{'id': 'p1', 'title': 't', 'url': 'https://i.redd.it/abc123.jpeg', "
+                + "'domain': 'i.redd.it'}"), "data").media()).extracting(Media::url)
+                .containsExactly("https://i.redd.it/abc123.jpeg");
+        assertThat(Things.post(json("{'id': 'p2', 'title': 't', 'url': 'https://example.com/article'}"), "data")
+                .media()).isEmpty();
+    }
+
     /** {@code removed_by_category} tells who removed a post (PRAW's Submission attributes). */
     @Test
     void aRemovedPostSaysWhoRemovedIt() throws IOException {
