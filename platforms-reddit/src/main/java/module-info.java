@@ -3,7 +3,7 @@
  * subreddit, and user and subreddit profiles, through the OAuth API or the public JSON endpoints.
  */
 module io.starexport.platform.reddit {
-    requires io.starexport.api;
+    requires transitive io.starexport.api;
     requires com.fasterxml.jackson.databind;
 
     exports io.starexport.platform.reddit;

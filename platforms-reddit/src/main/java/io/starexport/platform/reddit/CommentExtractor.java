@@ -16,8 +16,10 @@ import io.starexport.spi.PageRequest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -292,26 +294,25 @@ final class CommentExtractor implements Extractor<Comment> {
         if (!things.isArray()) {
             throw ExportException.platformChanged(RedditPlatform.ID, "json.data.things", "found " + things.getNodeType());
         }
-        for (int i = 0; i < things.size(); i++) {
+        // The answer is a flat list in no documented order: index every comment by fullname first, so a
+        // reply that arrives before its parent still gets its depth from the parent chain.
+        Map<String, String> parents = new HashMap<>();
+        for (JsonNode thing : things) {
+            String name = Things.text(thing.path("data"), "name");
+            String parent = Things.text(thing.path("data"), "parent_id");
+            if ("t1".equals(thing.path("kind").asText()) && name != null && parent != null) {
+                parents.put(name, parent);
+            }
+        }
+        for (int i : treeOrder(things, parents)) {
             JsonNode thing = things.get(i);
             JsonNode data = thing.path("data");
             String path = "json.data.things[" + i + "].data";
-            String parent = Things.text(data, "parent_id");
-            Integer parentDepth = parent == null ? null : depths.get(parent);
-            int depth;
-            if (parentDepth != null) {
-                depth = parentDepth + 1;
-            } else if (parent != null && parent.startsWith("t3_")) {
-                depth = 0;
-            } else {
-                depth = data.path("depth").isInt() ? data.get("depth").asInt() : 0;
-            }
+            Integer parentDepth = depth(Things.text(data, "parent_id"), depths, parents);
+            int depth = parentDepth != null ? parentDepth + 1
+                    : data.path("depth").isInt() ? data.get("depth").asInt() : 0;
             if ("t1".equals(thing.path("kind").asText())) {
                 harvest.emit(data, path, depth);
-                String name = Things.text(data, "name");
-                if (name != null) {
-                    depths.put(name, depth);
-                }
             } else if ("more".equals(thing.path("kind").asText())) {
                 harvest.more(data, path, depth);
             }
@@ -320,6 +321,76 @@ final class CommentExtractor implements Extractor<Comment> {
             // Nothing new came back: re-queueing stubs of the same ids would ask forever.
             harvest.work.removeIf(work -> ids.containsAll(work.ids()));
         }
+    }
+
+    /**
+     * The indexes of an answer's things with every thing after the comment it hangs under (when that comment
+     * is in the answer too), siblings in the answer's order: pre-order, whatever order Reddit sent.
+     */
+    private static List<Integer> treeOrder(JsonNode things, Map<String, String> parents) {
+        Map<String, List<Integer>> below = new HashMap<>();
+        List<Integer> roots = new ArrayList<>();
+        for (int i = 0; i < things.size(); i++) {
+            String parent = Things.text(things.get(i).path("data"), "parent_id");
+            if (parent != null && parents.containsKey(parent)) {
+                below.computeIfAbsent(parent, key -> new ArrayList<>()).add(i);
+            } else {
+                roots.add(i);
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        boolean[] done = new boolean[things.size()];
+        Deque<Integer> stack = new ArrayDeque<>();
+        for (int root : roots) {
+            stack.push(root);
+            while (!stack.isEmpty()) {
+                int i = stack.pop();
+                if (done[i]) {
+                    continue;
+                }
+                done[i] = true;
+                order.add(i);
+                List<Integer> children = below.getOrDefault(Things.text(things.get(i).path("data"), "name"), List.of());
+                for (int c = children.size() - 1; c >= 0; c--) {
+                    stack.push(children.get(c));
+                }
+            }
+        }
+        for (int i = 0; i < things.size(); i++) {
+            if (!done[i]) {
+                order.add(i); // a parent cycle Reddit should never send: keep the things anyway
+            }
+        }
+        return order;
+    }
+
+    /**
+     * The depth of the comment {@code fullname} (-1 for the post), from the parents whose depth is known
+     * and the parent links of this answer; null when the chain leads nowhere known. Remembers what it finds.
+     */
+    private static Integer depth(String fullname, Map<String, Integer> depths, Map<String, String> parents) {
+        List<String> chain = new ArrayList<>();
+        String at = fullname;
+        Integer known = null;
+        while (at != null && chain.size() <= parents.size()) {
+            known = depths.get(at);
+            if (known != null || at.startsWith("t3_")) {
+                break;
+            }
+            chain.add(at);
+            at = parents.get(at);
+        }
+        if (known == null && at != null && at.startsWith("t3_")) {
+            known = -1;
+        }
+        if (known == null) {
+            return null;
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            known = known + 1;
+            depths.put(chain.get(i), known);
+        }
+        return known;
     }
 
     /** The {@code t1} with this id36 anywhere in a Listing tree, or null. */

@@ -44,11 +44,11 @@ record ListingCursor(long count, String after) {
         return children;
     }
 
-    /** The cursor after this page of a Listing; empty on the last page. */
+    /** The cursor after this page of a Listing; empty on the last page, an empty page or a repeated {@code after}. */
     Optional<ListingCursor> next(JsonNode listing) {
         String next = Things.text(listing.path("data"), "after");
         int size = listing.path("data").path("children").size();
-        return next == null || next.isEmpty() || size == 0 ? Optional.empty()
+        return next == null || next.isEmpty() || size == 0 || next.equals(after) ? Optional.empty()
                 : Optional.of(new ListingCursor(count + size, next));
     }
 }

@@ -42,6 +42,7 @@ final class RedditApi {
     static final Duration TOKEN_MARGIN = Duration.ofMinutes(1);
     private static final Pattern TITLE = Pattern.compile("<title>([^<]{0,200})</title>", Pattern.CASE_INSENSITIVE);
     private static final int MAX_SHARE_HOPS = 5;
+    private static final Pattern SUBREDDIT_PATH = Pattern.compile("/r/([^/]+)");
 
     private final PlatformContext context;
     private final boolean oauth;
@@ -62,11 +63,19 @@ final class RedditApi {
 
     /** GET a listing or thing: {@code path} is Reddit's path without {@code .json}, such as {@code /r/pics/hot}. */
     JsonNode get(String path, Map<String, ?> parameters) {
-        return json(send(() -> {
+        HttpResponse response = send(() -> {
             HttpRequest.Builder request = HttpRequest.get(base().resolve(oauth ? path : path + ".json"));
             parameters.forEach(request::query);
             return request.query("raw_json", 1);
-        }), path);
+        });
+        // Reddit redirects a subreddit it does not know to a subreddit search, which the engine follows.
+        String landed = response.url().getPath() == null ? "" : response.url().getPath();
+        if (landed.startsWith("/subreddits/search") && !path.startsWith("/subreddits/search")) {
+            Matcher sub = SUBREDDIT_PATH.matcher(path);
+            throw ExportException.of(ErrorCode.NOT_FOUND, "Reddit has no " + (sub.lookingAt() ? "subreddit r/"
+                    + sub.group(1) : path) + " (it redirected to a subreddit search); check the name.");
+        }
+        return json(response, path);
     }
 
     /**
@@ -216,6 +225,10 @@ final class RedditApi {
     /** The exception for a non-2xx answer. */
     ExportException failure(HttpResponse response, String what) {
         int status = response.status();
+        if (status == 451) {
+            return ExportException.of(ErrorCode.NOT_FOUND, "Reddit withholds " + what
+                    + " for legal reasons (451) in the requesting region.");
+        }
         if (isHtml(response) && status != 404) {
             return blockPage(response, what);
         }
@@ -229,6 +242,8 @@ final class RedditApi {
                 case "private" -> "This subreddit is private; only approved members can read " + what + ".";
                 case "quarantined" -> "This subreddit is quarantined; Reddit shows it only to accounts that opted "
                         + "in on the website. Use OAuth as a script app with such an account.";
+                case "gated" -> "This subreddit is gated behind a content advisory; Reddit shows it only to "
+                        + "accounts that accepted it on the website. Use OAuth as a script app with such an account.";
                 case "gold_only" -> "This subreddit is for premium members only.";
                 default -> "Reddit refused access to " + what + " (403" + (reason.isEmpty() ? "" : ", " + reason)
                         + "): it is private, quarantined or needs an account with access.";
@@ -236,8 +251,6 @@ final class RedditApi {
             case 404, 410 -> ExportException.of(ErrorCode.NOT_FOUND, reason.equals("banned")
                     ? "This subreddit was banned by Reddit; " + what + " is gone."
                     : "Reddit has no " + what + " (" + status + "); it was deleted or never existed.");
-            case 451 -> ExportException.of(ErrorCode.NOT_FOUND, "Reddit withholds " + what
-                    + " for legal reasons (451) in the requesting region.");
             default -> {
                 if (status >= 300 && status < 400) {
                     yield ExportException.of(ErrorCode.PLATFORM_CHANGED, "Reddit redirected " + what + " to "

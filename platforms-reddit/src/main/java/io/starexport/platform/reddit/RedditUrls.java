@@ -162,14 +162,14 @@ final class RedditUrls {
         if (rest.isEmpty()) {
             throw invalid(url, "the post id is missing");
         }
-        String postId = stripJson(rest.get(0)).toLowerCase(Locale.ROOT);
+        String postId = rest.get(0).toLowerCase(Locale.ROOT);
         if (!ID.matcher(postId).matches()) {
             throw invalid(url, "'" + rest.get(0) + "' is not a Reddit post id");
         }
         String base = sub == null ? WEB : WEB + "/r/" + sub;
         Target target;
         if (rest.size() >= 3) {
-            String commentId = stripJson(rest.get(2)).toLowerCase(Locale.ROOT);
+            String commentId = rest.get(2).toLowerCase(Locale.ROOT);
             if (!ID.matcher(commentId).matches()) {
                 throw invalid(url, "'" + rest.get(2) + "' is not a Reddit comment id");
             }
@@ -188,16 +188,22 @@ final class RedditUrls {
         return target;
     }
 
-    private static String stripJson(String segment) {
-        return segment.endsWith(".json") ? segment.substring(0, segment.length() - 5) : segment;
-    }
-
     private static List<String> segments(URI url) {
         List<String> segments = new ArrayList<>();
         String path = url.getRawPath() == null ? "" : url.getRawPath();
         for (String segment : path.split("/")) {
             if (!segment.isEmpty()) {
                 segments.add(URLDecoder.decode(segment, StandardCharsets.UTF_8));
+            }
+        }
+        // The JSON view of any page (/r/pics/top.json, /comments/ID.json) names the same thing.
+        int last = segments.size() - 1;
+        if (last >= 0 && segments.get(last).endsWith(".json")) {
+            String stripped = segments.get(last).substring(0, segments.get(last).length() - ".json".length());
+            if (stripped.isEmpty()) {
+                segments.remove(last);
+            } else {
+                segments.set(last, stripped);
             }
         }
         return segments;

@@ -47,6 +47,33 @@ final class Things {
         return value != null && value.isBoolean() ? value.asBoolean() : null;
     }
 
+    /**
+     * {@code score}, unless {@code hidden} (a comment's {@code score_hidden}) is true: Reddit then reports a
+     * placeholder score of 1 while the subreddit hides the real one.
+     */
+    private static Long score(JsonNode data, String hidden) {
+        return Boolean.TRUE.equals(flag(data, hidden)) ? null : count(data, "score");
+    }
+
+    /**
+     * A body Reddit replaced because the comment was removed: {@code [removed]} by moderators, or
+     * {@code [ Removed by Reddit ]} and its longer forms ({@code [ Removed by Reddit in response to a
+     * copyright notice. ]}) by Reddit itself.
+     */
+    private static boolean removed(String body) {
+        return body.equals("[removed]") || (body.startsWith("[ Removed by Reddit") && body.endsWith("]"));
+    }
+
+    /**
+     * A media URL. Without {@code raw_json=1} (which every request sends, but older answers and some
+     * endpoints lack it) Reddit escapes {@code &} as {@code &amp;} in JSON strings, which breaks signed
+     * preview URLs; a URL never holds a literal {@code &amp;}, so it is unescaped here.
+     */
+    static String link(JsonNode node, String field) {
+        String url = text(node, field);
+        return url == null ? null : url.replace("&amp;", "&");
+    }
+
     /** {@code created_utc} (float epoch seconds), or {@code created}. */
     static Instant created(JsonNode data) {
         JsonNode value = data.get("created_utc");
@@ -93,7 +120,7 @@ final class Things {
         boolean wasEdited = edited != null && (edited.isNumber() || (edited.isBoolean() && edited.asBoolean()));
         Comment.Builder comment = Comment.builder().platform(RedditPlatform.ID).id(id).postId(id36(link))
                 .depth(depth).text(body).author(author(data)).createdAt(created(data))
-                .likeCount(count(data, "score")).pinned(Boolean.TRUE.equals(flag(data, "stickied"))).edited(wasEdited);
+                .likeCount(score(data, "score_hidden")).pinned(Boolean.TRUE.equals(flag(data, "stickied"))).edited(wasEdited);
         if (parent != null && parent.startsWith("t1_")) {
             comment.parentId(id36(parent)).depth(depth);
         }
@@ -101,7 +128,7 @@ final class Things {
         comment.url(permalink == null ? WEB + "/comments/" + id36(link) + "/_/" + id + "/"
                 : permalink.startsWith("http") ? permalink : WEB + permalink);
         boolean deleted = body.equals("[deleted]") && "[deleted]".equals(text(data, "author"));
-        boolean removed = body.equals("[removed]") || Boolean.TRUE.equals(flag(data, "removed"));
+        boolean removed = removed(body) || Boolean.TRUE.equals(flag(data, "removed"));
         comment.extra("fullname", text(data, "name"))
                 .extra("parent_fullname", parent)
                 .extra("controversiality", count(data, "controversiality"))
@@ -116,7 +143,7 @@ final class Things {
                 .extra("link_title", text(data, "link_title"));
         if (deleted) {
             comment.extra("deleted", true);
-        } else if ("[deleted]".equals(text(data, "author"))) {
+        } else if (!removed && "[deleted]".equals(text(data, "author"))) {
             comment.extra("author_deleted", true);
         }
         if (removed) {
@@ -154,7 +181,8 @@ final class Things {
                 .extra("post_hint", text(data, "post_hint"))
                 .extra("distinguished", text(data, "distinguished"))
                 .extra("edited_at", edited != null && edited.isNumber() ? epoch(edited.asDouble()).toString() : null)
-                .extra("crosspost_parent", text(data, "crosspost_parent"));
+                .extra("crosspost_parent", text(data, "crosspost_parent"))
+                .extra("removed_by_category", text(data, "removed_by_category"));
         List<Media> media = media(data);
         JsonNode crossposts = data.path("crosspost_parent_list");
         if (media.isEmpty() && crossposts.isArray() && !crossposts.isEmpty()) {
@@ -164,7 +192,10 @@ final class Things {
         return post.build();
     }
 
-    /** Gallery items in order, else a Reddit-hosted video, else the preview image. */
+    /**
+     * Gallery items in order, else the images of a text post's body, else a Reddit-hosted video, else the
+     * preview image.
+     */
     static List<Media> media(JsonNode data) {
         List<Media> media = new ArrayList<>();
         JsonNode gallery = data.path("gallery_data").path("items");
@@ -176,23 +207,35 @@ final class Things {
             }
             return media;
         }
+        if (metadata.isObject()) {
+            // Images placed in a text post's body: media_metadata without gallery_data, in the body's order.
+            // Emotes used in the text are there too, keyed emote|t5_2qh1i|1234 or emote|free_emotes_pack|…: not media.
+            metadata.properties().forEach(entry -> {
+                if (!entry.getKey().startsWith("emote|")) {
+                    galleryItem(entry.getValue()).ifPresent(media::add);
+                }
+            });
+            if (!media.isEmpty()) {
+                return media;
+            }
+        }
         JsonNode video = data.path("secure_media").path("reddit_video");
         if (!video.isObject()) {
             video = data.path("media").path("reddit_video");
         }
-        if (video.isObject() && text(video, "fallback_url") != null) {
-            Media file = sized(Media.of(Media.Type.VIDEO, text(video, "fallback_url")), video, "width", "height")
+        if (video.isObject() && link(video, "fallback_url") != null) {
+            Media file = sized(Media.of(Media.Type.VIDEO, link(video, "fallback_url")), video, "width", "height")
                     .withMimeType("video/mp4");
             if (video.path("duration").isNumber()) {
                 file = file.withDuration(Duration.ofSeconds(video.get("duration").asLong()));
             }
             List<Media.Variant> variants = new ArrayList<>();
-            if (text(video, "hls_url") != null) {
-                variants.add(new Media.Variant(text(video, "hls_url"), OptionalInt.empty(), OptionalInt.empty(),
+            if (link(video, "hls_url") != null) {
+                variants.add(new Media.Variant(link(video, "hls_url"), OptionalInt.empty(), OptionalInt.empty(),
                         Optional.of("application/vnd.apple.mpegurl")));
             }
-            if (text(video, "dash_url") != null) {
-                variants.add(new Media.Variant(text(video, "dash_url"), OptionalInt.empty(), OptionalInt.empty(),
+            if (link(video, "dash_url") != null) {
+                variants.add(new Media.Variant(link(video, "dash_url"), OptionalInt.empty(), OptionalInt.empty(),
                         Optional.of("application/dash+xml")));
             }
             media.add(file.withVariants(variants));
@@ -200,19 +243,25 @@ final class Things {
         }
         JsonNode image = data.path("preview").path("images").path(0);
         JsonNode source = image.path("source");
-        if (text(source, "url") != null) {
-            String url = "image".equals(text(data, "post_hint")) && text(data, "url") != null
-                    ? text(data, "url") : text(source, "url");
+        if (link(source, "url") != null) {
+            String url = "image".equals(text(data, "post_hint")) && link(data, "url") != null
+                    ? link(data, "url") : link(source, "url");
             List<Media.Variant> variants = new ArrayList<>();
             for (JsonNode resolution : image.path("resolutions")) {
-                if (text(resolution, "url") != null) {
+                if (link(resolution, "url") != null) {
                     variants.add(variant(resolution, "url", "width", "height", null));
                 }
             }
-            if (!url.equals(text(source, "url"))) {
+            if (!url.equals(link(source, "url"))) {
                 variants.add(variant(source, "url", "width", "height", null));
             }
             media.add(sized(Media.of(Media.Type.IMAGE, url), source, "width", "height").withVariants(variants));
+            return media;
+        }
+        // An image post whose answer carries no preview: the file itself.
+        String url = link(data, "url");
+        if (url != null && (url.startsWith("https://i.redd.it/") || url.startsWith("http://i.redd.it/"))) {
+            media.add(Media.of(Media.Type.IMAGE, url));
         }
         return media;
     }
@@ -225,12 +274,12 @@ final class Things {
         JsonNode source = meta.path("s");
         String mime = text(meta, "m");
         Media file;
-        if ("AnimatedImage".equals(text(meta, "e")) && text(source, "mp4") != null) {
-            file = Media.of(Media.Type.VIDEO, text(source, "mp4")).withMimeType("video/mp4");
-        } else if ("AnimatedImage".equals(text(meta, "e")) && text(source, "gif") != null) {
-            file = Media.of(Media.Type.IMAGE, text(source, "gif")).withMimeType("image/gif");
-        } else if (text(source, "u") != null) {
-            file = Media.of(Media.Type.IMAGE, text(source, "u"));
+        if ("AnimatedImage".equals(text(meta, "e")) && link(source, "mp4") != null) {
+            file = Media.of(Media.Type.VIDEO, link(source, "mp4")).withMimeType("video/mp4");
+        } else if ("AnimatedImage".equals(text(meta, "e")) && link(source, "gif") != null) {
+            file = Media.of(Media.Type.IMAGE, link(source, "gif")).withMimeType("image/gif");
+        } else if (link(source, "u") != null) {
+            file = Media.of(Media.Type.IMAGE, link(source, "u"));
             if (mime != null) {
                 file = file.withMimeType(mime);
             }
@@ -238,11 +287,11 @@ final class Things {
             return Optional.empty();
         }
         List<Media.Variant> variants = new ArrayList<>();
-        if (file.type() == Media.Type.VIDEO && text(source, "gif") != null) {
+        if (file.type() == Media.Type.VIDEO && link(source, "gif") != null) {
             variants.add(variant(source, "gif", "x", "y", "image/gif"));
         }
         for (JsonNode preview : meta.path("p")) {
-            if (text(preview, "u") != null) {
+            if (link(preview, "u") != null) {
                 variants.add(variant(preview, "u", "x", "y", null));
             }
         }
@@ -250,7 +299,7 @@ final class Things {
     }
 
     private static Media.Variant variant(JsonNode node, String url, String width, String height, String mime) {
-        return new Media.Variant(text(node, url), dimension(node, width), dimension(node, height), Optional.ofNullable(mime));
+        return new Media.Variant(link(node, url), dimension(node, width), dimension(node, height), Optional.ofNullable(mime));
     }
 
     private static OptionalInt dimension(JsonNode node, String field) {

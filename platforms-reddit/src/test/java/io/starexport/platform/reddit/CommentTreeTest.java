@@ -159,6 +159,65 @@ class CommentTreeTest {
         }
     }
 
+    /**
+     * Synthetic: morechildren things in reverse order (replies before their parents, nested {@code more}
+     * stubs before the comments they hang under), with and without {@code depth}; the tree is rebuilt from
+     * {@code parent_id}, as PRAW's {@code CommentForest} does, not from the order of the answer.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void rebuildsTheTreeWhenMoreChildrenAnswersOutOfTreeOrder(boolean withDepth) {
+        thread.outOfTreeOrder();
+        if (!withDepth) {
+            thread.withoutDepth();
+        }
+        List<Comment> comments;
+        try (StarExport star = engine(RedditPlatform.Access.OAUTH)) {
+            comments = export(star, URL, true);
+        }
+        assertWholeThread(comments);
+        List<String> order = comments.stream().map(Comment::id).toList();
+        assertThat(comments).allSatisfy(c -> c.parentId().ifPresent(parent -> assertThat(order.indexOf(parent))
+                .as("%s after its parent %s", c.id(), parent).isLessThan(order.indexOf(c.id()))));
+    }
+
+    /**
+     * A {@code more} stub with {@code count: 0} that still lists children ids is expanded through morechildren
+     * like any other; only a stub without children (id {@code _}) is a "continue this thread" link. Synthetic,
+     * as {@link FakeReddit}.
+     */
+    @Test
+    void aMoreStubCountingZeroButListingChildrenIsExpanded() {
+        thread.zeroCounts();
+        try (StarExport star = engine(RedditPlatform.Access.PUBLIC)) {
+            assertWholeThread(export(star, URL, true));
+        }
+    }
+
+    @Test
+    void outOfOrderRepliesStayOutOfAnExportWithoutReplies() {
+        thread.outOfTreeOrder();
+        thread.withoutDepth();
+        try (StarExport star = engine(RedditPlatform.Access.OAUTH)) {
+            assertThat(export(star, URL, false)).extracting(Comment::id).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(thread.top.stream().map(FakeReddit.Node::id).toList());
+        }
+    }
+
+    @Test
+    void aCommentSubtreeKeepsItsRelativeDepthsWhenMoreChildrenAnswersOutOfTreeOrder() {
+        thread.outOfTreeOrder();
+        FakeReddit.Node chain = thread.top.get(0).children().get(0);
+        FakeReddit.Node root = thread.byId.values().stream().filter(n -> n.depth() == 1 && n != chain)
+                .max(java.util.Comparator.comparingInt(FakeReddit.Node::size)).orElseThrow();
+        try (StarExport star = engine(RedditPlatform.Access.OAUTH)) {
+            List<Comment> comments = export(star, URL + root.id() + "/", true);
+            assertThat(comments).hasSize(root.size());
+            assertThat(comments).allSatisfy(c -> assertThat(c.depth()).as("depth of %s", c.id())
+                    .isEqualTo(thread.byId.get(c.id()).depth() - root.depth()));
+        }
+    }
+
     @Test
     void flagsDeletedAndRemovedCommentsAndKeepsThem() {
         try (StarExport star = engine(RedditPlatform.Access.PUBLIC)) {

@@ -31,6 +31,22 @@ class CursorTest {
         assertThat(new ListingCursor(100, "t3_1skbyfv").encode()).isEqualTo("100:t3_1skbyfv");
     }
 
+    /**
+     * The last page has {@code after: null}; an empty page or one that hands back the {@code after} it was
+     * asked with ends the listing too, rather than asking for the same page forever (synthetic, reference §1.3).
+     */
+    @Test
+    void aListingEndsOnItsLastPageAnEmptyPageOrARepeatedAfter() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ListingCursor at = new ListingCursor(100, "t3_aaa");
+        String page = "{\"kind\": \"Listing\", \"data\": {\"after\": %s, \"children\": [%s]}}";
+        String child = "{\"kind\": \"t3\", \"data\": {\"id\": \"bbb\"}}";
+        assertThat(at.next(json.readTree(page.formatted("\"t3_bbb\"", child)))).contains(new ListingCursor(101, "t3_bbb"));
+        assertThat(at.next(json.readTree(page.formatted("null", child)))).isEmpty();
+        assertThat(at.next(json.readTree(page.formatted("\"t3_ccc\"", "")))).isEmpty();
+        assertThat(at.next(json.readTree(page.formatted("\"t3_aaa\"", child)))).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"not base64 !", "eyJ2IjoxfQ", "{\"v\":1,\"l\":\"../x\",\"q\":[]}",
             "{\"v\":1,\"l\":\"abc\",\"q\":[[\"t1_a/b\",1]]}", "{\"v\":1,\"l\":\"abc\",\"q\":[[\"t1_ab\",1,\"x,../y\"]]}"})

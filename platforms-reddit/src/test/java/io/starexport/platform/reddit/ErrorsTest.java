@@ -139,6 +139,47 @@ class ErrorsTest {
         assertThat(e.getMessage()).contains(said);
     }
 
+    /**
+     * A gated subreddit (a content advisory to click through) answers 403 with {@code reason: gated} and
+     * the advisory (shape quoted in reddit/devvit issue #66 from {@code oauth.reddit.com/r/drugs/about}).
+     */
+    @Test
+    void aGatedSubredditIsPrivateContentNamingTheAdvisory() {
+        server.stubFor(publicListing().willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                .withBody("{\"interstitial_warning_message_html\": \"&lt;div class=\\\"md\\\"&gt;Content Advisory&lt;/div&gt;\", "
+                        + "\"reason\": \"gated\", \"interstitial_warning_message\": \"Content Advisory: This community may "
+                        + "contain discussions pertaining to drug use.\", \"message\": \"Forbidden\", \"error\": 403}")));
+        ExportException e = postsFailure(Reddit.engine(server).build());
+        assertThat(e.code()).isEqualTo(ErrorCode.PRIVATE_CONTENT);
+        assertThat(e.getMessage()).contains("gated").contains("content advisory");
+    }
+
+    /** 451 is a legal block whatever its body: empty as recorded (reference §1.8), or an HTML page. */
+    @ParameterizedTest
+    @CsvSource({"text/html, <html><head><title>Unavailable For Legal Reasons</title></head></html>", "'', ''"})
+    void aLegalBlockIsNamedEvenWhenItsBodyIsAPage(String type, String body) {
+        server.stubFor(publicListing().willReturn(aResponse().withStatus(451).withHeader("Content-Type", type).withBody(body)));
+        ExportException e = postsFailure(Reddit.engine(server).build());
+        assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(e.getMessage()).contains("legal reasons (451)");
+    }
+
+    /**
+     * A subreddit that does not exist is redirected (302) to a subreddit search, which the engine follows on
+     * the same host (PRAW's "Redirect to /subreddits/search", reddit/node-api-client#60); an empty search must
+     * not pass for an empty subreddit. Synthetic, after those reports.
+     */
+    @Test
+    void aListingRedirectedToASubredditSearchIsNotFoundEvenWhenTheSearchIsEmpty() {
+        server.stubFor(publicListing().willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "/subreddits/search.json?q=secretclub")));
+        server.stubFor(get(urlPathEqualTo("/subreddits/search.json")).willReturn(okJson(
+                "{\"kind\": \"Listing\", \"data\": {\"after\": null, \"dist\": 0, \"children\": []}}")));
+        ExportException e = postsFailure(Reddit.engine(server).build());
+        assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(e.getMessage()).contains("r/secretclub");
+    }
+
     @Test
     void unauthorisedWithoutCredentialsAsksForThem() {
         server.stubFor(publicListing().willReturn(aResponse().withStatus(401).withBody("{\"message\": \"Unauthorized\", \"error\": 401}")));

@@ -58,6 +58,8 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
     final List<Node> top = new ArrayList<>();
     final AtomicInteger moreChildrenCalls = new AtomicInteger();
     private volatile boolean withDepth = true;
+    private volatile boolean reversed;
+    private volatile boolean zeroCounts;
     private volatile int failFromCall = Integer.MAX_VALUE;
 
     /**
@@ -101,6 +103,19 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
     /** Answers as 2016 Reddit did: morechildren things without {@code depth}. */
     void withoutDepth() {
         withDepth = false;
+    }
+
+    /**
+     * Answers morechildren with its things in reverse order, replies before their parents and stubs before
+     * their siblings: Reddit documents no order for the flat list, and PRAW rebuilds it by {@code parent_id}.
+     */
+    void outOfTreeOrder() {
+        reversed = true;
+    }
+
+    /** Gives every {@code more} stub {@code count: 0} while it still lists its children. */
+    void zeroCounts() {
+        zeroCounts = true;
     }
 
     /** From the {@code call}-th morechildren request on (counting from 1), answer 500 until {@link #heal()}. */
@@ -216,6 +231,9 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
                 flatten(node, 0, things);
             }
         }
+        if (reversed) {
+            java.util.Collections.reverse(things);
+        }
         ObjectNode answer = JSON.createObjectNode();
         ObjectNode json = answer.putObject("json");
         json.putArray("errors");
@@ -271,7 +289,7 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
         if (withVanished) {
             children.add(VANISHED);
         }
-        ObjectNode data = JSON.createObjectNode().put("count", rest.stream().mapToInt(Node::size).sum())
+        ObjectNode data = JSON.createObjectNode().put("count", zeroCounts ? 0 : rest.stream().mapToInt(Node::size).sum())
                 .put("name", "t1_" + rest.get(0).id()).put("id", rest.get(0).id()).put("parent_id", parent)
                 .put("depth", depth);
         data.set("children", children);

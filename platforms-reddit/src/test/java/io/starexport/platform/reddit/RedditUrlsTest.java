@@ -58,6 +58,14 @@ class RedditUrlsTest {
             https://www.reddit.com/u/spez                                                                | PROFILE | spez | https://www.reddit.com/user/spez/
             https://old.reddit.com/user/Lil_SpazJoekp/submitted/                                         | PROFILE | Lil_SpazJoekp | https://www.reddit.com/user/Lil_SpazJoekp/
             https://m.reddit.com/u/some-user_42/comments/                                                | PROFILE | some-user_42 | https://www.reddit.com/user/some-user_42/
+            https://sh.reddit.com/r/pics/comments/1abc2de/some_title/                                    | POST | 1abc2de | https://www.reddit.com/r/pics/comments/1abc2de/
+            https://WWW.REDDIT.COM/R/Pics/                                                               | COMMUNITY | Pics | https://www.reddit.com/r/Pics/
+            https://www.reddit.com/user/spez/comments/1abc2de/title/                                     | POST | 1abc2de | https://www.reddit.com/comments/1abc2de/
+            https://www.reddit.com/user/spez/s/aB3dE5fG7h                                                | POST | aB3dE5fG7h | https://www.reddit.com/s/aB3dE5fG7h
+            https://www.reddit.com/r/pics/top.json?t=week                                                | COMMUNITY | pics | https://www.reddit.com/r/pics/top/?t=week
+            https://www.reddit.com/r/pics.json                                                           | COMMUNITY | pics | https://www.reddit.com/r/pics/
+            https://www.reddit.com/user/spez.json                                                        | PROFILE | spez | https://www.reddit.com/user/spez/
+            https://www.reddit.com/r/pics/.json                                                          | COMMUNITY | pics | https://www.reddit.com/r/pics/
             """)
     void recognisesEveryForm(String url, Target.Kind kind, String id, String canonical) {
         Target target = reddit.resolve(URI.create(url)).orElseThrow();
