@@ -3,7 +3,7 @@
  * {@link io.starexport.platform.instagram.InstagramPlatform} is the only public type.
  */
 module io.starexport.platform.instagram {
-    requires io.starexport.api;
+    requires transitive io.starexport.api;
     requires com.fasterxml.jackson.databind;
 
     exports io.starexport.platform.instagram;

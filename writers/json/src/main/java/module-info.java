@@ -5,7 +5,7 @@
  * Both stream with jackson-core in constant memory and can continue a partial file.
  */
 module io.starexport.writer.json {
-    requires io.starexport.api;
+    requires transitive io.starexport.api;
     requires com.fasterxml.jackson.core;
 
     exports io.starexport.writer.json;

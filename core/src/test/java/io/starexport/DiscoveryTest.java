@@ -26,8 +26,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Plugins are found with ServiceLoader, can be registered explicitly, and clash loudly. */
 public class DiscoveryTest {
 
+    public DiscoveryTest() {
+    }
+
     /** A second platform claiming the test platform's id, with a different display name. */
     public static class Impostor implements Platform {
+
+        public Impostor() {
+        }
+
         @Override
         public String id() {
             return TestPlatform.ID;
