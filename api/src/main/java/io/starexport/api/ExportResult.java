@@ -57,14 +57,6 @@ public record ExportResult(UUID exportId, Target target, Content content, long i
         media = Values.orEmpty(media);
     }
 
-    /** A result of an export that downloaded no media. */
-    public ExportResult(UUID exportId, Target target, Content content, long items, long pages, long skipped,
-                        List<Skipped> skippedSamples, long duplicates, long outsideWindow, OptionalLong reportedTotal,
-                        StopReason stopReason, List<Path> files, long bytes, List<String> notes, Duration elapsed) {
-        this(exportId, target, content, items, pages, skipped, skippedSamples, duplicates, outsideWindow, reportedTotal,
-                stopReason, files, bytes, notes, elapsed, Optional.empty());
-    }
-
     /**
      * One sentence on how complete the export is: the items delivered against the platform's
      * total, and why they differ.

@@ -70,7 +70,7 @@ class ItemFieldsTest {
         ExportResult result = new ExportResult(java.util.UUID.randomUUID(),
                 Target.of("youtube", Target.Kind.VIDEO, "v", "https://www.youtube.com/watch?v=v"), Content.COMMENTS,
                 8500, 85, 2, List.of(), 3, 0, java.util.OptionalLong.of(85_000), ExportResult.StopReason.LIMIT,
-                List.of(), 0, List.of(), Duration.ofSeconds(3));
+                List.of(), 0, List.of(), Duration.ofSeconds(3), java.util.Optional.empty());
         assertThat(result.completeness()).isEqualTo("8500 comments exported of 85000 reported by youtube; stopped at "
                 + "the requested limit; 2 skipped as unparseable; 3 duplicates dropped.");
     }
