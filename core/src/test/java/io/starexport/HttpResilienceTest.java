@@ -74,6 +74,16 @@ class HttpResilienceTest {
     }
 
     @Test
+    void aResponseThePlatformCallsFinalIsNotRetried() {
+        server.stubFor(pageRequest(null).willReturn(aResponse().withStatus(429).withBody("{\"error\":\"daily_quota\"}")));
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThatThrownBy(() -> count(star)).isInstanceOfSatisfying(ExportException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED));
+        }
+        assertRequests(1);
+    }
+
+    @Test
     void retriesA429AfterTheRetryAfterSeconds() {
         failOnceThenSucceed(aResponse().withStatus(429).withHeader("Retry-After", "1"));
         try (StarExport star = TestPages.engine(server).build()) {

@@ -1,6 +1,7 @@
 package io.starexport.spi;
 
 import io.starexport.api.Content;
+import io.starexport.api.ExportException;
 import io.starexport.api.Item;
 import io.starexport.api.Sort;
 import io.starexport.api.Target;
@@ -79,5 +80,15 @@ public interface Platform {
      * thread; must not throw.
      */
     default void onResponse(HttpResponse response, RateLimitControl rateLimit) {
+    }
+
+    /**
+     * An error that ends a request at once, for a response the engine would otherwise retry (a 429, or a
+     * 5xx on an idempotent request), when its body says that retrying cannot help: a daily quota that is
+     * used up, for example. Empty, the default, lets the engine retry. Called on the requesting thread,
+     * after {@link #onResponse}; must not throw.
+     */
+    default Optional<ExportException> finalError(HttpResponse response) {
+        return Optional.empty();
     }
 }

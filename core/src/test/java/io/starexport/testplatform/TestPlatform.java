@@ -98,6 +98,15 @@ public final class TestPlatform implements Platform {
         }
     }
 
+    /** A 429 whose body names the daily quota ends at once: waiting minutes cannot help. */
+    @Override
+    public Optional<ExportException> finalError(HttpResponse response) {
+        if (response.status() == 429 && response.bodyText().contains("daily_quota")) {
+            return Optional.of(ExportException.of(ErrorCode.QUOTA_EXCEEDED, "Test Platform's daily quota is used up."));
+        }
+        return Optional.empty();
+    }
+
     @Override
     public Extractor<Comment> extractor(ExportQuery query, PlatformContext context) {
         String token = context.credentials().get("api_token").orElse(null);

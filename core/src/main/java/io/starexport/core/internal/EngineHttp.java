@@ -90,6 +90,10 @@ public final class EngineHttp implements Http {
             if (!tooMany && !serverError) {
                 return response;
             }
+            Optional<ExportException> verdict = finalError(response);
+            if (verdict.isPresent()) {
+                throw verdict.get();
+            }
             Optional<Duration> retryAfter = retryAfter(response);
             if (tooMany) {
                 retryAfter.ifPresent(limiter::pauseFor);
@@ -164,6 +168,16 @@ public final class EngineHttp implements Http {
                         + " MiB; the platform is not answering as expected.");
             }
             return bytes;
+        }
+    }
+
+    /** The platform's own verdict that retrying this response cannot help; a plugin's bug counts as none. */
+    private Optional<ExportException> finalError(HttpResponse response) {
+        try {
+            return platform.finalError(response);
+        } catch (RuntimeException e) {
+            LOG.warn("{} finalError hook failed; retrying as usual: {}", platform.id(), redactor.redact(String.valueOf(e)));
+            return Optional.empty();
         }
     }
 

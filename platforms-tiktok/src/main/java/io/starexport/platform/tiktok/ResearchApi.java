@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The TikTok Research API ({@code open.tiktokapis.com/v2}): a client-credentials token cached until five
@@ -26,15 +27,6 @@ import java.util.Map;
  */
 final class ResearchApi {
     private static final Duration TOKEN_MARGIN = Duration.ofMinutes(5);
-    /**
-     * The daily-quota refusal comes as HTTP 429, which the engine turns into RATE_LIMITED without showing
-     * us the body; {@link TikTokPlatform#onResponse} sees it first, on the requesting thread. While
-     * {@link #send} runs, this holds a one-slot box of that call's own, into which the hook writes the
-     * reason; outside a Research API request it holds nothing, so the hook writes nowhere and no value
-     * can outlive the request or reach another export.
-     */
-    private static final ThreadLocal<String[]> QUOTA_REFUSAL = new ThreadLocal<>();
-
     private final PlatformContext context;
     private final int pageSize;
 
@@ -69,7 +61,7 @@ final class ResearchApi {
         HttpRequest request = HttpRequest.post(context.endpoint("research").resolve(path),
                         body.toString().getBytes(StandardCharsets.UTF_8), "application/json")
                 .query("fields", fields).header("Authorization", "Bearer " + token.value()).idempotent(true).build();
-        HttpResponse response = send(request);
+        HttpResponse response = context.http().send(request);
         JsonNode json = parseOrNull(response);
         JsonNode error = json == null ? null : json.get("error");
         String code = Json.text(error, "code");
@@ -91,38 +83,19 @@ final class ResearchApi {
         throw error(response.status(), code, Json.text(error, "message"), Json.text(error, "log_id"), path);
     }
 
-    /** Sends a request, turning a 429 that was a daily-quota refusal into QUOTA_EXCEEDED. */
-    private HttpResponse send(HttpRequest request) {
-        String[] refusal = new String[1];
-        QUOTA_REFUSAL.set(refusal);
-        try {
-            return context.http().send(request);
-        } catch (ExportException e) {
-            if (e.code() == ErrorCode.RATE_LIMITED && refusal[0] != null) {
-                throw quotaExceeded(refusal[0]);
-            }
-            throw e;
-        } finally {
-            QUOTA_REFUSAL.remove();
-        }
-    }
-
     /**
-     * Called from {@link TikTokPlatform#onResponse}: notes a 429 that says the daily quota is used up, if it
-     * answers a Research API request this thread is sending; any other response is left alone.
+     * The daily-quota refusal, which TikTok sends as HTTP 429: retrying it before 00:00 UTC cannot succeed,
+     * so it ends the request at once ({@link TikTokPlatform#finalError}). Other 429s are left to the engine.
      */
-    static void noticeQuota(HttpResponse response) {
-        String[] refusal = QUOTA_REFUSAL.get();
-        if (refusal == null || response.status() != 429) {
-            return;
+    static Optional<ExportException> quotaRefusal(HttpResponse response) {
+        if (response.status() != 429) {
+            return Optional.empty();
         }
         JsonNode json = parseOrNull(response);
         JsonNode error = json == null ? null : json.get("error");
         String code = Json.text(error, "code");
         String message = Json.text(error, "message");
-        if (isQuota(code, message)) {
-            refusal[0] = message != null ? message : code;
-        }
+        return isQuota(code, message) ? Optional.of(quotaExceeded(message != null ? message : code)) : Optional.empty();
     }
 
     private static boolean isQuota(String code, String message) {
@@ -204,7 +177,7 @@ final class ResearchApi {
                         Map.of("client_key", clientKey, "client_secret", clientSecret,
                                 "grant_type", "client_credentials"))
                 .header("Cache-Control", "no-cache").idempotent(true).build();
-        HttpResponse response = send(request);
+        HttpResponse response = context.http().send(request);
         JsonNode json = parseOrNull(response);
         String token = Json.text(json, "access_token");
         if (response.isSuccessful() && token != null) {

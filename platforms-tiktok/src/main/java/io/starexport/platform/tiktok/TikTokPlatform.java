@@ -13,7 +13,6 @@ import io.starexport.spi.HttpResponse;
 import io.starexport.spi.Platform;
 import io.starexport.spi.PlatformContext;
 import io.starexport.spi.RateLimit;
-import io.starexport.spi.RateLimitControl;
 
 import java.net.URI;
 import java.util.EnumSet;
@@ -183,10 +182,10 @@ public final class TikTokPlatform implements Platform {
                 "tiktokv.eu", "tiktok.com", "ibyteimg.com", "byteoversea.com", "muscdn.com");
     }
 
-    /** Notices a Research API daily-quota refusal, which arrives as a 429 the engine handles itself. */
+    /** A Research API daily-quota refusal (a 429) ends the request at once instead of being retried. */
     @Override
-    public void onResponse(HttpResponse response, RateLimitControl rateLimit) {
-        ResearchApi.noticeQuota(response);
+    public Optional<ExportException> finalError(HttpResponse response) {
+        return ResearchApi.quotaRefusal(response);
     }
 
     @Override

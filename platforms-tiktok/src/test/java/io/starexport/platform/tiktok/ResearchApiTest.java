@@ -241,38 +241,26 @@ class ResearchApiTest {
     }
 
     /**
-     * The quota reason travels from {@code onResponse} to the failing request on the requesting thread only
-     * while that request is being sent: a quota body seen outside a Research API request (here handed to
-     * the hook directly, on the test thread) and an earlier export's quota refusal never turn a later plain
-     * rate limit into QUOTA_EXCEEDED. Bodies synthetic, after TT-ERR.
+     * The daily-quota refusal comes as HTTP 429; waiting and retrying cannot help before 00:00 UTC, so the
+     * first refusal ends the export with QUOTA_EXCEEDED and no retries, while a plain rate limit is still
+     * retried. Bodies synthetic, after TT-ERR.
      */
     @Test
-    void aQuotaRefusalNeverOutlivesTheRequestItAnswered() {
-        TikTokPlatform platform = new TikTokPlatform();
-        platform.onResponse(new io.starexport.spi.HttpResponse(429, java.net.URI.create(server.baseUrl() + COMMENTS),
-                java.util.Map.of(), error("daily_quota_limit_exceeded", "Daily quota limit exceeded")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), new io.starexport.spi.RateLimitControl() {
-                    @Override
-                    public void pauseUntil(Instant until) {
-                    }
-
-                    @Override
-                    public void pauseFor(java.time.Duration duration) {
-                    }
-                });
+    void aDailyQuotaRefusalEndsAtOnceWithoutRetries() {
         stubToken(TOKEN, 7200);
         server.stubFor(research(COMMENTS).willReturn(aResponse().withStatus(429)
-                .withBody(error("rate_limit_exceeded", "API rate limit was exceeded"))));
-        try (StarExport star = TikTokTesting.engine(server, platform).credential("tiktok", "client_key", "awtestkey")
-                .credential("tiktok", "client_secret", SECRET).build()) {
-            assertThat(commentsFailure(star).code()).isEqualTo(ErrorCode.RATE_LIMITED);
-            server.stubFor(research(COMMENTS).willReturn(aResponse().withStatus(429)
-                    .withBody(error("daily_quota_limit_exceeded", "Daily quota limit exceeded"))));
+                .withBody(error("daily_quota_limit_exceeded", "Daily quota limit exceeded"))));
+        try (StarExport star = engine().build()) {
             assertThat(commentsFailure(star).code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
-            server.stubFor(research(COMMENTS).willReturn(aResponse().withStatus(429)
-                    .withBody(error("rate_limit_exceeded", "API rate limit was exceeded"))));
+        }
+        server.verify(1, postRequestedFor(urlPathEqualTo(COMMENTS)));
+        server.resetRequests();
+        server.stubFor(research(COMMENTS).willReturn(aResponse().withStatus(429)
+                .withBody(error("rate_limit_exceeded", "API rate limit was exceeded"))));
+        try (StarExport star = engine().build()) {
             assertThat(commentsFailure(star).code()).isEqualTo(ErrorCode.RATE_LIMITED);
         }
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo(COMMENTS)))).hasSizeGreaterThan(1);
     }
 
     /**
