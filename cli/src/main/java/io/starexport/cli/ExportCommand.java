@@ -2,7 +2,6 @@ package io.starexport.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.starexport.Detection;
 import io.starexport.ExportSpec;
 import io.starexport.RunningExport;
 import io.starexport.StarExport;
