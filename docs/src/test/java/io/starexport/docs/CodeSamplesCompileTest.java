@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  *   <li>a block that declares a top-level class, interface, record or enum is a compilation unit;</li>
  *   <li>a block whose first line of code starts with {@code public}, {@code protected}, {@code private},
- *       {@code static} or an annotation is a list of class members, compiled inside a generated class;</li>
+ *       {@code static} or an annotation is a list of class members, compiled inside {@link #MEMBER_CLASS};</li>
  *   <li>any other block is a method body, compiled inside a generated method;</li>
  *   <li>every block gets the {@link #IMPORTS} below, and generated classes have the fields {@link #FIELDS}
  *       ({@code star}, {@code url}, {@code dir}, {@code jobs}) in scope;</li>
@@ -49,10 +49,12 @@ class CodeSamplesCompileTest {
             "io.starexport.platform.tiktok.*",
             "java.io.*",
             "java.net.URI",
+            "java.nio.charset.StandardCharsets",
             "java.nio.file.*",
             "java.time.*",
             "java.util.*",
             "java.util.concurrent.*",
+            "java.util.function.*",
             "java.util.stream.*");
 
     /** Fields in scope for member and method-body blocks; kept in step with {@code docs/contributing-docs.md}. */
@@ -62,6 +64,12 @@ class CodeSamplesCompileTest {
                 Path dir;
                 JobExecutor jobs;
             """;
+
+    /**
+     * The class member blocks are compiled in: abstract and implementing both plugin interfaces, so a block
+     * can show an {@code @Override} of a {@code Platform} or {@code OutputFormat} method on its own.
+     */
+    static final String MEMBER_CLASS = "abstract class Sample implements Platform, OutputFormat";
 
     private static final String NO_COMPILE = "no-compile";
     private static final Pattern TOP_LEVEL_TYPE = Pattern.compile(
@@ -162,7 +170,7 @@ class CodeSamplesCompileTest {
             String header;
             String footer;
             if (MEMBER_START.matcher(firstCode).matches()) {
-                header = "package " + generated + ";" + imports + "class Sample {" + FIELDS.replace("\n", " ") + "\n";
+                header = "package " + generated + ";" + imports + MEMBER_CLASS + " {" + FIELDS.replace("\n", " ") + "\n";
                 footer = "\n}\n";
             } else {
                 header = "package " + generated + ";" + imports + "class Sample {" + FIELDS.replace("\n", " ")
