@@ -118,13 +118,7 @@ final class Markdown {
      */
     List<Row> rowsUnder(Heading heading) {
         List<Row> rows = new ArrayList<>();
-        int end = lines.size();
-        for (Heading next : headings) {
-            if (next.line() > heading.line() && next.level() <= heading.level()) {
-                end = next.line() - 1;
-                break;
-            }
-        }
+        int end = end(heading);
         boolean header = true;
         for (int i = heading.line(); i < end; i++) {
             String line = lines.get(i).trim();
@@ -142,6 +136,20 @@ final class Markdown {
             rows.add(new Row(i + 1, cells(line)));
         }
         return rows;
+    }
+
+    /** The text under a heading, up to the next heading of the same or a higher level. */
+    String textUnder(Heading heading) {
+        return String.join("\n", lines.subList(heading.line(), end(heading)));
+    }
+
+    private int end(Heading heading) {
+        for (Heading next : headings) {
+            if (next.line() > heading.line() && next.level() <= heading.level()) {
+                return next.line() - 1;
+            }
+        }
+        return lines.size();
     }
 
     /** A table row: its 1-based line and cells. */
