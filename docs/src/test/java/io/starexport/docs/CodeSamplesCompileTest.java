@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>a block that declares a top-level class, interface, record or enum is a compilation unit;</li>
  *   <li>a block whose first line of code starts with {@code public}, {@code protected}, {@code private},
  *       {@code static} or an annotation is a list of class members, compiled inside {@link #MEMBER_CLASS};</li>
- *   <li>any other block is a method body, compiled inside a generated method;</li>
+ *   <li>any other block is a method body, compiled inside a method of {@link #MEMBER_CLASS};</li>
+ *   <li>in those two, {@code import} lines are moved to the import section;</li>
  *   <li>every block gets the {@link #IMPORTS} below, and generated classes have the fields {@link #FIELDS}
  *       ({@code star}, {@code url}, {@code dir}, {@code jobs}) in scope;</li>
  *   <li>a block that must not compile says {@code ```java no-compile}; such blocks are counted and listed.</li>
@@ -75,6 +76,8 @@ class CodeSamplesCompileTest {
     private static final Pattern TOP_LEVEL_TYPE = Pattern.compile(
             "^(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|abstract|final|sealed|non-sealed|strictfp)\\s+)*"
                     + "(class|interface|enum|record|@interface)\\s+(\\w+)", Pattern.MULTILINE);
+    private static final Pattern IMPORT_LINE = Pattern.compile("^import\\s+(?:static\\s+)?[\\w.]+(?:\\.\\*)?\\s*;[ \\t]*$",
+            Pattern.MULTILINE);
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern MEMBER_START = Pattern.compile("^(public|protected|private|static|@\\w+)\\b.*");
 
@@ -164,20 +167,26 @@ class CodeSamplesCompileTest {
                 name = generated.replace('.', '/') + "/" + publicTypeOr(body, type.group(2));
                 return new Sample(uri(name), where, source, 1);
             }
-            String firstCode = body.lines().map(String::strip)
+            // Import lines a snippet shows go to the import section; blank lines keep the line numbers.
+            StringBuilder ownImports = new StringBuilder();
+            String code = IMPORT_LINE.matcher(body).replaceAll(m -> {
+                ownImports.append(m.group().strip());
+                return "";
+            });
+            String firstCode = code.lines().map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("//") && !l.startsWith("/*") && !l.startsWith("*"))
                     .findFirst().orElse("");
-            String header;
+            String header = "package " + generated + ";" + imports.strip() + ownImports + "\n" + MEMBER_CLASS + " {"
+                    + FIELDS.replace("\n", " ");
             String footer;
             if (MEMBER_START.matcher(firstCode).matches()) {
-                header = "package " + generated + ";" + imports + MEMBER_CLASS + " {" + FIELDS.replace("\n", " ") + "\n";
+                header += "\n";
                 footer = "\n}\n";
             } else {
-                header = "package " + generated + ";" + imports + "class Sample {" + FIELDS.replace("\n", " ")
-                        + " void sample() throws Exception {\n";
+                header += " void sample() throws Exception {\n";
                 footer = "\n}}\n";
             }
-            return new Sample(uri(generated.replace('.', '/') + "/Sample"), where, header + body + footer, 2);
+            return new Sample(uri(generated.replace('.', '/') + "/Sample"), where, header + code + footer, 2);
         }
 
         private static String publicTypeOr(String body, String first) {
