@@ -26,13 +26,15 @@ import java.util.StringJoiner;
  * leak; so is a connection a {@link TestServer} passed to the check still has open (the servers' own threads
  * are not counted: close the servers after the check). Threads shared by the whole JVM that no
  * engine owns or can stop are not counted: OkHttp's {@code OkHttp TaskRunner} and {@code Okio Watchdog}
- * (each ends after 60 s idle), the common fork-join pool, and JVM service threads. {@link StarExportExtension}
+ * (each ends after 60 s idle), the JDK's HTTP keep-alive threads, the common fork-join pool, JUnit's timeout
+ * watcher and JVM service threads. Virtual threads are not visible to the check. {@link StarExportExtension}
  * runs this check after each test. Immutable and thread-safe.
  */
 public final class LeakCheck {
     private static final List<String> SHARED_THREAD_PREFIXES = List.of("OkHttp TaskRunner", "Okio Watchdog",
             "ForkJoinPool.commonPool-", "process reaper", "Common-Cleaner", "Attach Listener", "Signal Dispatcher",
-            "Reference Handler", "Finalizer", "Notification Thread", "surefire-forkedjvm-");
+            "Reference Handler", "Finalizer", "Notification Thread", "Keep-Alive-Timer", "Keep-Alive-SocketCleaner",
+            "junit-jupiter-timeout-watcher");
 
     private final Set<Thread> before;
     private final Duration gracePeriod;
