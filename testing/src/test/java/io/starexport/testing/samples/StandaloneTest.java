@@ -12,10 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** docs/testing.md's samples without the extension: the fake platform, a resumed export and the leak check. */
@@ -49,6 +51,21 @@ class StandaloneTest {
 
             assertThat(comments).extracting(Comment::text)
                     .containsExactly("Comment 1 on p1", "Comment 2 on p1", "Comment 3 on p1");
+        }
+    }
+
+    @Test
+    void catchesAnEngineLeftOpen(@TempDir Path out) {
+        try (FakePlatform fake = FakePlatform.start().post("p1", 15)) {
+            LeakCheck leaks = LeakCheck.start().withGracePeriod(Duration.ofMillis(200));
+            StarExport star = StarExport.builder().platform(fake).environment(Map.of()).build();
+            star.export(fake.url("p1")).comments().to(out.resolve("p1.jsonl")).start().result().join();
+
+            assertThatThrownBy(() -> leaks.assertNoLeaks(fake))
+                    .hasMessageContaining("'starexport-1'");   // the engine's executor thread, idle but alive
+
+            star.close();
+            leaks.withGracePeriod(Duration.ofSeconds(2)).assertNoLeaks(fake);
         }
     }
 }
