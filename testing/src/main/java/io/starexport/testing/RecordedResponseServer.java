@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -249,11 +248,11 @@ public final class RecordedResponseServer implements TestServer {
             Pattern url = Pattern.compile(request.get("urlPattern").asText());
             all.add(r -> url.matcher(r.path() + (r.rawQuery() == null ? "" : "?" + r.rawQuery())).matches());
         }
-        request.path("queryParameters").fields().forEachRemaining(entry -> {
+        request.path("queryParameters").properties().forEach(entry -> {
             Predicate<List<String>> values = values(entry.getValue(), source, "queryParameters." + entry.getKey());
             all.add(r -> values.test(r.query().getOrDefault(entry.getKey(), List.of())));
         });
-        request.path("headers").fields().forEachRemaining(entry -> {
+        request.path("headers").properties().forEach(entry -> {
             Predicate<List<String>> values = values(entry.getValue(), source, "headers." + entry.getKey());
             all.add(r -> values.test(r.headers().getOrDefault(entry.getKey(), List.of())));
         });
@@ -317,8 +316,7 @@ public final class RecordedResponseServer implements TestServer {
             if (!ignoreExtra && expected.size() != actual.size()) {
                 return false;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = expected.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : expected.properties()) {
                 if (!jsonMatches(field.getValue(), actual.get(field.getKey()), ignoreExtra, ignoreOrder)) {
                     return false;
                 }
@@ -365,7 +363,7 @@ public final class RecordedResponseServer implements TestServer {
             return LoopbackHttp.Reply.RESET;
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        response.path("headers").fields().forEachRemaining(header -> {
+        response.path("headers").properties().forEach(header -> {
             List<String> values = new ArrayList<>();
             if (header.getValue().isArray()) {
                 header.getValue().forEach(value -> values.add(value.asText()));

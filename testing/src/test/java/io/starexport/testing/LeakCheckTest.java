@@ -102,6 +102,7 @@ class LeakCheckTest {
             LeakCheck leaks = LeakCheck.start().withGracePeriod(SHORT);
             AssertionError leak;
             try (Socket socket = new Socket(fake.baseUrl().getHost(), fake.baseUrl().getPort())) {
+                assertThat(socket.isConnected()).isTrue();
                 leak = catchThrowableOfType(AssertionError.class, () -> leaks.assertNoLeaks(fake));
             }
 
