@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +114,8 @@ public final class RecordedResponseServer implements TestServer {
             if (uri.getScheme().equals("jar")) {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                     return new RecordedResponseServer(load(jar.getPath("/" + name)));
+                } catch (FileSystemAlreadyExistsException e) {
+                    return new RecordedResponseServer(load(FileSystems.getFileSystem(uri).getPath("/" + name)));
                 }
             }
             return new RecordedResponseServer(load(Path.of(uri).getParent()));

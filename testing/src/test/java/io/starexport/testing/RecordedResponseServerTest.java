@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -138,6 +139,31 @@ class RecordedResponseServerTest {
 
         assertThatThrownBy(() -> RecordedResponseServer.start(dir)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mappings/templated.json").hasMessageContaining("'request.urlPathTemplate' is not supported");
+    }
+
+    @Test
+    void loadsAClassPathFolderFromAJar() throws Exception {
+        Path jar = dir.resolve("recordings.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String folder : List.of("recorded/", "recorded/api/", "recorded/api/mappings/", "recorded/api/__files/")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(folder));   // as the jar plugin writes them
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry("recorded/api/mappings/ping.json"));
+            zip.write("{\"request\": {\"urlPath\": \"/ping\"}, \"response\": {\"bodyFileName\": \"pong.txt\"}}"
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("recorded/api/__files/pong.txt"));
+            zip.write("pong".getBytes(StandardCharsets.UTF_8));
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            thread.setContextClassLoader(loader);
+            try (RecordedResponseServer server = RecordedResponseServer.startFromClasspath("recorded/api")) {
+                assertThat(get(server, "/ping").body()).isEqualTo("pong");
+            }
+        } finally {
+            thread.setContextClassLoader(original);
+        }
     }
 
     @Test
