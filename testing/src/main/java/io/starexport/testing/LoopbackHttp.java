@@ -111,7 +111,12 @@ final class LoopbackHttp implements AutoCloseable {
                     return;
                 }
                 requests.add(request);
-                Reply reply = handler.apply(request);
+                Reply reply;
+                try {
+                    reply = handler.apply(request);
+                } catch (RuntimeException e) {
+                    reply = Reply.of(500, "text/plain; charset=utf-8", "starexport-testing failed to answer: " + e);
+                }
                 if (reply == Reply.RESET) {
                     socket.setSoLinger(true, 0);
                     return;
@@ -121,8 +126,8 @@ final class LoopbackHttp implements AutoCloseable {
                     return;
                 }
             }
-        } catch (IOException e) {
-            // the client went away or the server is closing; either ends this connection
+        } catch (IOException | NumberFormatException e) {
+            // the client went away, sent a malformed request, or the server is closing: this connection ends
         } finally {
             open.remove(socket);
             threads.remove(Thread.currentThread());
