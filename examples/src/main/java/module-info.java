@@ -5,6 +5,7 @@
 module io.starexport.examples {
     requires io.starexport.core;
     requires jdk.httpserver;
+    requires java.sql;
 
     provides io.starexport.spi.Platform with io.starexport.examples.GuestbookPlatform;
     provides io.starexport.spi.OutputFormat with io.starexport.examples.MarkdownFormat;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -66,7 +67,7 @@ public final class AsyncBatch {
             stats.averageDuration().ifPresent(d -> System.out.println("average duration: " + d.toMillis() + " ms"));
             stats.successRate().ifPresent(rate -> System.out.printf(Locale.ROOT, "success rate: %.1f%%%n", rate * 100));
 
-            List<java.util.UUID> succeeded = batch.stream().filter(job -> job.status() == JobStatus.SUCCEEDED)
+            List<UUID> succeeded = batch.stream().filter(job -> job.status() == JobStatus.SUCCEEDED)
                     .map(Job::id).toList();
             Path zip = jobs.bundle(succeeded, dir.resolve("batch.zip"));
             System.out.println("bundle: " + zip + " (" + Files.size(zip) + " bytes)");

@@ -1,6 +1,8 @@
 package io.starexport.examples;
 
+import io.starexport.testing.StarExportExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -13,7 +15,11 @@ import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The async batch example of docs/jobs.md runs 100 sandbox jobs and prints what the docs show. */
+/**
+ * The async batch example of docs/jobs.md runs 100 sandbox jobs and prints what the docs show. The test kit's
+ * extension checks afterwards that it closed its job executor and engine: none of their threads still runs.
+ */
+@ExtendWith(StarExportExtension.class)
 class AsyncBatchTest {
     @TempDir
     Path dir;
