@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -67,7 +66,7 @@ final class Session implements McpServerTransportProvider {
                 .instructions(Tools.INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .jsonMapper(json)
-                .jsonSchemaValidator(new DefaultJsonSchemaValidator(new ObjectMapper()))
+                .jsonSchemaValidator(new SchemaCheck())
                 // Arguments are checked by the tools, with messages that name the parameter and its rule.
                 .validateToolInputs(false)
                 // Handlers run on the thread that handles the message: ours, never a Reactor scheduler.
