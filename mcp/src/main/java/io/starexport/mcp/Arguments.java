@@ -88,13 +88,17 @@ final class Arguments {
                 && Math.abs(n.doubleValue()) < 1e15) {
             number = (long) n.doubleValue();
         } else {
-            throw new Invalid(name, "'" + name + "' must be a whole number from " + min + " to " + max + " but was "
+            throw new Invalid(name, "'" + name + "' must be a whole number " + range(min, max) + ", but was "
                     + shown(value));
         }
         if (number < min || number > max) {
-            throw new Invalid(name, "'" + name + "' must be from " + min + " to " + max + " but was " + number);
+            throw new Invalid(name, "'" + name + "' must be " + range(min, max) + " but was " + number);
         }
         return Optional.of(number);
+    }
+
+    private static String range(long min, long max) {
+        return max >= Integer.MAX_VALUE ? "at least " + min : "from " + min + " to " + max;
     }
 
     /** One of {@code allowed}, case-insensitive, returned in lower case. */

@@ -322,8 +322,8 @@ final class Tools {
         if (returned == 0) {
             note.append("No records at offset ").append(offset).append(" of ").append(result.items()).append(". ");
         } else {
-            note.append("Records ").append(offset + 1).append("–").append(offset + returned).append(" of ")
-                    .append(result.items()).append(". ");
+            note.append(returned == 1 ? "Record " + (offset + 1) : "Records " + (offset + 1) + "–" + (offset + returned))
+                    .append(" of ").append(result.items()).append(". ");
         }
         if (more) {
             note.append(bytesCapped ? "Stopped at " + MAX_DOWNLOAD_BYTES / 1024 + " KB of JSON, before the limit of "

@@ -210,7 +210,7 @@ class StarExportMcpServerTest {
         start();
 
         assertInvalid("export_comments", "{}", "url", "'url' is required");
-        assertInvalid("export_comments", "{\"url\": \"" + VIDEO + "\", \"limit\": 0}", "limit", "'limit' must be from 1");
+        assertInvalid("export_comments", "{\"url\": \"" + VIDEO + "\", \"limit\": 0}", "limit", "'limit' must be at least 1 but was 0");
         assertInvalid("export_comments", "{\"url\": \"" + VIDEO + "\", \"limit\": \"ten\"}", "limit", "whole number");
         assertInvalid("export_comments", "{\"url\": \"" + VIDEO + "\", \"replies\": \"yes\"}", "replies", "true or false");
         assertInvalid("export_comments", "{\"url\": \"" + VIDEO + "\", \"min_date\": \"last week\"}", "min_date", "ISO 8601");
