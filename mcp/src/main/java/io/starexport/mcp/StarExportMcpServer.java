@@ -80,7 +80,7 @@ public final class StarExportMcpServer {
     /**
      * Serves one client: reads JSON-RPC messages from {@code in}, one per line, and writes responses to
      * {@code out}. Builds the engines and job executors, resumes exports a previous run left unfinished, and
-     * blocks until {@code in} ends (the client closed it) or the calling thread is interrupted. It then lets
+     * blocks until {@code in} ends (the client closed it). It then lets
      * calls in progress answer (at most the {@link Builder#maxWait(Duration) maximum wait} and a few seconds),
      * stops the job executors (running exports go back to the queue with their checkpoints, to resume on the
      * next serve) and the engines, and returns with no thread of its own left running. The streams are not

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -220,9 +221,9 @@ final class Tools {
 
     private ObjectNode checkExport(Map<String, Object> values) {
         Arguments args = Arguments.of(values, List.of("id", "wait"));
-        Optional<Exports.Located> export = exports.find(args.exportId("id"));
+        UUID id = args.exportId("id");
         boolean wait = args.bool("wait").orElse(false);
-        return export.map(e -> waited(e, wait)).orElseGet(() -> unknown(args.exportId("id").toString()));
+        return exports.find(id).map(e -> waited(e, wait)).orElseGet(() -> unknown(id.toString()));
     }
 
     /** The export, after waiting for it when asked; a failed export after a wait is an error. */
@@ -263,10 +264,11 @@ final class Tools {
 
     private ObjectNode downloadExport(Map<String, Object> values) {
         Arguments args = Arguments.of(values, List.of("id", "offset", "limit"));
-        String id = args.exportId("id").toString();
+        UUID exportId = args.exportId("id");
+        String id = exportId.toString();
         long offset = args.integer("offset", 0, Long.MAX_VALUE).orElse(0L);
         int limit = args.integer("limit", 1, MAX_DOWNLOAD_LIMIT).orElse((long) DEFAULT_DOWNLOAD_LIMIT).intValue();
-        Optional<Exports.Located> found = exports.find(args.exportId("id"));
+        Optional<Exports.Located> found = exports.find(exportId);
         if (found.isEmpty()) {
             return unknown(id);
         }
@@ -291,7 +293,7 @@ final class Tools {
                 if (line.isBlank()) {
                     continue;
                 }
-                bytes += line.length() + 1;
+                bytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
                 if (bytes > MAX_DOWNLOAD_BYTES && !items.isEmpty()) {
                     bytesCapped = true;
                     break;

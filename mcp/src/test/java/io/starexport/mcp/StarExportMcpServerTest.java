@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -157,6 +158,24 @@ class StarExportMcpServerTest {
         assertThat(done.get("status").asText()).isEqualTo("succeeded");
         assertThat(done.get("result").get("files")).hasSize(1);
         assertThat(done.get("result").get("items").asLong()).isPositive();
+    }
+
+    @Test
+    void aWaitThatEndsBeforeTheExportSaysSoAndDownloadingItIsNotReadyYet() throws Exception {
+        // No wait at all: the answer comes while a 50,000-comment export has barely been queued.
+        start(StarExportMcpServer.builder().directory(dir).maxWait(Duration.ZERO)
+                .engine(engine -> engine.environment(Map.of())).build());
+
+        JsonNode export = client.callForDocument("export_comments", "{\"url\": \"" + VIDEO + "\", \"sandbox\": true, "
+                + "\"limit\": 50000, \"format\": \"jsonl\", \"wait\": true}");
+
+        assertThat(export.get("ok").asBoolean()).isTrue();
+        assertThat(export.get("data").get("status").asText()).isIn("queued", "running");
+        assertThat(export.get("data").get("note").asText()).contains("call check_export with this id and wait=true");
+        JsonNode download = client.callForDocument("download_export", "{\"id\": \""
+                + export.get("data").get("id").asText() + "\"}");
+        assertThat(download.get("error_code").asText()).isEqualTo("EXPORT_NOT_READY");
+        assertThat(download.get("detail").asText()).contains("check_export");
     }
 
     @Test
