@@ -8,6 +8,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
@@ -50,6 +51,8 @@ final class Session implements McpServerTransportProvider {
     private final Object writeLock = new Object();
     private McpServerSession session;
     private volatile boolean outputBroken;
+    /** Whether the client sent {@code notifications/initialized}; read and written by the reading thread only. */
+    private boolean initialized;
 
     private Session(McpJsonMapper json, OutputStream out) {
         this.json = json;
@@ -93,13 +96,38 @@ final class Session implements McpServerTransportProvider {
             if (message == null) {
                 continue;
             }
-            if (message instanceof JSONRPCRequest request && McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
+            if (message instanceof JSONRPCRequest request && !initialized
+                    && !McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+                answerBeforeInitialized(request);
+            } else if (message instanceof JSONRPCRequest request && McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
                 calls.execute(() -> handle(message));
             } else {
                 handle(message); // initialize, notifications, ping, tools/list: quick, and in order
+                if (message instanceof JSONRPCNotification notification
+                        && McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(notification.method())) {
+                    initialized = true;
+                }
             }
         }
         LOG.debug("MCP input ended");
+    }
+
+    /**
+     * The SDK's session holds every request but {@code initialize} until {@code notifications/initialized}
+     * arrives, with no end (java-sdk issue 275). So before it, a ping is answered here, as the protocol allows
+     * at any time, and any other request gets an error saying what the client must send first.
+     */
+    private void answerBeforeInitialized(JSONRPCRequest request) {
+        if (McpSchema.METHOD_PING.equals(request.method())) {
+            Map<String, Object> pong = new LinkedHashMap<>();
+            pong.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+            pong.put("id", request.id());
+            pong.put("result", Map.of());
+            write(pong);
+        } else {
+            writeError(request.id(), McpSchema.ErrorCodes.INVALID_REQUEST, "Server not initialized: send initialize, "
+                    + "then the notifications/initialized notification, before " + request.method());
+        }
     }
 
     /** The message on a line, or null after answering a line that is not one. */
@@ -108,24 +136,24 @@ final class Session implements McpServerTransportProvider {
             json.readValue(line, Object.class);
         } catch (IOException e) {
             LOG.warn("Ignoring a line that is not JSON");
-            writeError(McpSchema.ErrorCodes.PARSE_ERROR, "Parse error: each line must be one JSON-RPC message");
+            writeError(null, McpSchema.ErrorCodes.PARSE_ERROR, "Parse error: each line must be one JSON-RPC message");
             return null;
         }
         try {
             return McpSchema.deserializeJsonRpcMessage(json, line);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Ignoring a JSON line that is not a JSON-RPC message: {}", e.getMessage());
-            writeError(McpSchema.ErrorCodes.INVALID_REQUEST,
+            writeError(null, McpSchema.ErrorCodes.INVALID_REQUEST,
                     "Invalid request: expected a JSON-RPC 2.0 request, response or notification object");
             return null;
         }
     }
 
-    /** An error response to a line whose request id cannot be known, so its id is null, as JSON-RPC says. */
-    private void writeError(int code, String message) {
+    /** An error response; the id is null for a line whose request id cannot be known, as JSON-RPC says. */
+    private void writeError(Object id, int code, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("jsonrpc", McpSchema.JSONRPC_VERSION);
-        error.put("id", null);
+        error.put("id", id);
         error.put("error", Map.of("code", code, "message", message));
         write(error);
     }

@@ -1,6 +1,7 @@
 package io.starexport.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * network), against the sandbox engine, whose sample data is deterministic.
  */
 class StarExportMcpServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
 
     @TempDir
@@ -349,6 +351,23 @@ class StarExportMcpServerTest {
         assertThat(parseError.get("id").isNull()).isTrue();
         assertThat(invalid.get("error").get("code").asInt()).isEqualTo(-32600);
         assertThat(client.request("ping", null).has("result")).isTrue();
+    }
+
+    @Test
+    void requestsBeforeTheInitializedNotificationAreRefusedNotHeldForever() throws Exception {
+        client = new McpClient(StarExportMcpServer.builder().directory(dir).build());
+        client.request("initialize", JSON.readTree("{\"protocolVersion\": \"2025-06-18\", \"capabilities\": {}, "
+                + "\"clientInfo\": {\"name\": \"t\", \"version\": \"1\"}}"));
+
+        JsonNode early = client.request("tools/list", null);
+        JsonNode ping = client.request("ping", null);
+        client.notify("notifications/initialized");
+        JsonNode later = client.request("tools/list", null);
+
+        assertThat(early.get("error").get("code").asInt()).isEqualTo(-32600);
+        assertThat(early.get("error").get("message").asText()).contains("notifications/initialized");
+        assertThat(ping.has("result")).isTrue();
+        assertThat(later.get("result").get("tools")).hasSize(6);
     }
 
     @Test
