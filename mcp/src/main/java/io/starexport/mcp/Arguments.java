@@ -35,8 +35,8 @@ final class Arguments {
         allowed.forEach(unknown::remove);
         if (!unknown.isEmpty()) {
             String name = unknown.iterator().next();
-            throw new Invalid(name, "unknown argument '" + name + "'; "
-                    + (allowed.isEmpty() ? "this tool takes no arguments" : "this tool takes " + String.join(", ", allowed)));
+            throw new Invalid(name, "unknown argument '" + name + "'; " + (allowed.isEmpty()
+                    ? "this tool takes no arguments" : "this tool takes " + String.join(", ", allowed)));
         }
         return new Arguments(given);
     }

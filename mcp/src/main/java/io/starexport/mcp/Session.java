@@ -1,6 +1,7 @@
 package io.starexport.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -62,7 +63,10 @@ final class Session implements McpServerTransportProvider {
     /** Serves until {@code in} ends, then waits for calls in flight and closes the protocol server. */
     static void serve(Exports exports, String version, InputStream in, OutputStream out, Duration maxWait)
             throws IOException {
-        McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+        // Non-ASCII characters go out as JSON escapes, so the messages survive a stdout whose encoding is not
+        // UTF-8 (Java 17 on Windows writes System.out in the ANSI code page).
+        McpJsonMapper json = new JacksonMcpJsonMapper(
+                JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build());
         Session transport = new Session(json, out);
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("starexport", version)
@@ -99,7 +103,8 @@ final class Session implements McpServerTransportProvider {
             if (message instanceof JSONRPCRequest request && !initialized
                     && !McpSchema.METHOD_INITIALIZE.equals(request.method())) {
                 answerBeforeInitialized(request);
-            } else if (message instanceof JSONRPCRequest request && McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
+            } else if (message instanceof JSONRPCRequest request
+                    && McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
                 calls.execute(() -> handle(message));
             } else {
                 handle(message); // initialize, notifications, ping, tools/list: quick, and in order

@@ -169,7 +169,8 @@ final class Tools {
     }
 
     /** Runs a handler and turns what it returns or throws into a result; {@code isError} unless {@code ok}. */
-    private CallToolResult run(String name, Map<String, Object> arguments, Function<Map<String, Object>, ObjectNode> handler) {
+    private CallToolResult run(String name, Map<String, Object> arguments,
+                               Function<Map<String, Object>, ObjectNode> handler) {
         ObjectNode envelope;
         try {
             envelope = handler.apply(arguments == null ? Map.of() : arguments);
@@ -194,7 +195,8 @@ final class Tools {
         Arguments args = Arguments.of(values, List.of("url", "content", "replies", "limit", "min_date", "max_date",
                 "format", "sandbox", "wait"));
         String url = args.requiredString("url");
-        Optional<Content> content = args.choice("content", CONTENTS).map(c -> Content.valueOf(c.toUpperCase(Locale.ROOT)));
+        Optional<Content> content = args.choice("content", CONTENTS)
+                .map(c -> Content.valueOf(c.toUpperCase(Locale.ROOT)));
         boolean replies = args.bool("replies").orElse(false);
         Optional<Long> limit = args.integer("limit", 1, Long.MAX_VALUE);
         Optional<Instant> since = args.date("min_date", false);
@@ -313,7 +315,8 @@ final class Tools {
         if (more) {
             data.put("next_offset", offset + items.size());
         }
-        data.put("note", downloadNote(record.request(), result, records, offset, items.size(), more, bytesCapped, limit));
+        data.put("note", downloadNote(record.request(), result, records, offset, items.size(), more, bytesCapped,
+                limit));
         data.set("records", items);
         return success(data);
     }
@@ -324,7 +327,8 @@ final class Tools {
         if (returned == 0) {
             note.append("No records at offset ").append(offset).append(" of ").append(result.items()).append(". ");
         } else {
-            note.append(returned == 1 ? "Record " + (offset + 1) : "Records " + (offset + 1) + "–" + (offset + returned))
+            note.append(returned == 1 ? "Record " + (offset + 1)
+                            : "Records " + (offset + 1) + "–" + (offset + returned))
                     .append(" of ").append(result.items()).append(". ");
         }
         if (more) {
@@ -359,11 +363,12 @@ final class Tools {
                 .put("kind", lower(detection.target().kind().name())).put("id", detection.target().id())
                 .put("url", detection.target().url());
         ArrayNode contents = data.putArray("contents");
-        Arrays.stream(Content.values()).filter(detection.contents()::contains).forEach(c -> contents.add(lower(c.name())));
+        contentNames(detection.contents()).forEach(contents::add);
         detection.defaultContent().ifPresent(c -> data.put("default_content", lower(c.name())));
         data.put("live", live);
         if (!live) {
-            data.put("note", "No " + detection.platformName() + " plugin is installed: only sandbox=true exports work.");
+            data.put("note", "No " + detection.platformName()
+                    + " plugin is installed: only sandbox=true exports work.");
         }
         return success(data);
     }
@@ -377,7 +382,7 @@ final class Tools {
         for (PlatformInfo platform : platforms) {
             ObjectNode node = list.addObject().put("id", platform.id()).put("name", platform.name());
             ArrayNode contents = node.putArray("contents");
-            Arrays.stream(Content.values()).filter(platform.contents()::contains).forEach(c -> contents.add(lower(c.name())));
+            contentNames(platform.contents()).forEach(contents::add);
             ArrayNode credentials = node.putArray("credentials");
             platform.credentials().forEach(credentials::add);
             node.put("live", !platform.sandboxOnly());
@@ -415,7 +420,8 @@ final class Tools {
             r.set("files", files(request, result));
         });
         record.error().ifPresent(error -> {
-            ObjectNode e = node.putObject("error").put("error_code", error.code().name()).put("message", error.message());
+            ObjectNode e = node.putObject("error").put("error_code", error.code().name())
+                    .put("message", error.message());
             error.retryAfter().ifPresent(after -> e.put("retry_after_seconds", after.toSeconds()));
         });
         return node;
@@ -474,7 +480,8 @@ final class Tools {
     }
 
     private ObjectNode failure(String error, String code, String detail) {
-        return json.createObjectNode().put("ok", false).put("error", error).put("error_code", code).put("detail", detail);
+        return json.createObjectNode().put("ok", false).put("error", error).put("error_code", code)
+                .put("detail", detail);
     }
 
     private ObjectNode failure(ExportException e) {
@@ -485,7 +492,8 @@ final class Tools {
 
     private static String detail(ExportException e) {
         return switch (e.code()) {
-            case INVALID_URL -> "Give a full http(s) URL of a video, post, comment or profile; detect_platform checks one.";
+            case INVALID_URL -> "Give a full http(s) URL of a video, post, comment or profile; "
+                    + "detect_platform checks one.";
             case UNSUPPORTED_PLATFORM -> "list_platforms shows the platforms this server supports.";
             case UNSUPPORTED_CONTENT -> "detect_platform shows what can be exported from this URL.";
             case AUTH_REQUIRED, AUTH_FAILED -> "The platform needs a credential: set it where the server starts "
@@ -496,6 +504,11 @@ final class Tools {
             case NETWORK -> "The platform could not be reached; try again.";
             default -> "See the error message.";
         };
+    }
+
+    /** Content names in {@link Content} order. */
+    private static List<String> contentNames(java.util.Set<Content> contents) {
+        return Arrays.stream(Content.values()).filter(contents::contains).map(c -> lower(c.name())).toList();
     }
 
     private static String status(JobStatus status) {

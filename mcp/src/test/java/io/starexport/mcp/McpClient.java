@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * JSON-RPC lines to it, as Claude Desktop does over a process's stdin and stdout. The timeouts only keep a broken
  * server from hanging the build; no test asserts on time.
  */
-final class McpClient implements AutoCloseable {
+final class McpClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_SECONDS = 60;
 
@@ -151,11 +151,6 @@ final class McpClient implements AutoCloseable {
 
     Throwable failure() {
         return failure.get();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        closeInput();
     }
 
     /** The server's output: each line is kept in the transcript and parsed into the queue. */

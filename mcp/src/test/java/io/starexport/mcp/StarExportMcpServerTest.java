@@ -143,6 +143,12 @@ class StarExportMcpServerTest {
         first.get("records").forEach(r -> ids.add(r.get("id").asText()));
         rest.get("records").forEach(r -> ids.add(r.get("id").asText()));
         assertThat(ids).as("30 distinct comments across both pages").hasSize(30);
+        // The sample comments include Chinese, Korean and emoji: they arrive intact, escaped on the wire.
+        List<String> texts = new ArrayList<>();
+        first.get("records").forEach(r -> texts.add(r.get("text").asText()));
+        rest.get("records").forEach(r -> texts.add(r.get("text").asText()));
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("😂"));
+        assertThat(client.transcript().chars()).allMatch(c -> c < 128);
     }
 
     @Test
