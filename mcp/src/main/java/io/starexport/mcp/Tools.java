@@ -15,6 +15,7 @@ import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import io.starexport.Detection;
 import io.starexport.PlatformInfo;
 import io.starexport.api.Content;
+import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.Progress;
 import io.starexport.jobs.JobError;
@@ -215,6 +216,10 @@ final class Tools {
             ObjectNode failure = failure(e);
             if (isAboutUrl(e)) {
                 failure.put("parameter", "url");
+            }
+            if (e.code() == ErrorCode.UNSUPPORTED_PLATFORM && !sandbox && sandboxKnows(url)) {
+                failure.put("detail", "No plugin for this platform is installed, so only sandbox=true exports work "
+                        + "for this URL.");
             }
             return failure;
         }
@@ -462,6 +467,15 @@ final class Tools {
         return failure("no export with id " + id, "UNKNOWN_EXPORT",
                 "list_exports shows the exports this server knows; ids come from export_comments.")
                 .put("parameter", "id");
+    }
+
+    private boolean sandboxKnows(String url) {
+        try {
+            exports.detect(url, true);
+            return true;
+        } catch (ExportException e) {
+            return false;
+        }
     }
 
     private static boolean isAboutUrl(ExportException e) {

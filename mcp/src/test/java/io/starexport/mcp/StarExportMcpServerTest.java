@@ -292,6 +292,7 @@ class StarExportMcpServerTest {
         // Live, this module has no YouTube plugin: the same call with sandbox=false goes to the live engine.
         JsonNode live = client.callForDocument("export_comments", "{\"url\": \"" + VIDEO + "\", \"sandbox\": false}");
         assertThat(live.get("error_code").asText()).isEqualTo("UNSUPPORTED_PLATFORM");
+        assertThat(live.get("detail").asText()).contains("only sandbox=true exports work");
     }
 
     @Test
