@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
                     + "Cursor…), with the tools export_comments, check_export, list_exports, download_export, "
                     + "detect_platform and list_platforms. It serves until stdin closes.",
             "Configure it in the assistant as the command 'java -jar /path/to/starexport.jar mcp'. Credentials "
-                    + "come from --credential or STAREXPORT_<PLATFORM>_<NAME> environment variables."})
+                    + "come from --credential or from environment variables, as for 'starexport export'."})
 final class McpCommand implements Callable<Integer>, Main.HasCommonOptions {
 
     @ParentCommand
