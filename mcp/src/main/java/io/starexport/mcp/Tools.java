@@ -159,8 +159,7 @@ final class Tools {
 
     private SyncToolSpecification tool(String name, String title, String description, String schema,
                                        boolean readOnly, Function<Map<String, Object>, ObjectNode> handler) {
-        Tool tool = Tool.builder().name(name).title(title).description(description)
-                .inputSchema(mcpJson, schema)
+        Tool tool = Tool.builder(name, mcpJson, schema).title(title).description(description)
                 .annotations(ToolAnnotations.builder().title(title).readOnlyHint(readOnly).destructiveHint(false)
                         .idempotentHint(readOnly).openWorldHint(!readOnly).build())
                 .build();
