@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "starexport", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Exports comments, posts, profiles and media metadata from social platforms.",
-        subcommands = {ExportCommand.class, PlatformsCommand.class, FormatsCommand.class, HelpCommand.class})
+        subcommands = {ExportCommand.class, PlatformsCommand.class, FormatsCommand.class, McpCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;

@@ -1,0 +1,445 @@
+package io.starexport.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Drives the server the way an MCP client does: raw JSON-RPC lines over its input and output streams (piped, no
+ * network), against the sandbox engine, whose sample data is deterministic.
+ */
+class StarExportMcpServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+
+    @TempDir
+    Path dir;
+
+    private McpClient client;
+
+    private McpClient start() throws Exception {
+        return start(StarExportMcpServer.builder().directory(dir).engine(engine -> engine.environment(Map.of())).build());
+    }
+
+    private McpClient start(StarExportMcpServer server) throws Exception {
+        client = new McpClient(server);
+        client.initialize();
+        return client;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (client != null) {
+            assertThat(client.closeInput()).as("serve() returned after the input closed").isTrue();
+            assertThat(client.failure()).isNull();
+        }
+    }
+
+    @Test
+    void initializeAnswersWithTheClientsProtocolVersionServerInfoAndToolsCapability() throws Exception {
+        client = new McpClient(StarExportMcpServer.builder().directory(dir).build());
+
+        JsonNode result = client.initialize();
+
+        assertThat(result.get("protocolVersion").asText()).isEqualTo("2025-06-18");
+        assertThat(result.get("serverInfo").get("name").asText()).isEqualTo("starexport");
+        assertThat(result.get("serverInfo").get("version").asText()).isNotBlank();
+        assertThat(result.get("capabilities").has("tools")).isTrue();
+        assertThat(result.get("instructions").asText()).contains("export_comments", "download_export");
+    }
+
+    @Test
+    void toolsListOffersTheSixExportCommentsToolsWithTheirSchemas() throws Exception {
+        start();
+
+        JsonNode tools = client.request("tools/list", null).get("result").get("tools");
+
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        tools.forEach(tool -> byName.put(tool.get("name").asText(), tool));
+        assertThat(byName).containsOnlyKeys("export_comments", "check_export", "list_exports", "download_export",
+                "detect_platform", "list_platforms");
+        JsonNode export = byName.get("export_comments").get("inputSchema");
+        assertThat(export.get("type").asText()).isEqualTo("object");
+        assertThat(names(export.get("properties"))).containsExactlyInAnyOrder("url", "content", "replies", "limit",
+                "min_date", "max_date", "format", "sandbox", "wait");
+        assertThat(export.get("required")).extracting(JsonNode::asText).containsExactly("url");
+        assertThat(export.get("properties").get("format").get("enum")).extracting(JsonNode::asText)
+                .contains("csv", "json", "jsonl");
+        assertThat(export.get("additionalProperties").asBoolean()).isFalse();
+        assertThat(names(byName.get("check_export").get("inputSchema").get("properties"))).containsExactlyInAnyOrder("id", "wait");
+        assertThat(names(byName.get("list_exports").get("inputSchema").get("properties"))).containsExactlyInAnyOrder("page", "limit");
+        assertThat(names(byName.get("download_export").get("inputSchema").get("properties")))
+                .containsExactlyInAnyOrder("id", "offset", "limit");
+        assertThat(names(byName.get("detect_platform").get("inputSchema").get("properties"))).containsExactly("url");
+        assertThat(byName.get("list_platforms").get("inputSchema").get("properties").size()).isZero();
+        assertThat(byName.get("list_exports").get("annotations").get("readOnlyHint").asBoolean()).isTrue();
+        assertThat(byName.get("export_comments").get("annotations").get("readOnlyHint").asBoolean()).isFalse();
+    }
+
+    @Test
+    void exportsInTheSandboxThenChecksListsAndDownloadsTheRecords() throws Exception {
+        start();
+
+        JsonNode created = client.callForDocument("export_comments",
+                "{\"url\": \"" + VIDEO + "\", \"sandbox\": true, \"limit\": 30, \"format\": \"csv\", \"wait\": true}");
+
+        assertThat(created.get("ok").asBoolean()).isTrue();
+        JsonNode export = created.get("data");
+        String id = export.get("id").asText();
+        assertThat(export.get("status").asText()).isEqualTo("succeeded");
+        assertThat(export.get("platform").asText()).isEqualTo("youtube");
+        assertThat(export.get("content").asText()).isEqualTo("comments");
+        assertThat(export.get("sandbox").asBoolean()).isTrue();
+        assertThat(export.get("result").get("items").asLong()).isEqualTo(30);
+        JsonNode files = export.get("result").get("files");
+        assertThat(files).extracting(f -> f.get("format").asText()).containsExactly("csv", "jsonl");
+        Path csv = Path.of(files.get(0).get("path").asText());
+        assertThat(csv).startsWith(dir).isRegularFile();
+        assertThat(Files.readString(csv)).startsWith("platform,id,url");
+        assertThat(Files.readAllLines(Path.of(files.get(1).get("path").asText()))).hasSize(30);
+
+        JsonNode checked = client.callForDocument("check_export", "{\"id\": \"" + id + "\"}");
+        assertThat(checked.get("data").get("status").asText()).isEqualTo("succeeded");
+        assertThat(checked.get("data").get("result")).isEqualTo(export.get("result"));
+
+        JsonNode listed = client.callForDocument("list_exports", "{}").get("data");
+        assertThat(listed.get("total").asInt()).isEqualTo(1);
+        assertThat(listed.get("exports").get(0).get("id").asText()).isEqualTo(id);
+        assertThat(listed.get("exports").get(0).get("sandbox").asBoolean()).isTrue();
+
+        JsonNode first = client.callForDocument("download_export", "{\"id\": \"" + id + "\", \"limit\": 10}").get("data");
+        assertThat(first.get("total").asLong()).isEqualTo(30);
+        assertThat(first.get("returned").asInt()).isEqualTo(10);
+        assertThat(first.get("records")).hasSize(10);
+        assertThat(first.get("truncated").asBoolean()).isTrue();
+        assertThat(first.get("next_offset").asLong()).isEqualTo(10);
+        assertThat(first.get("note").asText()).contains("Records 1–10 of 30", "offset=10",
+                files.get(1).get("path").asText(), csv.toString());
+        assertThat(first.get("records").get(0).get("platform").asText()).isEqualTo("youtube");
+
+        JsonNode rest = client.callForDocument("download_export", "{\"id\": \"" + id + "\", \"offset\": 10}").get("data");
+        assertThat(rest.get("returned").asInt()).isEqualTo(20);
+        assertThat(rest.get("truncated").asBoolean()).isFalse();
+        assertThat(rest.has("next_offset")).isFalse();
+        Set<String> ids = new HashSet<>();
+        first.get("records").forEach(r -> ids.add(r.get("id").asText()));
+        rest.get("records").forEach(r -> ids.add(r.get("id").asText()));
+        assertThat(ids).as("30 distinct comments across both pages").hasSize(30);
+        // The sample comments include Chinese, Korean and emoji: they arrive intact, escaped on the wire.
+        List<String> texts = new ArrayList<>();
+        first.get("records").forEach(r -> texts.add(r.get("text").asText()));
+        rest.get("records").forEach(r -> texts.add(r.get("text").asText()));
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("😂"));
+        assertThat(client.transcript().chars()).allMatch(c -> c < 128);
+    }
+
+    @Test
+    void anExportStartedWithoutWaitingIsFollowedWithCheckExportWait() throws Exception {
+        start();
+
+        JsonNode export = client.callForDocument("export_comments",
+                "{\"url\": \"https://www.reddit.com/r/java/comments/1abc2d/\", \"sandbox\": true, \"replies\": true, \"format\": \"jsonl\"}")
+                .get("data");
+        assertThat(export.get("status").asText()).isIn("queued", "running", "succeeded");
+        assertThat(export.get("replies").asBoolean()).isTrue();
+
+        JsonNode done = client.callForDocument("check_export", "{\"id\": \"" + export.get("id").asText()
+                + "\", \"wait\": true}").get("data");
+        assertThat(done.get("status").asText()).isEqualTo("succeeded");
+        assertThat(done.get("result").get("files")).hasSize(1);
+        assertThat(done.get("result").get("items").asLong()).isPositive();
+    }
+
+    @Test
+    void aWaitThatEndsBeforeTheExportSaysSoAndDownloadingItIsNotReadyYet() throws Exception {
+        // No wait at all: the answer comes while a 50,000-comment export has barely been queued.
+        start(StarExportMcpServer.builder().directory(dir).maxWait(Duration.ZERO)
+                .engine(engine -> engine.environment(Map.of())).build());
+
+        JsonNode export = client.callForDocument("export_comments", "{\"url\": \"" + VIDEO + "\", \"sandbox\": true, "
+                + "\"limit\": 50000, \"format\": \"jsonl\", \"wait\": true}");
+
+        assertThat(export.get("ok").asBoolean()).isTrue();
+        assertThat(export.get("data").get("status").asText()).isIn("queued", "running");
+        assertThat(export.get("data").get("note").asText()).contains("call check_export with this id and wait=true");
+        JsonNode download = client.callForDocument("download_export", "{\"id\": \""
+                + export.get("data").get("id").asText() + "\"}");
+        assertThat(download.get("error_code").asText()).isEqualTo("EXPORT_NOT_READY");
+        assertThat(download.get("detail").asText()).contains("check_export");
+    }
+
+    @Test
+    void theDateWindowIsPassedToTheExportWithAPlainMaxDateIncludingItsDay() throws Exception {
+        start();
+
+        JsonNode export = client.callForDocument("export_comments", "{\"url\": \"" + VIDEO + "\", \"sandbox\": true, "
+                + "\"min_date\": \"2025-01-01\", \"max_date\": \"2025-06-30\", \"wait\": true}").get("data");
+
+        assertThat(export.get("since").asText()).isEqualTo("2025-01-01T00:00:00Z");
+        assertThat(export.get("until").asText()).isEqualTo("2025-07-01T00:00:00Z");
+        JsonNode records = client.callForDocument("download_export", "{\"id\": \"" + export.get("id").asText()
+                + "\", \"limit\": 1000}").get("data").get("records");
+        assertThat(records).isNotEmpty().allSatisfy(r -> assertThat(r.get("createdAt").asText())
+                .isGreaterThanOrEqualTo("2025-01-01").isLessThan("2025-07-01"));
+    }
+
+    @Test
+    void detectPlatformTellsWhatAUrlIsAndThatOnlyTheSandboxServesIt() throws Exception {
+        start();
+
+        JsonNode data = client.callForDocument("detect_platform", "{\"url\": \"" + VIDEO + "\"}").get("data");
+
+        assertThat(data.get("platform").asText()).isEqualTo("youtube");
+        assertThat(data.get("kind").asText()).isEqualTo("video");
+        assertThat(data.get("id").asText()).isEqualTo("dQw4w9WgXcQ");
+        assertThat(data.get("contents")).extracting(JsonNode::asText).contains("comments");
+        assertThat(data.get("default_content").asText()).isEqualTo("comments");
+        // This module's tests install no platform plugin, so the live engine cannot export YouTube.
+        assertThat(data.get("live").asBoolean()).isFalse();
+        assertThat(data.get("note").asText()).contains("sandbox=true");
+    }
+
+    @Test
+    void listPlatformsNamesEveryPlatformAndTheInstalledFormats() throws Exception {
+        start();
+
+        JsonNode data = client.callForDocument("list_platforms", "{}").get("data");
+
+        assertThat(data.get("platforms")).extracting(p -> p.get("id").asText())
+                .contains("youtube", "reddit", "instagram", "tiktok");
+        assertThat(data.get("total").asInt()).isEqualTo(data.get("platforms").size());
+        JsonNode youtube = find(data.get("platforms"), "youtube");
+        assertThat(youtube.get("credentials")).extracting(JsonNode::asText).contains("api_key");
+        assertThat(data.get("formats")).extracting(JsonNode::asText).contains("csv", "json", "jsonl");
+        assertThat(data.get("default_format").asText()).isEqualTo("csv");
+    }
+
+    @Test
+    void invalidArgumentsAreToolErrorsNamingTheParameter() throws Exception {
+        start();
+
+        assertInvalid("export_comments", "{}", "url", "'url' is required");
+        assertInvalid("export_comments", "{\"url\": \"" + VIDEO + "\", \"limit\": 0}", "limit", "'limit' must be at least 1 but was 0");
+        assertInvalid("export_comments", "{\"url\": \"" + VIDEO + "\", \"limit\": \"ten\"}", "limit", "whole number");
+        assertInvalid("export_comments", "{\"url\": \"" + VIDEO + "\", \"replies\": \"yes\"}", "replies", "true or false");
+        assertInvalid("export_comments", "{\"url\": \"" + VIDEO + "\", \"min_date\": \"last week\"}", "min_date", "ISO 8601");
+        assertInvalid("export_comments", "{\"url\": \"" + VIDEO + "\", \"min_date\": \"2025-02-01\", "
+                + "\"max_date\": \"2025-01-01\"}", "max_date", "after 'min_date'");
+        assertInvalid("export_comments", "{\"url\": \"" + VIDEO + "\", \"format\": \"pdf\"}", "format", "csv, json, jsonl");
+        assertInvalid("export_comments", "{\"url\": \"" + VIDEO + "\", \"max_results\": 5}", "max_results",
+                "unknown argument 'max_results'");
+        assertInvalid("list_exports", "{\"limit\": 500}", "limit", "from 1 to 100");
+        assertInvalid("download_export", "{\"id\": \"abc\"}", "id", "export id");
+        assertThat(client.callForDocument("list_exports", "{}").get("data").get("total").asInt())
+                .as("no export was created by a rejected call").isZero();
+    }
+
+    @Test
+    void anUnknownExportIdIsAnErrorPointingToListExports() throws Exception {
+        start();
+        String id = UUID.randomUUID().toString();
+
+        for (String tool : List.of("check_export", "download_export")) {
+            JsonNode result = client.callForDocument(tool, "{\"id\": \"" + id + "\"}");
+            assertThat(result.get("ok").asBoolean()).isFalse();
+            assertThat(result.get("error_code").asText()).isEqualTo("UNKNOWN_EXPORT");
+            assertThat(result.get("error").asText()).contains(id);
+            assertThat(result.get("detail").asText()).contains("list_exports");
+        }
+    }
+
+    @Test
+    void aBadOrUnsupportedUrlCarriesTheEngineErrorCode() throws Exception {
+        start();
+
+        JsonNode invalid = client.callForDocument("export_comments", "{\"url\": \"not a url\", \"sandbox\": true}");
+        assertThat(invalid.get("error_code").asText()).isEqualTo("INVALID_URL");
+        assertThat(invalid.get("parameter").asText()).isEqualTo("url");
+
+        JsonNode unsupported = client.callForDocument("detect_platform", "{\"url\": \"https://example.com/post/1\"}");
+        assertThat(unsupported.get("ok").asBoolean()).isFalse();
+        assertThat(unsupported.get("error_code").asText()).isEqualTo("UNSUPPORTED_PLATFORM");
+        assertThat(unsupported.get("detail").asText()).contains("list_platforms");
+    }
+
+    @Test
+    void theSandboxDefaultDecidesACallThatLeavesSandboxOut() throws Exception {
+        start(StarExportMcpServer.builder().directory(dir).sandboxByDefault(true)
+                .engine(engine -> engine.environment(Map.of())).build());
+
+        JsonNode export = client.callForDocument("export_comments", "{\"url\": \"" + VIDEO + "\", \"limit\": 5, \"wait\": true}");
+
+        assertThat(export.get("data").get("sandbox").asBoolean()).isTrue();
+        assertThat(export.get("data").get("status").asText()).isEqualTo("succeeded");
+        // Live, this module has no YouTube plugin: the same call with sandbox=false goes to the live engine.
+        JsonNode live = client.callForDocument("export_comments", "{\"url\": \"" + VIDEO + "\", \"sandbox\": false}");
+        assertThat(live.get("error_code").asText()).isEqualTo("UNSUPPORTED_PLATFORM");
+        assertThat(live.get("detail").asText()).contains("only sandbox=true exports work");
+    }
+
+    @Test
+    void exportsSurviveARestartOnTheSameDirectory() throws Exception {
+        start();
+        String id = client.callForDocument("export_comments", "{\"url\": \"" + VIDEO + "\", \"sandbox\": true, "
+                + "\"limit\": 12, \"wait\": true}").get("data").get("id").asText();
+        assertThat(client.closeInput()).isTrue();
+        client = null;
+
+        start();
+
+        JsonNode listed = client.callForDocument("list_exports", "{}").get("data");
+        assertThat(listed.get("exports")).extracting(e -> e.get("id").asText()).containsExactly(id);
+        JsonNode records = client.callForDocument("download_export", "{\"id\": \"" + id + "\"}").get("data");
+        assertThat(records.get("returned").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void listExportsPagesNewestFirst() throws Exception {
+        start();
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            ids.add(client.callForDocument("export_comments", "{\"url\": \"" + VIDEO + "\", \"sandbox\": true, "
+                    + "\"limit\": " + i + ", \"wait\": true}").get("data").get("id").asText());
+        }
+
+        JsonNode first = client.callForDocument("list_exports", "{\"limit\": 2}").get("data");
+        JsonNode second = client.callForDocument("list_exports", "{\"page\": 2, \"limit\": 2}").get("data");
+
+        assertThat(first.get("total").asInt()).isEqualTo(3);
+        assertThat(first.get("pages").asInt()).isEqualTo(2);
+        assertThat(first.get("next_page").asInt()).isEqualTo(2);
+        assertThat(first.get("exports")).extracting(e -> e.get("id").asText()).containsExactly(ids.get(2), ids.get(1));
+        assertThat(second.get("exports")).extracting(e -> e.get("id").asText()).containsExactly(ids.get(0));
+        assertThat(second.has("next_page")).isFalse();
+    }
+
+    @Test
+    void credentialsAndUrlPasswordsNeverAppearInResults() throws Exception {
+        start(StarExportMcpServer.builder().directory(dir).engine(engine -> engine.environment(Map.of())
+                .credential("youtube", "api_key", "AIzaSECRET-KEY-0123456789")).build());
+
+        client.callForDocument("export_comments", "{\"url\": \"https://someone:hunter2pass@www.youtube.com/watch?v=dQw4w9WgXcQ\", "
+                + "\"sandbox\": true, \"limit\": 3, \"wait\": true}");
+        client.callForDocument("list_exports", "{}");
+        client.callForDocument("list_platforms", "{}");
+
+        assertThat(client.transcript()).doesNotContain("AIzaSECRET-KEY-0123456789").doesNotContain("hunter2pass");
+    }
+
+    @Test
+    void aLineThatIsNotJsonRpcGetsAnErrorAndTheServerKeepsServing() throws Exception {
+        start();
+
+        client.sendLine("this is not json");
+        JsonNode parseError = client.next();
+        client.sendLine("{\"hello\": \"world\"}");
+        JsonNode invalid = client.next();
+
+        assertThat(parseError.get("error").get("code").asInt()).isEqualTo(-32700);
+        assertThat(parseError.has("id")).isTrue();
+        assertThat(parseError.get("id").isNull()).isTrue();
+        assertThat(invalid.get("error").get("code").asInt()).isEqualTo(-32600);
+        assertThat(client.request("ping", null).has("result")).isTrue();
+    }
+
+    @Test
+    void requestsBeforeTheInitializedNotificationAreRefusedNotHeldForever() throws Exception {
+        client = new McpClient(StarExportMcpServer.builder().directory(dir).build());
+        client.request("initialize", JSON.readTree("{\"protocolVersion\": \"2025-06-18\", \"capabilities\": {}, "
+                + "\"clientInfo\": {\"name\": \"t\", \"version\": \"1\"}}"));
+
+        JsonNode early = client.request("tools/list", null);
+        JsonNode ping = client.request("ping", null);
+        client.notify("notifications/initialized");
+        JsonNode later = client.request("tools/list", null);
+
+        assertThat(early.get("error").get("code").asInt()).isEqualTo(-32600);
+        assertThat(early.get("error").get("message").asText()).contains("notifications/initialized");
+        assertThat(ping.has("result")).isTrue();
+        assertThat(later.get("result").get("tools")).hasSize(6);
+    }
+
+    @Test
+    void serveReturnsWhenTheInputEndsAndLeavesNoThreadOfItsOwn() throws Exception {
+        StarExportMcpServer server = StarExportMcpServer.builder().directory(dir)
+                .engine(engine -> engine.environment(Map.of())).build();
+        String requests = String.join("\n",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                        + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"export_comments\","
+                        + "\"arguments\":{\"url\":\"" + VIDEO + "\",\"sandbox\":true,\"limit\":5,\"wait\":true}}}") + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        server.serve(new ByteArrayInputStream(requests.getBytes(StandardCharsets.UTF_8)), out);
+
+        // The call still in flight when the input ended was answered before serve returned.
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"id\":2").contains("succeeded");
+        // Threads of the server, its engines and executors end: a thread may still be returning from its last
+        // task when its pool reports termination, so each gets a moment to end (this bounds a hang, it times nothing).
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("starexport")) {
+                thread.join(10_000);
+                assertThat(thread.isAlive()).as(thread.getName() + " still running").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void oneInstanceServesOneClientAtATime() throws Exception {
+        StarExportMcpServer server = StarExportMcpServer.builder().directory(dir).build();
+        start(server);
+
+        assertThatThrownBy(() -> server.serve(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already serving");
+    }
+
+    @Test
+    void theDefaultDirectoryFollowsXdgDataHome() {
+        assertThat(StarExportMcpServer.defaultDirectory(Map.of("XDG_DATA_HOME", "/data/home")))
+                .isEqualTo(Path.of("/data/home/starexport/mcp"));
+        assertThat(StarExportMcpServer.defaultDirectory(Map.of()))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".local", "share", "starexport", "mcp"));
+    }
+
+    private void assertInvalid(String tool, String arguments, String parameter, String message) {
+        JsonNode result = client.callForDocument(tool, arguments);
+        assertThat(result.get("ok").asBoolean()).as(arguments).isFalse();
+        assertThat(result.get("error_code").asText()).as(arguments).isEqualTo("INVALID_ARGUMENT");
+        assertThat(result.get("parameter").asText()).as(arguments).isEqualTo(parameter);
+        assertThat(result.get("error").asText()).as(arguments).contains(message);
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static JsonNode find(JsonNode platforms, String id) {
+        for (JsonNode platform : platforms) {
+            if (platform.get("id").asText().equals(id)) {
+                return platform;
+            }
+        }
+        throw new AssertionError("no platform " + id + " in " + platforms);
+    }
+}
