@@ -16,7 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code starexport} command line: {@code export}, {@code platforms} and {@code formats}. Exit codes are
+ * The {@code starexport} command line: {@code export}, {@code platforms}, {@code formats} and {@code mcp}. Exit codes are
  * listed in {@code starexport --help}: 0 success, 1 failure, 2 bad input, 3 authentication, 4 rate limit or
  * quota, 5 not found or private.
  *
