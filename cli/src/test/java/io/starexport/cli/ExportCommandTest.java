@@ -278,33 +278,4 @@ class ExportCommandTest {
             return (ExportException) failure.getCause();
         }
     }
-
-    @Test
-    void namesTheDefaultFileAfterPlatformIdAndContent() {
-        Target target = Target.of("reddit", Target.Kind.PROFILE, "u/some one", "https://www.reddit.com/user/some%20one");
-        OutputFormat csv = new OutputFormat() {
-            @Override
-            public String id() {
-                return "csv";
-            }
-
-            @Override
-            public List<String> extensions() {
-                return List.of("csv");
-            }
-
-            @Override
-            public String mediaType() {
-                return "text/csv";
-            }
-
-            @Override
-            public RecordWriter open(OutputStream out, WriterOptions options) {
-                throw new UnsupportedOperationException();
-            }
-        };
-
-        assertThat(ExportCommand.defaultFileName(target, Content.POSTS, csv))
-                .isEqualTo("reddit-u_some_one-posts.csv");
-    }
 }
