@@ -97,6 +97,12 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** The full command line on the process streams, for parsing only (tests check help examples with it). */
+    static CommandLine parser() {
+        return new Main(Secrets.find(new String[0], Map.of()), System.out, System.err, false, false, Map.of(),
+                InputStream.nullInputStream()).commandLine();
+    }
+
     private CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(this)
                 .setOut(out)
