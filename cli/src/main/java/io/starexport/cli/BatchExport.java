@@ -120,8 +120,8 @@ final class BatchExport {
         Map<String, BatchProgress.Label> byUrl = new HashMap<>();
         entries.forEach(e -> byUrl.put(e.target.url(), label(e)));
         int earlier = (int) entries.stream().filter(e -> e.earlier).count();
-        BatchProgress progress = new BatchProgress(err, main.interactive() && !common.json, System::nanoTime, byUrl,
-                entries.size(), earlier);
+        boolean live = main.interactive() && !"dumb".equals(main.environment().get("TERM"));
+        BatchProgress progress = new BatchProgress(err, live, System::nanoTime, byUrl, entries.size(), earlier);
         JobStore store = new JobStore() {
             @Override
             public void save(JobRecord job) {

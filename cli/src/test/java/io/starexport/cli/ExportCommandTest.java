@@ -278,4 +278,22 @@ class ExportCommandTest {
             return (ExportException) failure.getCause();
         }
     }
+
+    @Test
+    void outputDirAndNameTemplateNameTheFileOfASingleExport() {
+        Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "--limit", "3", "-d", dir.toString(), "--name",
+                "{id}-{kind}", "--format", "jsonl");
+
+        assertThat(run.exitCode()).as(run.everything()).isZero();
+        assertThat(run.out().strip()).isEqualTo(dir.resolve("dQw4w9WgXcQ-video.jsonl").toString());
+        assertThat(dir.resolve("dQw4w9WgXcQ-video.jsonl")).isRegularFile();
+    }
+
+    @Test
+    void outputDirCannotBeCombinedWithOutput() {
+        Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "-d", dir.toString(), "-o", dir.resolve("a.csv").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("-o names the file itself; drop --output-dir");
+    }
 }
