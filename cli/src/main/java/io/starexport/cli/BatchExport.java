@@ -121,7 +121,8 @@ final class BatchExport {
         entries.forEach(e -> byUrl.put(e.target.url(), label(e)));
         int earlier = (int) entries.stream().filter(e -> e.earlier).count();
         boolean live = main.interactive() && !"dumb".equals(main.environment().get("TERM"));
-        BatchProgress progress = new BatchProgress(err, live, System::nanoTime, byUrl, entries.size(), earlier);
+        int width = live ? BatchProgress.terminalWidth(main.environment()) : BatchProgress.width(main.environment());
+        BatchProgress progress = new BatchProgress(err, live, width, System::nanoTime, byUrl, entries.size(), earlier);
         JobStore store = new JobStore() {
             @Override
             public void save(JobRecord job) {

@@ -4,6 +4,7 @@ import io.starexport.api.Content;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportListener;
 import io.starexport.api.Progress;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class BatchProgress implements ExportListener {
 
     private final PrintWriter err;
     private final boolean live;
+    private final int width;
     private final LongSupplier nanoTime;
     private final long startedAt;
     private final int total;
@@ -50,13 +52,16 @@ final class BatchProgress implements ExportListener {
     private long lastDrawn;
 
     /**
+     * @param width  the terminal's width: live lines are cut to fit, as a wrapped line would break the redraw
      * @param byUrl  the label of each job by its canonical URL, to name jobs announced by {@code Created}
      * @param total  jobs in the batch, earlier runs' finished ones included
      * @param done   jobs that finished in an earlier run
      */
-    BatchProgress(PrintWriter err, boolean live, LongSupplier nanoTime, Map<String, Label> byUrl, int total, int done) {
+    BatchProgress(PrintWriter err, boolean live, int width, LongSupplier nanoTime, Map<String, Label> byUrl, int total,
+                  int done) {
         this.err = err;
         this.live = live;
+        this.width = width;
         this.nanoTime = nanoTime;
         this.startedAt = nanoTime.getAsLong();
         this.byUrl = Map.copyOf(byUrl);
@@ -160,7 +165,22 @@ final class BatchProgress implements ExportListener {
         lastDrawn = nanoTime.getAsLong();
     }
 
-    /** The header and one line per running job. */
+    /** The columns of a terminal: {@code COLUMNS} when the shell exports it, else 80. */
+    static int width(Map<String, String> environment) {
+        try {
+            return Math.max(20, Integer.parseInt(environment.getOrDefault("COLUMNS", "80").strip()));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
+
+    /** The columns of the terminal the process runs in, as picocli detects them ({@code stty}), else {@link #width(Map)}. */
+    static int terminalWidth(Map<String, String> environment) {
+        int detected = new UsageMessageSpec().autoWidth(true).width();
+        return detected != UsageMessageSpec.DEFAULT_USAGE_WIDTH ? detected : width(environment);
+    }
+
+    /** The header and one line per running job, each cut to the terminal's width. */
     List<String> block() {
         List<String> lines = new ArrayList<>();
         int queued = Math.max(0, total - done - failed - running.size());
@@ -178,6 +198,6 @@ final class BatchProgress implements ExportListener {
             lines.add("  " + name + "  " + (job.getValue() == null ? "starting…"
                     : ProgressRenderer.line(job.getValue(), label == null ? null : label.content())));
         }
-        return lines;
+        return lines.stream().map(line -> line.length() < width ? line : line.substring(0, width - 2) + "…").toList();
     }
 }

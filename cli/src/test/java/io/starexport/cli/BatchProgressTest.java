@@ -30,7 +30,7 @@ class BatchProgressTest {
     private final UUID thread = UUID.randomUUID();
 
     private BatchProgress progress(boolean live) {
-        BatchProgress progress = new BatchProgress(new PrintWriter(err), live, nanos::get, Map.of(
+        BatchProgress progress = new BatchProgress(new PrintWriter(err), live, 200, nanos::get, Map.of(
                 VIDEO, new BatchProgress.Label(2, "youtube video dQw4w9WgXcQ", Content.COMMENTS),
                 THREAD, new BatchProgress.Label(5, "reddit post t1000", Content.COMMENTS)), 3, 1);
         progress.onCreated(new ExportEvent.Created(video, AT, VIDEO,
@@ -91,5 +91,18 @@ class BatchProgressTest {
         assertThat(progress.block()).containsExactly("jobs: 1/3 done · 0 running · 0 failed · 2 queued · 0:00 elapsed");
         assertThat(err.toString()).contains("line 2 youtube video dQw4w9WgXcQ: cancelled; its checkpoint is kept\n")
                 .endsWith("\u001b[1F\u001b[J");
+    }
+
+    @Test
+    void liveLinesAreCutToTheTerminalWidth() {
+        BatchProgress progress = new BatchProgress(new PrintWriter(err), true, 40, nanos::get, Map.of(), 1, 0);
+        progress.name(video, new BatchProgress.Label(2, "youtube video dQw4w9WgXcQ", Content.COMMENTS));
+        progress.onStarted(new ExportEvent.Started(video, AT, 1, false));
+        progress.onProgress(new ExportEvent.ProgressMade(video, AT, items(1200)));
+
+        assertThat(progress.block()).allSatisfy(line -> assertThat(line).hasSizeLessThan(40))
+                .element(1).asString().isEqualTo("  line 2 youtube video dQw4w9WgXcQ  1,…");
+        assertThat(BatchProgress.width(Map.of("COLUMNS", "132"))).isEqualTo(132);
+        assertThat(BatchProgress.width(Map.of())).isEqualTo(80);
     }
 }
