@@ -149,6 +149,19 @@ final class ConfigFile {
                 .map(e -> new Entry(e.key().substring(ENDPOINT.length()), e.value(), e.line())).toList();
     }
 
+    /**
+     * A path setting: {@code ~/} is the user's home folder, and a relative path is relative to the folder of
+     * the config file, so the setting means the same from any working directory.
+     */
+    Path path(Entry entry) {
+        String value = entry.value();
+        if (value.equals("~") || value.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home")).resolve(value.substring(1).replaceFirst("^/", ""));
+        }
+        Path path = Path.of(value);
+        return path.isAbsolute() || file == null ? path : file.toAbsolutePath().getParent().resolve(path);
+    }
+
     /** Where a setting was given, for messages: {@code config file PATH line N}. */
     String where(Entry entry) {
         return "config file " + file + " line " + entry.line();

@@ -90,7 +90,7 @@ final class ConnectionOptions {
             builder.credential(setting.platform(), setting.name(), setting.value());
             given.add(key(setting.platform(), setting.name()));
         }
-        Path cookieFile = cookies != null ? cookies : file.option(ConfigFile.COOKIES).map(e -> Path.of(e.value())).orElse(null);
+        Path cookieFile = cookies != null ? cookies : file.option(ConfigFile.COOKIES).map(file::path).orElse(null);
         List<PlatformInfo> installed = cookieFile != null || !file.credentials().isEmpty() ? platforms.get() : List.of();
         if (cookieFile != null) {
             configureCookies(builder, cookieFile, installed, given, secrets, err);

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +46,6 @@ final class UrlList {
             throw new IllegalArgumentException("the URL list " + name + " is not UTF-8 text");
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the URL list " + name + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("cannot read the URL list " + name + ": " + e.getCause().getMessage());
         }
     }
 

@@ -179,4 +179,15 @@ class ConfigFileTest {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.everything()).doesNotContain("pr0xy-pass-word");
     }
+
+    @Test
+    void aCookiesPathIsRelativeToTheConfigFileOrTheHomeFolder() throws IOException {
+        Path file = config("cookies = cookies.txt");
+        Path home = config("cookies = ~/browser/cookies.txt");
+
+        assertThat(ConfigFile.load(file, true).option(ConfigFile.COOKIES).map(ConfigFile.load(file, true)::path))
+                .contains(file.toAbsolutePath().getParent().resolve("cookies.txt"));
+        assertThat(ConfigFile.load(home, true).option(ConfigFile.COOKIES).map(ConfigFile.load(home, true)::path))
+                .contains(Path.of(System.getProperty("user.home"), "browser", "cookies.txt"));
+    }
 }
