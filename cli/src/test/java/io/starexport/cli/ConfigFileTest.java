@@ -183,11 +183,13 @@ class ConfigFileTest {
     @Test
     void aCookiesPathIsRelativeToTheConfigFileOrTheHomeFolder() throws IOException {
         Path file = config("cookies = cookies.txt");
-        Path home = config("cookies = ~/browser/cookies.txt");
+        ConfigFile relative = ConfigFile.load(file, true);
+        config("cookies = ~/browser/cookies.txt");
+        ConfigFile home = ConfigFile.load(file, true);
 
-        assertThat(ConfigFile.load(file, true).option(ConfigFile.COOKIES).map(ConfigFile.load(file, true)::path))
+        assertThat(relative.option(ConfigFile.COOKIES).map(relative::path))
                 .contains(file.toAbsolutePath().getParent().resolve("cookies.txt"));
-        assertThat(ConfigFile.load(home, true).option(ConfigFile.COOKIES).map(ConfigFile.load(home, true)::path))
+        assertThat(home.option(ConfigFile.COOKIES).map(home::path))
                 .contains(Path.of(System.getProperty("user.home"), "browser", "cookies.txt"));
     }
 }
