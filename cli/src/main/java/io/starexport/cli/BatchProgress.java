@@ -1,6 +1,7 @@
 package io.starexport.cli;
 
 import io.starexport.api.Content;
+import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportListener;
 import io.starexport.api.Progress;
@@ -117,6 +118,11 @@ final class BatchProgress implements ExportListener {
     @Override
     public synchronized void onRequeued(ExportEvent.Requeued event) {
         running.remove(event.exportId());
+        if (event.cause().code() == ErrorCode.CANCELLED) {
+            // The executor was closed (Ctrl-C): the job goes back to the store, to resume on the next run.
+            transition(event.exportId(), "stopped; its checkpoint is kept");
+            return;
+        }
         transition(event.exportId(), "[" + event.cause().code() + "] " + event.cause().getMessage() + " — trying again"
                 + (event.delay().isZero() ? "" : " in " + ExportCommand.seconds(event.delay())));
     }

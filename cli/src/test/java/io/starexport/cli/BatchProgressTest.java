@@ -53,12 +53,15 @@ class BatchProgressTest {
         progress.onRequeued(new ExportEvent.Requeued(thread, AT, 3, Duration.ofSeconds(4),
                 ExportException.of(ErrorCode.NETWORK, "Reddit answered 503.")));
         progress.onFailed(new ExportEvent.Failed(thread, AT, ExportException.of(ErrorCode.NOT_FOUND, "Gone."), items(0)));
+        progress.onRequeued(new ExportEvent.Requeued(video, AT, 2, Duration.ZERO,
+                ExportException.of(ErrorCode.CANCELLED, "The export was cancelled.")));
 
         assertThat(err.toString().lines()).containsExactly(
                 "line 2 youtube video dQw4w9WgXcQ: started",
                 "line 5 reddit post t1000: resumed from its checkpoint (attempt 2)",
                 "line 5 reddit post t1000: [NETWORK] Reddit answered 503. — trying again in 4.0 s",
-                "line 5 reddit post t1000: failed [NOT_FOUND] Gone.");
+                "line 5 reddit post t1000: failed [NOT_FOUND] Gone.",
+                "line 2 youtube video dQw4w9WgXcQ: stopped; its checkpoint is kept");
     }
 
     @Test
