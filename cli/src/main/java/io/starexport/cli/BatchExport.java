@@ -64,9 +64,6 @@ final class BatchExport {
         /** The content given on the command line, or empty for each target's default. */
         Optional<Content> content();
 
-        /** The output format id. */
-        String format();
-
         /** The extension of the output format. */
         String extension();
     }

@@ -73,7 +73,7 @@ import java.util.function.Supplier;
 final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
     /** How long Ctrl-C waits for a cancelled export to leave its partial file and checkpoint. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(10);
-    static final String DEFAULT_FORMAT = "csv";
+    private static final String DEFAULT_FORMAT = "csv";
     /** Options fixed by the checkpoint, so they cannot be given with --resume. */
     private static final List<String> FIXED_BY_CHECKPOINT = List.of("--comments", "--posts", "--profile", "--media",
             "--replies", "--sort", "--limit", "--since", "--until", "--format", "--output", "--bom",
@@ -287,7 +287,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
         int jobs = concurrency != null ? concurrency
                 : config.option(ConfigFile.CONCURRENCY).map(e -> Integer.parseInt(e.value()))
                 .orElse(JobExecutor.DEFAULT_CONCURRENCY);
-        Path directory = outputDir == null ? Path.of("") .toAbsolutePath() : outputDir;
+        Path directory = outputDir == null ? Path.of("").toAbsolutePath() : outputDir;
         List<UrlList.Line> lines = rejectingBadOptions(() -> UrlList.read(fromFile, main.stdin()));
         try (StarExport star = engine(config)) {
             OutputFormat chosen = find(star.formats(), formatId(config));
@@ -307,11 +307,6 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
                 @Override
                 public Optional<Content> content() {
                     return Optional.ofNullable(content).map(ContentOption::content);
-                }
-
-                @Override
-                public String format() {
-                    return chosen.id();
                 }
 
                 @Override
