@@ -5,7 +5,10 @@ import io.starexport.api.ErrorCode;
 /** The process exit codes of {@code starexport}, shared by every command and listed in its help. */
 final class ExitCode {
     static final int OK = 0;
-    /** Network, platform change, output, cancellation, internal and unexpected failures. */
+    /**
+     * Network, platform change, output, cancellation, internal and unexpected failures; a batch in which a job
+     * failed or was left unfinished.
+     */
     static final int FAILURE = 1;
     /** Bad input: usage errors, bad option values, unusable or unsupported URLs. */
     static final int BAD_INPUT = 2;
@@ -19,6 +22,7 @@ final class ExitCode {
         "Exit codes:",
         "  0  success",
         "  1  any other failure (NETWORK, PLATFORM_CHANGED, OUTPUT, CANCELLED, INTERNAL)",
+        "  1  batch mode: a job failed or was left unfinished (JOBS_FAILED, CANCELLED)",
         "  2  bad input (USAGE, INVALID_URL, UNSUPPORTED_PLATFORM, UNSUPPORTED_CONTENT)",
         "  3  authentication (AUTH_REQUIRED, AUTH_FAILED)",
         "  4  rate limit or quota (RATE_LIMITED, QUOTA_EXCEEDED, QUEUE_FULL)",

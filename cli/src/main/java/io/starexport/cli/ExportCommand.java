@@ -3,6 +3,7 @@ package io.starexport.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.starexport.ExportSpec;
+import io.starexport.PlatformInfo;
 import io.starexport.RunningExport;
 import io.starexport.StarExport;
 import io.starexport.api.Content;
@@ -13,6 +14,8 @@ import io.starexport.api.Item;
 import io.starexport.api.MediaSummary;
 import io.starexport.api.Sort;
 import io.starexport.api.Target;
+import io.starexport.jobs.JobExecutor;
+import io.starexport.jobs.JobRequest;
 import io.starexport.media.MediaOptions;
 import io.starexport.media.Quality;
 import io.starexport.spi.OutputFormat;
@@ -31,21 +34,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** {@code starexport export}: exports one URL to a file, or continues an interrupted export. */
+/**
+ * {@code starexport export}: exports one URL to a file, continues an interrupted export, or runs a list of URLs
+ * as jobs ({@code --from-file}, see {@link BatchExport}).
+ */
 @Command(name = "export", sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         description = {
-            "Exports the comments, posts, profile or media metadata of a URL to a file, or continues an "
-                    + "interrupted export with --resume.",
-            "Without -o the file is <platform>-<id>-<content>.<ext> in the current directory; its path is "
-                    + "printed on stdout and a summary on stderr."})
+            "Exports the comments, posts, profile or media metadata of a URL to a file, continues an "
+                    + "interrupted export with --resume, or exports every URL of a list with --from-file.",
+            "Without -o the file is named by --name (default {platform}-{id}-{content}) plus the format's "
+                    + "extension, in --output-dir (default: the current directory); its path is printed on stdout "
+                    + "and a summary on stderr.",
+            "Batch mode (--from-file) runs the URLs as jobs, shows their progress, prints a table of the results "
+                    + "and keeps a job store in DIR/.starexport/jobs: running the same command again skips the "
+                    + "jobs that succeeded and resumes the others from their checkpoints."},
+        footer = {
+            "",
+            "Examples:",
+            "  starexport export https://www.youtube.com/watch?v=dQw4w9WgXcQ --replies -o comments.csv",
+            "  starexport export https://www.reddit.com/r/java/comments/1abcde/ --limit 500 --format jsonl",
+            "  starexport export --sandbox https://www.youtube.com/watch?v=dQw4w9WgXcQ --json",
+            "  starexport export --from-file urls.txt -d out --format jsonl --name '{platform}-{id}'",
+            "  cat urls.txt | starexport export --from-file - -d out --concurrency 8",
+            "  starexport export https://www.tiktok.com/@user/video/7301234567890123456 --cookies cookies.txt",
+            "  starexport export --resume comments.csv.checkpoint.json"})
 final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
     /** How long Ctrl-C waits for a cancelled export to leave its partial file and checkpoint. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(10);
@@ -93,6 +117,26 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The file to write.")
     private Path output;
+
+    @Option(names = {"-d", "--output-dir"}, paramLabel = "DIR", description = "The folder for the output file(s) "
+            + "named by --name (default: the current directory). In batch mode it also holds the job store, "
+            + "DIR/.starexport/jobs.")
+    private Path outputDir;
+
+    @Option(names = "--name", paramLabel = "TEMPLATE", description = "The output file name without -o; the format's "
+            + "extension is appended. Placeholders: {platform}, {kind}, {id}, {content}, {index} (position in the "
+            + "batch), {line} (line of the URL list), {date} (today, UTC). Default: {platform}-{id}-{content}, or "
+            + "name= in the config file.")
+    private String name;
+
+    @Option(names = "--from-file", paramLabel = "FILE", description = "Batch mode: export every URL of FILE (one "
+            + "per line; blank lines and # comments skipped; - reads standard input) as jobs, with the options "
+            + "given, into --output-dir. Lines that cannot be exported are reported before anything runs.")
+    private String fromFile;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Batch mode: jobs running at once (default 4, "
+            + "or concurrency= in the config file); at most 2 at once on any one platform.")
+    private Integer concurrency;
 
     @Option(names = "--sandbox", description = "Offline sample data instead of the platforms, for trying things out.")
     private boolean sandbox;
@@ -151,9 +195,19 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
 
     @Override
     public Integer call() {
+        ConfigFile config = rejectingBadOptions(() -> connection.configFile(main.environment()));
+        if (mediaQuality != null && mediaDir == null) {
+            throw usage("--media-quality needs --media-dir DIR, the folder to download the media into");
+        }
+        if (fromFile != null) {
+            return batch(config);
+        }
+        if (concurrency != null) {
+            throw usage("--concurrency applies to batch mode only: add --from-file FILE");
+        }
         checkUrlOrResume();
-        try (StarExport star = engine()) {
-            ExportSpec<Item> export = resume == null ? describe(star) : resumed(star);
+        try (StarExport star = engine(config)) {
+            ExportSpec<Item> export = resume == null ? describe(star, config) : resumed(star);
             badOptions(() -> {
                 if (byteOrderMark) {
                     export.byteOrderMark(true);
@@ -178,9 +232,6 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
     }
 
     private void checkUrlOrResume() {
-        if (mediaQuality != null && mediaDir == null) {
-            throw usage("--media-quality needs --media-dir DIR, the folder to download the media into");
-        }
         if (url == null && resume == null) {
             throw usage("give the URL to export, or --resume CHECKPOINT to continue an interrupted export");
         }
@@ -200,7 +251,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
         }
     }
 
-    private StarExport engine() {
+    private StarExport engine(ConfigFile config) {
         StarExport.Builder builder = StarExport.builder();
         badOptions(() -> {
             if (sandbox) {
@@ -209,16 +260,116 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
             if (main.interactive()) {
                 builder.progressInterval(ProgressRenderer.REDRAW_INTERVAL);
             }
-            connection.configure(builder);
+            connection.configure(builder, config, main.environment(), main.secrets(), main.err(),
+                    ExportCommand::installedPlatforms);
         });
         return rejectingBadOptions(builder::build);
     }
 
-    private ExportSpec<Item> describe(StarExport star) {
+    /** The platforms of a plain engine, to check credential names and map cookies before the real engine exists. */
+    static List<PlatformInfo> installedPlatforms() {
+        try (StarExport plain = StarExport.builder().environment(Map.of()).build()) {
+            return plain.platforms();
+        }
+    }
+
+    private int batch(ConfigFile config) {
+        if (url != null) {
+            throw usage("give either a URL or --from-file FILE, not both");
+        }
+        List<String> single = List.of("--resume", "--output", "--bom", "--no-formula-protection").stream()
+                .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList();
+        if (!single.isEmpty()) {
+            throw usage(String.join(", ", single) + " cannot be used with --from-file: batch mode writes one file per "
+                    + "URL into --output-dir, named by --name, with the writers' defaults");
+        }
+        NameTemplate names = nameTemplate(config);
+        int jobs = concurrency != null ? concurrency
+                : config.option(ConfigFile.CONCURRENCY).map(e -> Integer.parseInt(e.value()))
+                .orElse(JobExecutor.DEFAULT_CONCURRENCY);
+        Path directory = outputDir == null ? Path.of("").toAbsolutePath() : outputDir;
+        List<UrlList.Line> lines = rejectingBadOptions(() -> UrlList.read(fromFile, main.stdin()));
+        try (StarExport star = engine(config)) {
+            OutputFormat chosen = find(star.formats(), formatId(config));
+            MediaOptions media = mediaDir == null ? null : rejectingBadOptions(() -> {
+                MediaOptions.Builder builder = MediaOptions.builder(mediaDir);
+                if (mediaQuality != null) {
+                    builder.quality(Quality.parse(mediaQuality));
+                }
+                return builder.build();
+            });
+            BatchExport.Requests requests = new BatchExport.Requests() {
+                @Override
+                public JobRequest request(String target, Content what, Path file) {
+                    return rejectingBadOptions(() -> jobRequest(target, what, file, chosen.id(), media));
+                }
+
+                @Override
+                public Optional<Content> content() {
+                    return Optional.ofNullable(content).map(ContentOption::content);
+                }
+
+                @Override
+                public String extension() {
+                    return chosen.extensions().get(0);
+                }
+            };
+            JobExecutor.Builder executor = rejectingBadOptions(() -> JobExecutor.builder(star).concurrency(jobs));
+            if (main.interactive()) {
+                executor.progressInterval(ProgressRenderer.REDRAW_INTERVAL);
+            }
+            return new BatchExport(main, common, fromFile).run(star, lines, requests, directory, names, executor);
+        }
+    }
+
+    private JobRequest jobRequest(String target, Content what, Path file, String formatId, MediaOptions media) {
+        JobRequest.Builder request = JobRequest.builder(target).content(what).replies(replies).to(file, formatId);
+        if (sort != null) {
+            request.sort(sort);
+        }
+        if (limit != null) {
+            request.limit(limit);
+        }
+        if (since != null) {
+            request.since(since);
+        }
+        if (until != null) {
+            request.until(until);
+        }
+        if (media != null) {
+            request.downloadMedia(media);
+        }
+        return request.build();
+    }
+
+    /** {@code --format}, else the config file's {@code format}, else csv. */
+    private String formatId(ConfigFile config) {
+        return format != null ? format : config.option(ConfigFile.FORMAT).map(ConfigFile.Entry::value).orElse(DEFAULT_FORMAT);
+    }
+
+    /** {@code --name}, else the config file's {@code name}, else the default. */
+    private NameTemplate nameTemplate(ConfigFile config) {
+        if (name != null) {
+            return rejectingBadOptions(() -> NameTemplate.of(name));
+        }
+        Optional<ConfigFile.Entry> entry = config.option(ConfigFile.NAME);
+        return rejectingBadOptions(() -> {
+            try {
+                return NameTemplate.of(entry.map(ConfigFile.Entry::value).orElse(NameTemplate.DEFAULT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(config.where(entry.orElseThrow()) + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private ExportSpec<Item> describe(StarExport star, ConfigFile config) {
         ExportSpec<Item> export = star.export(url);
         List<OutputFormat> formats = star.formats();
         OutputFormat chosenFormat = format == null ? null : find(formats, format);
         Content chosen = content == null ? null : content.content();
+        if (output != null && (outputDir != null || name != null)) {
+            throw usage("-o names the file itself; drop " + (outputDir != null ? "--output-dir" : "--name"));
+        }
         if (chosen == null && output == null) {
             // The default file name needs the content before the export starts.
             chosen = star.detect(url).defaultContent().orElse(null);
@@ -245,8 +396,10 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
             }
         });
         if (output == null) {
-            OutputFormat fileFormat = chosenFormat != null ? chosenFormat : find(formats, DEFAULT_FORMAT);
-            export.to(Path.of(defaultFileName(export.target(), exported, fileFormat)), fileFormat.id());
+            OutputFormat fileFormat = chosenFormat != null ? chosenFormat : find(formats, formatId(config));
+            String fileName = nameTemplate(config).expand(export.target(), exported, 1, 1, LocalDate.now(ZoneOffset.UTC))
+                    + "." + fileFormat.extensions().get(0);
+            export.to(outputDir == null ? Path.of(fileName) : outputDir.resolve(fileName), fileFormat.id());
         } else if (chosenFormat != null) {
             export.to(output, chosenFormat.id());
         } else {
@@ -413,13 +566,6 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
         return elapsed.compareTo(Duration.ofMinutes(1)) < 0
                 ? String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0)
                 : ProgressRenderer.clock(elapsed);
-    }
-
-    /** {@code <platform>-<id>-<content>.<ext>}, with characters unsafe in file names replaced. */
-    static String defaultFileName(Target target, Content content, OutputFormat format) {
-        String id = target.id().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
-        String what = content == null ? "items" : JsonOutput.lowerCase(content);
-        return target.platform() + "-" + id + "-" + what + "." + format.extensions().get(0);
     }
 
     private OutputFormat find(List<OutputFormat> formats, String id) {

@@ -12,7 +12,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code starexport formats}: the installed output formats. */
-@Command(name = "formats", mixinStandardHelpOptions = true, description = "Lists the output formats, with the file extensions that select them.")
+@Command(name = "formats", mixinStandardHelpOptions = true,
+        description = "Lists the output formats, with the file extensions that select them.",
+        footer = {
+            "",
+            "Examples:",
+            "  starexport formats",
+            "  starexport formats --json"})
 final class FormatsCommand implements Callable<Integer>, Main.HasCommonOptions {
 
     @ParentCommand

@@ -50,12 +50,26 @@ final class JsonOutput {
     }
 
     static void failure(PrintWriter out, String message, String code, JsonNode detail) {
+        print(out, failureDocument(message, code, detail));
+    }
+
+    /**
+     * A failure that still has results, such as a batch in which some jobs failed: the failure document with
+     * {@code data} beside it.
+     */
+    static void failure(PrintWriter out, String message, String code, JsonNode detail, JsonNode data) {
+        ObjectNode document = failureDocument(message, code, detail);
+        document.set("data", data);
+        print(out, document);
+    }
+
+    private static ObjectNode failureDocument(String message, String code, JsonNode detail) {
         ObjectNode document = object();
         document.put("ok", false);
         document.put("error", message);
         document.put("error_code", code);
         document.set("detail", detail == null ? NullNode.getInstance() : detail);
-        print(out, document);
+        return document;
     }
 
     private static void print(PrintWriter out, JsonNode document) {

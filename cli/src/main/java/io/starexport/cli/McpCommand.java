@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,14 @@ import java.util.concurrent.Callable;
                     + "Cursor…), with the tools export_comments, check_export, list_exports, download_export, "
                     + "detect_platform and list_platforms. It serves until stdin closes.",
             "Configure it in the assistant as the command 'java -jar /path/to/starexport.jar mcp'. Credentials "
-                    + "come from --credential or from environment variables, as for 'starexport export'."})
+                    + "come from --credential, --cookies, environment variables or the config file, as for "
+                    + "'starexport export'."},
+        footer = {
+            "",
+            "Examples:",
+            "  starexport mcp",
+            "  starexport mcp --sandbox --dir /tmp/starexport-mcp",
+            "  starexport mcp --credential youtube.api_key=YOUR_KEY --max-wait 30"})
 final class McpCommand implements Callable<Integer>, Main.HasCommonOptions {
 
     @ParentCommand
@@ -65,21 +73,31 @@ final class McpCommand implements Callable<Integer>, Main.HasCommonOptions {
 
     @Override
     public Integer call() throws IOException {
-        StarExportMcpServer.Builder server = StarExportMcpServer.builder().engine(connection::configure)
+        ConfigFile config;
+        try {
+            config = connection.configFile(main.environment());
+            // Check the settings now, once, so a mistake or a warning is reported before any client connects.
+            connection.configure(StarExport.builder(), config, main.environment(), main.secrets(), main.err(),
+                    ExportCommand::installedPlatforms);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        StarExportMcpServer.Builder server = StarExportMcpServer.builder()
+                .engine(builder -> connection.configure(builder, config, main.environment(), main.secrets(), quiet,
+                        ExportCommand::installedPlatforms))
                 .sandboxByDefault(sandbox);
         try {
-            // Check the connection options now, so a mistake is reported before any client connects.
-            connection.configure(StarExport.builder());
             if (maxWaitSeconds != null) {
                 server.maxWait(Duration.ofSeconds(maxWaitSeconds));
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         if (dir != null) {
             server.directory(dir);
         }
-        server.build().serve(System.in, new LineOutput(main.out()));
+        server.build().serve(main.stdin(), new LineOutput(main.out()));
         return ExitCode.OK;
     }
 

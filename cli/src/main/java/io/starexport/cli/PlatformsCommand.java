@@ -20,7 +20,14 @@ import java.util.concurrent.Callable;
 
 /** {@code starexport platforms}: the installed platforms, or what a URL is with {@code --detect}. */
 @Command(name = "platforms", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Lists the platforms Star Export can export from, or tells what a URL is with --detect.")
+        description = "Lists the platforms Star Export can export from, or tells what a URL is with --detect.",
+        footer = {
+            "",
+            "Examples:",
+            "  starexport platforms",
+            "  starexport platforms --detect https://youtu.be/dQw4w9WgXcQ",
+            "  starexport platforms --detect https://www.instagram.com/p/DPmHd5bDjVb/ --json",
+            "  starexport platforms --sandbox --json"})
 final class PlatformsCommand implements Callable<Integer>, Main.HasCommonOptions {
 
     @ParentCommand

@@ -8,26 +8,46 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.net.URLDecoder;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The secret values of one run (credential values from the arguments and from {@code STAREXPORT_*}
- * environment variables, proxy passwords), and writers that mask them. Every line the CLI prints goes
- * through such a writer, so a secret that slips into a message (an unknown-option error that echoes its
- * argument, say) still never reaches the terminal.
+ * environment variables, proxy passwords, and later what {@link #add} adds: config-file credentials and
+ * cookie values), and writers that mask them. Every line the CLI prints goes through such a writer, so a
+ * secret that slips into a message (an unknown-option error that echoes its argument, say) still never
+ * reaches the terminal. Thread-safe.
  */
 final class Secrets {
     /** Shorter values are not masked: they would blank out ordinary words. */
     private static final int MIN_LENGTH = 4;
     private static final String MASK = "***";
 
-    private final List<String> values;
+    private volatile List<String> values;
 
     private Secrets(List<String> values) {
-        this.values = values.stream().filter(v -> v.length() >= MIN_LENGTH).distinct()
+        this.values = usable(values);
+    }
+
+    private static List<String> usable(Collection<String> values) {
+        return values.stream().filter(v -> v.length() >= MIN_LENGTH).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /** Masks these values too from now on: secrets found after the arguments were read. */
+    synchronized void add(Collection<String> more) {
+        List<String> all = new ArrayList<>(values);
+        all.addAll(more);
+        values = usable(all);
+    }
+
+    /** Adds the password of a proxy URL, as for {@code --proxy}. */
+    void addProxy(String proxy) {
+        List<String> found = new ArrayList<>();
+        addSecretOf("--proxy", proxy, found);
+        add(found);
     }
 
     static Secrets find(String[] args, Map<String, String> environment) {

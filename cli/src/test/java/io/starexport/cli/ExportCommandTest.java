@@ -280,31 +280,20 @@ class ExportCommandTest {
     }
 
     @Test
-    void namesTheDefaultFileAfterPlatformIdAndContent() {
-        Target target = Target.of("reddit", Target.Kind.PROFILE, "u/some one", "https://www.reddit.com/user/some%20one");
-        OutputFormat csv = new OutputFormat() {
-            @Override
-            public String id() {
-                return "csv";
-            }
+    void outputDirAndNameTemplateNameTheFileOfASingleExport() {
+        Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "--limit", "3", "-d", dir.toString(), "--name",
+                "{id}-{kind}", "--format", "jsonl");
 
-            @Override
-            public List<String> extensions() {
-                return List.of("csv");
-            }
+        assertThat(run.exitCode()).as(run.everything()).isZero();
+        assertThat(run.out().strip()).isEqualTo(dir.resolve("dQw4w9WgXcQ-video.jsonl").toString());
+        assertThat(dir.resolve("dQw4w9WgXcQ-video.jsonl")).isRegularFile();
+    }
 
-            @Override
-            public String mediaType() {
-                return "text/csv";
-            }
+    @Test
+    void outputDirCannotBeCombinedWithOutput() {
+        Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "-d", dir.toString(), "-o", dir.resolve("a.csv").toString());
 
-            @Override
-            public RecordWriter open(OutputStream out, WriterOptions options) {
-                throw new UnsupportedOperationException();
-            }
-        };
-
-        assertThat(ExportCommand.defaultFileName(target, Content.POSTS, csv))
-                .isEqualTo("reddit-u_some_one-posts.csv");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("-o names the file itself; drop --output-dir");
     }
 }

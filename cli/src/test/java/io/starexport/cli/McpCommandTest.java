@@ -7,9 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code starexport mcp}: the command runs the MCP server on the process's stdin and stdout. Each test feeds
- * stdin a whole client session (JSON-RPC lines, then the end of input) through {@link System#setIn} and reads
+ * stdin a whole client session (JSON-RPC lines, then the end of input) and reads
  * the responses the command printed. Live exports go to {@link MediaPlatform} on WireMock.
  */
 class McpCommandTest {
@@ -114,13 +112,7 @@ class McpCommandTest {
 
     /** Runs the command with stdin holding these lines and then its end. */
     private static Cli.Run mcp(List<String> stdin, String... args) {
-        InputStream systemIn = System.in;
-        System.setIn(new ByteArrayInputStream((String.join("\n", stdin) + "\n").getBytes(StandardCharsets.UTF_8)));
-        try {
-            return Cli.run(args);
-        } finally {
-            System.setIn(systemIn);
-        }
+        return Cli.run(Map.of("XDG_CONFIG_HOME", Cli.NO_CONFIG), String.join("\n", stdin) + "\n", args);
     }
 
     private static String call(int id, String tool, String arguments) {
