@@ -109,7 +109,8 @@ class CodeSamplesCompileTest {
         System.out.printf(Locale.ROOT, "Compiled %d java samples; %d marked %s%s%n", samples.size(), skipped.size(),
                 NO_COMPILE, skipped.isEmpty() ? "" : ": " + String.join(", ", skipped));
         assertThat(samples).as("java samples found in the guide").isNotEmpty();
-        assertThat(failures).as("java samples in the guide that do not compile").isEmpty();
+        assertThat(failures).as("java samples in the guide that do not compile; fix the sample to match the API, "
+                + "or mark a deliberately partial one ```java no-compile (see docs/contributing-docs.md)").isEmpty();
     }
 
     private static List<String> compile(List<Sample> samples, Path classes) {

@@ -3,18 +3,14 @@ package io.starexport.docs;
 import io.starexport.ExportSpec;
 import io.starexport.ProxyConfig;
 import io.starexport.RetryPolicy;
-import io.starexport.cli.Main;
 import io.starexport.spi.Platform;
 import io.starexport.spi.RateLimit;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +59,6 @@ class ConfigurationReferenceTest {
     private static final List<String> NOT_CONFIGURATION = List.of("io.starexport.api", "io.starexport.spi",
             "io.starexport.examples", "io.starexport.benchmarks", "io.starexport.docs");
     private static final Pattern SIGNATURE = Pattern.compile("`(\\w+)\\(([^`]*)\\)`");
-    private static final Pattern FLAG = Pattern.compile("(?<![\\w-])(--?[A-Za-z?][\\w-]*)");
     private static final Pattern ENV = Pattern.compile("STAREXPORT_[A-Z0-9_]+");
 
     private final Markdown reference = Markdown.read(Markdown.docsDirectory().resolve("configuration.md"));
@@ -109,7 +104,7 @@ class ConfigurationReferenceTest {
             for (Markdown.Row row : reference.rowsUnder(heading)) {
                 Matcher span = Pattern.compile("`([^`]+)`").matcher(row.cells().get(0));
                 while (span.find()) {
-                    flags.addAll(flagsIn(span.group(1)));
+                    flags.addAll(CliHelp.flagsIn(span.group(1)));
                 }
             }
         }
@@ -132,8 +127,8 @@ class ConfigurationReferenceTest {
         }
         assertThat(code).as("credential variables of the bundled platforms").hasSizeGreaterThanOrEqualTo(4);
         StringBuilder help = new StringBuilder();
-        for (List<String> command : commands(List.of())) {
-            help.append(help(command));
+        for (List<String> command : CliHelp.commands(List.of())) {
+            help.append(CliHelp.help(command));
         }
         Matcher mentioned = ENV.matcher(help);
         while (mentioned.find()) {
@@ -271,57 +266,9 @@ class ConfigurationReferenceTest {
 
     /** Each command's flags, keyed by {@code starexport <command…>}. */
     private static void collectFlags(List<String> command, Map<String, Set<String>> flags) {
-        for (List<String> each : commands(command)) {
-            Set<String> found = new TreeSet<>();
-            for (String line : help(each).split("\n")) {
-                if (line.matches("^\\s{1,8}-.*")) {
-                    found.addAll(flagsIn(line.strip().split("\\s{2,}")[0]));
-                }
-            }
-            flags.put(String.join(" ", prepend("starexport", each)), found);
+        for (List<String> each : CliHelp.commands(command)) {
+            flags.put(String.join(" ", prepend("starexport", each)), CliHelp.flags(each));
         }
-    }
-
-    /** The command and its subcommands, recursively, from the {@code Commands:} sections of their help. */
-    private static List<List<String>> commands(List<String> command) {
-        List<List<String>> all = new ArrayList<>();
-        all.add(command);
-        boolean inCommands = false;
-        for (String line : help(command).split("\n")) {
-            if (line.equals("Commands:")) {
-                inCommands = true;
-            } else if (inCommands && line.isBlank()) {
-                inCommands = false;
-            } else if (inCommands) {
-                Matcher sub = Pattern.compile("^ {2}([\\w-]+)(\\s|,|$).*").matcher(line);
-                if (sub.matches()) {
-                    List<String> child = new ArrayList<>(command);
-                    child.add(sub.group(1));
-                    all.addAll(commands(child));
-                }
-            }
-        }
-        return all;
-    }
-
-    private static Set<String> flagsIn(String text) {
-        Set<String> flags = new TreeSet<>();
-        Matcher flag = FLAG.matcher(text);
-        while (flag.find()) {
-            flags.add(flag.group(1));
-        }
-        return flags;
-    }
-
-    private static String help(List<String> command) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(command);
-        args.add("--help");
-        int exit = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
-        assertThat(exit).as("exit code of starexport " + String.join(" ", args) + "; stderr: " + err).isZero();
-        return out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
     }
 
     private static List<String> prepend(String first, List<String> rest) {
