@@ -117,7 +117,7 @@ class CodeSamplesCompileTest {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<String> options = List.of("--release", "17", "-proc:none", "-implicit:none", "-nowarn",
-                "-Xmaxerrs", "10000", "-XDshould-stop.ifError=FLOW",
+                "-Xmaxerrs", "10000", "-XDshould-stop.ifError=FLOW", "-XDshould-stop.ifNoError=FLOW",
                 "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
