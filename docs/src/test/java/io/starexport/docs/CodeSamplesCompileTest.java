@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every {@code ```java} block of the guide ({@code docs/**}{@code /*.md} and the root {@code README.md})
- * compiles against the real modules. The convention, stated for authors in {@code docs/contributing-docs.md}:
+ * Every {@code ```java} block of the guide ({@code docs/**}{@code /*.md}, the root {@code README.md} and
+ * {@code examples/README.md}) compiles against the real modules. The convention, stated for authors in
+ * {@code docs/contributing-docs.md}:
  * <ul>
  *   <li>a block that declares a top-level class, interface, record or enum is a compilation unit;</li>
  *   <li>a block whose first line of code starts with {@code public}, {@code protected}, {@code private},

@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The guide's links hold: every relative link in {@code docs/**}{@code /*.md} and the root {@code README.md}
- * names a file or folder that exists, every {@code #anchor} names a heading of its page (GitHub's anchor
- * rules; {@code #L12} line anchors into other files are allowed), and every page of {@code docs/} is linked
+ * The guide's links hold: every relative link in {@code docs/**}{@code /*.md}, the root {@code README.md} and
+ * {@code examples/README.md} names a file or folder that exists, every {@code #anchor} names a heading of its
+ * page (GitHub's anchor rules; {@code #L12} line anchors into other files are allowed), and every page of {@code docs/} is linked
  * from {@code docs/index.md}.
  */
 class LinksTest {

@@ -66,7 +66,10 @@ final class Markdown {
         }
     }
 
-    /** The guide's pages: every {@code .md} under the docs module (not its build output) and the root README. */
+    /**
+     * The guide's pages: every {@code .md} under the docs module (not its build output), the root README and
+     * the examples' README.
+     */
     static List<Path> guidePages() {
         Path docs = docsDirectory();
         List<Path> pages = new ArrayList<>();
@@ -79,6 +82,7 @@ final class Markdown {
             throw new UncheckedIOException(e);
         }
         pages.add(docs.getParent().resolve("README.md"));
+        pages.add(docs.getParent().resolve("examples/README.md"));
         return pages;
     }
 
