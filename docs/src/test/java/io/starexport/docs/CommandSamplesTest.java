@@ -69,6 +69,20 @@ class CommandSamplesTest {
     }
 
     @Test
+    void theCommandLineCheckReportsAnUnknownCommandOrFlagAndAcceptsRealOnes() {
+        List<String> wrong = new ArrayList<>();
+        check("export https://youtu.be/x --sandbox --replies --limit 5 -o c.csv # a comment --nope", "ok: ", wrong);
+        check("--json platforms --detect 'https://youtu.be/x'", "ok: ", wrong);
+        check("\"$@\"", "ok: ", wrong);
+        assertThat(wrong).isEmpty();
+
+        check("export URL --replys", "flag: ", wrong);
+        check("exprt URL", "command: ", wrong);
+        assertThat(wrong).containsExactly("flag: starexport export has no flag --replys",
+                "command: starexport has no command exprt; it has " + CliHelp.subcommands(List.of()));
+    }
+
+    @Test
     void everyStarExportArtifactInADependencySnippetIsInTheBom() {
         String bom = read(Markdown.docsDirectory().getParent().resolve("bom/pom.xml"));
         Set<String> managed = new TreeSet<>();
