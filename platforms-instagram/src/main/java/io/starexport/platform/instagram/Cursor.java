@@ -98,7 +98,7 @@ record Cursor(String id, Next next, Next then, boolean done, List<Thread> thread
     }
 
     private static ExportException invalid(Exception cause) {
-        return ExportException.of(ErrorCode.INTERNAL, "The Instagram cursor in this checkpoint is not one this version"
+        return ExportException.of(ErrorCode.OUTPUT, "The Instagram cursor in this checkpoint is not one this version"
                 + " wrote; start the export again.", cause);
     }
 }

@@ -44,6 +44,6 @@ class CursorTest {
     @ValueSource(strings = {"c3", "not base64 !", "W10", "eyJ2IjoyfQ"})
     void refusesCursorsItDidNotWrite(String cursor) {
         assertThatThrownBy(() -> Cursor.decode(cursor)).isInstanceOfSatisfying(ExportException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL));
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT));
     }
 }

@@ -93,7 +93,7 @@ final class Json {
         } catch (IllegalArgumentException | IOException e) {
             // fall through to the error below
         }
-        throw ExportException.of(ErrorCode.INTERNAL, "The cursor to resume from was not written by "
+        throw ExportException.of(ErrorCode.OUTPUT, "The cursor to resume from was not written by "
                 + "this YouTube exporter for this content (" + expectedKind + "); start the export afresh.");
     }
 }

@@ -23,7 +23,7 @@ record Cursor(String tag, long total, long units, long position, long sub, long 
     /**
      * Reads a cursor this version wrote for the export with {@code tag}.
      *
-     * @throws ExportException with {@link ErrorCode#INTERNAL} for anything else
+     * @throws ExportException with {@link ErrorCode#OUTPUT} for anything else
      */
     static Cursor parse(String text, String tag) {
         String[] parts = text.split(":", -1);
@@ -31,7 +31,7 @@ record Cursor(String tag, long total, long units, long position, long sub, long 
             throw notOurs(text);
         }
         if (!parts[1].equals(tag)) {
-            throw ExportException.of(ErrorCode.INTERNAL, "sandbox cursor '" + text
+            throw ExportException.of(ErrorCode.OUTPUT, "sandbox cursor '" + text
                     + "' belongs to a different export (another URL, content, sort or replies setting)");
         }
         try {
@@ -64,7 +64,7 @@ record Cursor(String tag, long total, long units, long position, long sub, long 
     }
 
     static ExportException notOurs(String text) {
-        return ExportException.of(ErrorCode.INTERNAL, "sandbox cursor '" + text + "' is not one this version wrote");
+        return ExportException.of(ErrorCode.OUTPUT, "sandbox cursor '" + text + "' is not one this version wrote");
     }
 
     /** The tag of an export: the first 32 bits of a hash of what defines its items. */

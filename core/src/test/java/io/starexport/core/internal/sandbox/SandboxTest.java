@@ -456,7 +456,7 @@ class SandboxTest {
                 ours + ":-1:0:5", ours + ":0:0:" + total, ours + ":9999:0:5", ours + ":0:99:5",
                 "sbx1:" + tag(YOUTUBE) + ":" + total + ":7:0:0:5")) {
             assertThatThrownBy(() -> extractor.fetch(PageRequest.at(cursor)))
-                    .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+                    .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT))
                     .hasMessageContaining(cursor);
         }
         assertThatThrownBy(() -> extractor.fetch(PageRequest.at("garbage")))
@@ -468,7 +468,7 @@ class SandboxTest {
         String cursor = pages(comments(YOUTUBE, true, null, null)).get(0).nextCursor().orElseThrow();
 
         assertThatThrownBy(() -> Sandbox.extractor(comments(TIKTOK, true, null, null)).fetch(PageRequest.at(cursor)))
-                .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+                .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT))
                 .hasMessageContaining("different export");
     }
 
