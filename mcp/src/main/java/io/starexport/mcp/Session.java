@@ -40,12 +40,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * responses still queued when the input ends, and its tool calls run on Reactor's shared scheduler, whose
  * threads outlive the session. Here the serving thread reads, lifecycle messages are answered in order on it,
  * tool calls run on a pool this class owns (so a {@code wait} does not block pings or other calls), responses
- * are written at once under a lock, and at the end of input the calls in flight answer before everything stops.
+ * are written at once under a lock, and at the end of input the calls in flight, their waits cut short, answer
+ * before everything stops.
  */
 final class Session implements McpServerTransportProvider {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
-    /** Time, beyond the longest wait, that calls in flight get to answer once the input has ended. */
-    private static final Duration DRAIN_MARGIN = Duration.ofSeconds(10);
+    /** Time that calls in flight, their waits ended, get to answer once the input has ended. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final McpJsonMapper json;
     private final OutputStream out;
@@ -61,8 +62,7 @@ final class Session implements McpServerTransportProvider {
     }
 
     /** Serves until {@code in} ends, then waits for calls in flight and closes the protocol server. */
-    static void serve(Exports exports, String version, InputStream in, OutputStream out, Duration maxWait)
-            throws IOException {
+    static void serve(Exports exports, String version, InputStream in, OutputStream out) throws IOException {
         // Non-ASCII characters go out as JSON escapes, so the messages survive a stdout whose encoding is not
         // UTF-8 (Java 17 on Windows writes System.out in the ANSI code page).
         McpJsonMapper json = new JacksonMcpJsonMapper(
@@ -84,7 +84,9 @@ final class Session implements McpServerTransportProvider {
         try {
             transport.read(in, calls);
         } finally {
-            drain(calls, maxWait.plus(DRAIN_MARGIN));
+            // The client has gone: waiting calls answer now rather than hold the process up to the longest wait.
+            exports.stopWaiting();
+            drain(calls, DRAIN_TIMEOUT);
             server.close();
         }
     }
