@@ -102,6 +102,15 @@ class McpCommandTest {
     }
 
     @Test
+    void aMaxWaitOutOfRangeIsRefusedInSeconds() {
+        Cli.Run run = mcp(List.of(INITIALIZE), "mcp", "--dir", dir.toString(), "--max-wait", "3600");
+
+        assertThat(run.exitCode()).as(run.everything()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--max-wait must be from 0 to 1800 seconds but was 3600");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void helpDescribesTheCommandAndItsOptions() {
         Cli.Run run = Cli.run("mcp", "--help");
 
