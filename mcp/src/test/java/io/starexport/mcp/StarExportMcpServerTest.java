@@ -253,6 +253,18 @@ class StarExportMcpServerTest {
     }
 
     @Test
+    void anUnknownToolIsAnErrorNamingItAndTheTools() throws Exception {
+        start();
+
+        JsonNode error = client.call("export_comment", "{\"url\": \"" + VIDEO + "\"}").get("error");
+
+        assertThat(error.get("code").asInt()).isEqualTo(-32602);
+        assertThat(error.get("message").asText()).contains("unknown tool 'export_comment'")
+                .contains("export_comments, check_export, list_exports, download_export, detect_platform, "
+                        + "list_platforms");
+    }
+
+    @Test
     void anUnknownExportIdIsAnErrorPointingToListExports() throws Exception {
         start();
         String id = UUID.randomUUID().toString();
