@@ -39,6 +39,8 @@ import java.util.concurrent.Callable;
             "  starexport mcp --sandbox --dir /tmp/starexport-mcp",
             "  starexport mcp --credential youtube.api_key=YOUR_KEY --max-wait 30"})
 final class McpCommand implements Callable<Integer>, Main.HasCommonOptions {
+    /** The longest {@code --max-wait} the server takes. */
+    private static final Duration MAX_WAIT_LIMIT = Duration.ofMinutes(30);
 
     @ParentCommand
     private Main main;
@@ -55,7 +57,7 @@ final class McpCommand implements Callable<Integer>, Main.HasCommonOptions {
     private Path dir;
 
     @Option(names = "--max-wait", paramLabel = "SECONDS", description = "The longest a tool call with wait=true "
-            + "blocks; default 50, below the 60 s many assistants allow a call.")
+            + "blocks, from 0 to 1800; default 50, below the 60 s many assistants allow a call.")
     private Long maxWaitSeconds;
 
     @Option(names = "--debug", description = "Log the engine at debug level on stderr.")
@@ -87,12 +89,12 @@ final class McpCommand implements Callable<Integer>, Main.HasCommonOptions {
                 .engine(builder -> connection.configure(builder, config, main.environment(), main.secrets(), quiet,
                         ExportCommand::installedPlatforms))
                 .sandboxByDefault(sandbox);
-        try {
-            if (maxWaitSeconds != null) {
-                server.maxWait(Duration.ofSeconds(maxWaitSeconds));
+        if (maxWaitSeconds != null) {
+            if (maxWaitSeconds < 0 || maxWaitSeconds > MAX_WAIT_LIMIT.toSeconds()) {
+                throw new ParameterException(spec.commandLine(), "--max-wait must be from 0 to "
+                        + MAX_WAIT_LIMIT.toSeconds() + " seconds but was " + maxWaitSeconds);
             }
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            server.maxWait(Duration.ofSeconds(maxWaitSeconds));
         }
         if (dir != null) {
             server.directory(dir);

@@ -7,7 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code starexport mcp}: the command runs the MCP server on the process's stdin and stdout. Each test feeds
- * stdin a whole client session (JSON-RPC lines, then the end of input) and reads
- * the responses the command printed. Live exports go to {@link MediaPlatform} on WireMock.
+ * stdin a whole client session (JSON-RPC lines, then the end of input, once the answers it waits for are out)
+ * and reads the responses the command printed. Live exports go to {@link MediaPlatform} on WireMock.
  */
 class McpCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,14 +46,13 @@ class McpCommandTest {
 
     @Test
     void servesTheToolsOnStdinAndStdoutUntilStdinEnds() {
-        Cli.Run run = mcp(List.of(INITIALIZE, INITIALIZED,
+        Cli.Run run = session(List.of(INITIALIZE, INITIALIZED,
                 "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
                 call(3, "export_comments", "{\"url\":\"" + VIDEO + "\",\"sandbox\":true,\"limit\":5,\"wait\":true}")),
-                "mcp", "--dir", dir.toString());
+                3, "mcp", "--dir", dir.toString());
 
         assertThat(run.exitCode()).as(run.everything()).isZero();
         Map<Integer, JsonNode> responses = responses(run.out());
-        // Every request got its answer, the call still exporting when stdin ended included.
         assertThat(responses).containsOnlyKeys(1, 2, 3);
         assertThat(responses.get(1).get("result").get("serverInfo").get("name").asText()).isEqualTo("starexport");
         assertThat(responses.get(2).get("result").get("tools")).extracting(t -> t.get("name").asText())
@@ -63,9 +66,9 @@ class McpCommandTest {
 
     @Test
     void sandboxMakesTheSandboxTheDefaultOfEveryCall() {
-        Cli.Run run = mcp(List.of(INITIALIZE, INITIALIZED,
+        Cli.Run run = session(List.of(INITIALIZE, INITIALIZED,
                 call(2, "export_comments", "{\"url\":\"" + VIDEO + "\",\"limit\":3,\"wait\":true}")),
-                "mcp", "--sandbox", "--dir", dir.toString());
+                2, "mcp", "--sandbox", "--dir", dir.toString());
 
         JsonNode export = document(responses(run.out()).get(2)).get("data");
         assertThat(export.get("sandbox").asBoolean()).isTrue();
@@ -78,10 +81,10 @@ class McpCommandTest {
                 {"posts": [{"id": "123456789", "created": "2025-10-12T14:15:23Z", "author": "alice", "media": []}]}
                 """)));
 
-        Cli.Run run = mcp(List.of(INITIALIZE, INITIALIZED,
+        Cli.Run run = session(List.of(INITIALIZE, INITIALIZED,
                 call(2, "export_comments", "{\"url\":\"https://clitest.example/u/alice\",\"sandbox\":false,"
                         + "\"format\":\"jsonl\",\"wait\":true}")),
-                "mcp", "--dir", dir.toString(), "--endpoint", "clitest.api=" + server.baseUrl(),
+                2, "mcp", "--dir", dir.toString(), "--endpoint", "clitest.api=" + server.baseUrl(),
                 "--credential", "clitest.token=S3cr3t-T0ken-Value");
 
         JsonNode export = document(responses(run.out()).get(2)).get("data");
@@ -102,6 +105,15 @@ class McpCommandTest {
     }
 
     @Test
+    void aMaxWaitOutOfRangeIsRefusedInSeconds() {
+        Cli.Run run = mcp(List.of(INITIALIZE), "mcp", "--dir", dir.toString(), "--max-wait", "3600");
+
+        assertThat(run.exitCode()).as(run.everything()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--max-wait must be from 0 to 1800 seconds but was 3600");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void helpDescribesTheCommandAndItsOptions() {
         Cli.Run run = Cli.run("mcp", "--help");
 
@@ -113,6 +125,61 @@ class McpCommandTest {
     /** Runs the command with stdin holding these lines and then its end. */
     private static Cli.Run mcp(List<String> stdin, String... args) {
         return Cli.run(Map.of("XDG_CONFIG_HOME", Cli.NO_CONFIG), String.join("\n", stdin) + "\n", args);
+    }
+
+    /**
+     * Runs the command as an assistant does: sends these lines, keeps stdin open until the response to request
+     * {@code lastId} is on stdout (closing stdin ends the waits of calls in flight), then closes it.
+     */
+    private static Cli.Run session(List<String> lines, int lastId, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        InputStream requests = new ByteArrayInputStream((String.join("\n", lines) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        InputStream stdin = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                int b = requests.read();
+                return b >= 0 ? b : endOnceAnswered();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = requests.read(buffer, offset, length);
+                return n >= 0 ? n : endOnceAnswered();
+            }
+
+            private int endOnceAnswered() throws IOException {
+                // Bounds a broken server's hang; no test asserts on time.
+                String answered = "\"id\":" + lastId + ",";
+                for (int i = 0; i < 6_000 && !out.toString(StandardCharsets.UTF_8).contains(answered); i++) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
+                }
+                return -1;
+            }
+        };
+        PrintStream systemOut = System.out;
+        PrintStream systemErr = System.err;
+        PrintStream logStream = new PrintStream(logs, true, StandardCharsets.UTF_8);
+        System.setOut(logStream);
+        System.setErr(logStream);
+        int exitCode;
+        try {
+            exitCode = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("XDG_CONFIG_HOME", Cli.NO_CONFIG),
+                    stdin, args);
+        } finally {
+            System.setOut(systemOut);
+            System.setErr(systemErr);
+        }
+        return new Cli.Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                logs.toString(StandardCharsets.UTF_8));
     }
 
     private static String call(int id, String tool, String arguments) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,14 +43,19 @@ final class Exports implements AutoCloseable {
     /** The format of the file every export writes for {@code download_export}. */
     static final String RECORDS_FORMAT = "jsonl";
     private static final Logger LOG = LoggerFactory.getLogger(Exports.class);
-    /** Running exports get this long to finish when the client goes, then stop with their checkpoints. */
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Running exports get this long to finish when the client goes, then stop with their checkpoints. Short, for
+     * clients follow the MCP shutdown sequence: close stdin, wait about two seconds, then kill the server.
+     */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofMillis(500);
 
     private final Side live;
     private final Side sandbox;
     private final Path files;
     private final boolean sandboxByDefault;
     private final Duration maxWait;
+    /** Completed when the client has gone, so that calls waiting for an export answer at once. */
+    private final CompletableFuture<Void> stopping = new CompletableFuture<>();
 
     /** One engine and its executor. */
     record Side(boolean sandbox, StarExport star, JobExecutor jobs) {
@@ -174,22 +180,32 @@ final class Exports implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@link #maxWait()} for the job to finish; returns whether it did. An interrupt ends the wait
-     * early and is kept.
+     * Waits up to {@link #maxWait()} for the job to finish; returns whether it did. An interrupt or
+     * {@link #stopWaiting()} ends the wait early.
      */
     boolean await(Job job) {
         if (job.status().isFinished()) {
             return true;
         }
         try {
-            job.completion().get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
+            CompletableFuture.anyOf(job.completion(), stopping).get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            return job.completion().isDone() || job.status().isFinished();
         } catch (TimeoutException | ExecutionException e) {
             return job.status().isFinished();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return job.status().isFinished();
         }
+    }
+
+    /** Ends every wait now and from now on: the client has gone, so the server is stopping. */
+    void stopWaiting() {
+        stopping.complete(null);
+    }
+
+    /** Whether {@link #stopWaiting()} was called. */
+    boolean isStopping() {
+        return stopping.isDone();
     }
 
     /** The exports of both executors, newest first. */

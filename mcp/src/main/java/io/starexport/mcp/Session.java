@@ -6,6 +6,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
@@ -26,6 +27,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,34 +42,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * responses still queued when the input ends, and its tool calls run on Reactor's shared scheduler, whose
  * threads outlive the session. Here the serving thread reads, lifecycle messages are answered in order on it,
  * tool calls run on a pool this class owns (so a {@code wait} does not block pings or other calls), responses
- * are written at once under a lock, and at the end of input the calls in flight answer before everything stops.
+ * are written at once under a lock, and at the end of input the calls in flight, their waits cut short, answer
+ * before everything stops.
  */
 final class Session implements McpServerTransportProvider {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
-    /** Time, beyond the longest wait, that calls in flight get to answer once the input has ended. */
-    private static final Duration DRAIN_MARGIN = Duration.ofSeconds(10);
+    /** Time that calls in flight, their waits ended, get to answer once the input has ended. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final McpJsonMapper json;
     private final OutputStream out;
+    private final List<String> toolNames;
     private final Object writeLock = new Object();
     private McpServerSession session;
     private volatile boolean outputBroken;
     /** Whether the client sent {@code notifications/initialized}; read and written by the reading thread only. */
     private boolean initialized;
 
-    private Session(McpJsonMapper json, OutputStream out) {
+    private Session(McpJsonMapper json, OutputStream out, List<String> toolNames) {
         this.json = json;
         this.out = out;
+        this.toolNames = toolNames;
     }
 
     /** Serves until {@code in} ends, then waits for calls in flight and closes the protocol server. */
-    static void serve(Exports exports, String version, InputStream in, OutputStream out, Duration maxWait)
-            throws IOException {
+    static void serve(Exports exports, String version, InputStream in, OutputStream out) throws IOException {
         // Non-ASCII characters go out as JSON escapes, so the messages survive a stdout whose encoding is not
         // UTF-8 (Java 17 on Windows writes System.out in the ANSI code page).
         McpJsonMapper json = new JacksonMcpJsonMapper(
                 JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build());
-        Session transport = new Session(json, out);
+        List<SyncToolSpecification> tools = new Tools(exports, json).specifications();
+        Session transport = new Session(json, out, tools.stream().map(tool -> tool.tool().name()).toList());
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("starexport", version)
                 .instructions(Tools.INSTRUCTIONS)
@@ -78,13 +83,15 @@ final class Session implements McpServerTransportProvider {
                 .validateToolInputs(false)
                 // Handlers run on the thread that handles the message: ours, never a Reactor scheduler.
                 .immediateExecution(true)
-                .tools(new Tools(exports, json).specifications())
+                .tools(tools)
                 .build();
         ExecutorService calls = Executors.newCachedThreadPool(new CallThreads());
         try {
             transport.read(in, calls);
         } finally {
-            drain(calls, maxWait.plus(DRAIN_MARGIN));
+            // The client has gone: waiting calls answer now rather than hold the process up to the longest wait.
+            exports.stopWaiting();
+            drain(calls, DRAIN_TIMEOUT);
             server.close();
         }
     }
@@ -105,7 +112,9 @@ final class Session implements McpServerTransportProvider {
                 answerBeforeInitialized(request);
             } else if (message instanceof JSONRPCRequest request
                     && McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
-                calls.execute(() -> handle(message));
+                if (!answeredUnknownTool(request)) {
+                    calls.execute(() -> handle(message));
+                }
             } else {
                 handle(message); // initialize, notifications, ping, tools/list: quick, and in order
                 if (message instanceof JSONRPCNotification notification
@@ -133,6 +142,21 @@ final class Session implements McpServerTransportProvider {
             writeError(request.id(), McpSchema.ErrorCodes.INVALID_REQUEST, "Server not initialized: send initialize, "
                     + "then the notifications/initialized notification, before " + request.method());
         }
+    }
+
+    /**
+     * Answers a call to a tool this server does not have, naming the tools: the SDK's own answer says
+     * "Unknown tool: invalid_tool_name", which reads as if that were the name called.
+     */
+    private boolean answeredUnknownTool(JSONRPCRequest request) {
+        if (!(request.params() instanceof Map<?, ?> params) || !(params.get("name") instanceof String name)
+                || toolNames.contains(name)) {
+            return false;
+        }
+        String shown = name.length() > 80 ? name.substring(0, 80) + "…" : name;
+        writeError(request.id(), McpSchema.ErrorCodes.INVALID_PARAMS, "unknown tool '" + shown + "'; the tools are "
+                + String.join(", ", toolNames));
+        return true;
     }
 
     /** The message on a line, or null after answering a line that is not one. */

@@ -81,9 +81,11 @@ public final class StarExportMcpServer {
      * Serves one client: reads JSON-RPC messages from {@code in}, one per line, and writes responses to
      * {@code out}. Builds the engines and job executors, resumes exports a previous run left unfinished, and
      * blocks until {@code in} ends (the client closed it). It then lets
-     * calls in progress answer (at most the {@link Builder#maxWait(Duration) maximum wait} and a few seconds),
-     * stops the job executors (running exports go back to the queue with their checkpoints, to resume on the
-     * next serve) and the engines, and returns with no thread of its own left running. The streams are not
+     * calls in progress answer at once (a call waiting for an export answers with the export still running),
+     * stops the job executors (exports still running after half a second go back to the queue with their
+     * checkpoints, to resume on the next serve) and the engines, and returns with no thread of its own left
+     * running, within about a second for clients that kill a server which has not exited two seconds after
+     * they closed its input. The streams are not
      * closed.
      *
      * @throws IllegalStateException      when this instance is already serving
@@ -98,7 +100,7 @@ public final class StarExportMcpServer {
             throw new IllegalStateException("this server is already serving; one serve() at a time per instance");
         }
         try (Exports exports = Exports.open(engine, directory, sandboxByDefault, maxWait)) {
-            Session.serve(exports, version(), in, out, maxWait);
+            Session.serve(exports, version(), in, out);
         } finally {
             serving.set(false);
         }

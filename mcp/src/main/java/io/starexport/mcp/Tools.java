@@ -237,7 +237,10 @@ final class Tools {
         boolean finished = wait ? exports.await(export.job()) : export.job().status().isFinished();
         JobRecord record = export.job().snapshot();
         ObjectNode view = view(record, export.sandbox());
-        if (wait && !finished) {
+        if (wait && !finished && exports.isStopping()) {
+            view.put("note", "Still " + status(record.status()) + ": the server is stopping because its input "
+                    + "closed. The export resumes from its checkpoint when the server starts again.");
+        } else if (wait && !finished) {
             view.put("note", "Still " + status(record.status()) + " after waiting " + exports.maxWait().toSeconds()
                     + " s; call check_export with this id and wait=true to keep waiting.");
         }

@@ -253,6 +253,18 @@ class StarExportMcpServerTest {
     }
 
     @Test
+    void anUnknownToolIsAnErrorNamingItAndTheTools() throws Exception {
+        start();
+
+        JsonNode error = client.call("export_comment", "{\"url\": \"" + VIDEO + "\"}").get("error");
+
+        assertThat(error.get("code").asInt()).isEqualTo(-32602);
+        assertThat(error.get("message").asText()).contains("unknown tool 'export_comment'")
+                .contains("export_comments, check_export, list_exports, download_export, detect_platform, "
+                        + "list_platforms");
+    }
+
+    @Test
     void anUnknownExportIdIsAnErrorPointingToListExports() throws Exception {
         start();
         String id = UUID.randomUUID().toString();
@@ -391,8 +403,9 @@ class StarExportMcpServerTest {
 
         server.serve(new ByteArrayInputStream(requests.getBytes(StandardCharsets.UTF_8)), out);
 
-        // The call still in flight when the input ended was answered before serve returned.
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"id\":2").contains("succeeded");
+        // The call still in flight when the input ended was answered before serve returned (its wait cut short,
+        // so the export may be done or not).
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"id\":2").contains("\\\"ok\\\":true");
         // Threads of the server, its engines and executors end: a thread may still be returning from its last
         // task when its pool reports termination, so each gets a moment to end (this bounds a hang, it times nothing).
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
@@ -401,6 +414,34 @@ class StarExportMcpServerTest {
                 assertThat(thread.isAlive()).as(thread.getName() + " still running").isFalse();
             }
         }
+    }
+
+    @Test
+    void closingTheInputEndsAWaitingCallAtOnceAndTheExportResumesOnTheNextStart() throws Exception {
+        StarExportMcpServer server = StarExportMcpServer.builder().directory(dir).maxWait(Duration.ofMinutes(30))
+                .engine(engine -> engine.environment(Map.of()).platform(new EndlessPlatform())).build();
+        start(server);
+        String id = client.callForDocument("export_comments", "{\"url\": \"" + EndlessPlatform.URL
+                + "\", \"sandbox\": false, \"format\": \"jsonl\"}").get("data").get("id").asText();
+        client.sendLine("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"tools/call\",\"params\":{\"name\":"
+                + "\"check_export\",\"arguments\":{\"id\":\"" + id + "\",\"wait\":true}}}");
+        client.call("list_platforms", "{}"); // answered while check_export waits, so that call has begun
+
+        // The client closes the input, as MCP clients do to stop a server, and kills it if it lingers: serve
+        // returns without holding the process for the 30-minute wait, and the waiting call says why it ended.
+        assertThat(client.closeInput()).isTrue();
+        JsonNode waited = client.next();
+        assertThat(waited.get("id").asInt()).isEqualTo(99);
+        JsonNode answer = JSON.readTree(waited.get("result").get("content").get(0).get("text").asText());
+        assertThat(answer.get("data").get("status").asText()).as(answer.toString()).isIn("queued", "running");
+        assertThat(answer.get("data").get("note").asText()).contains("server is stopping")
+                .contains("resumes from its checkpoint");
+        client = null;
+
+        start(server);
+        JsonNode resumed = client.callForDocument("check_export", "{\"id\": \"" + id + "\"}").get("data");
+        assertThat(resumed.get("status").asText()).isIn("queued", "running");
+        assertThat(resumed.get("attempts").asInt()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
