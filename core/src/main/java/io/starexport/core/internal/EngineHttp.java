@@ -62,6 +62,8 @@ public final class EngineHttp implements Http {
     @Override
     public HttpResponse send(HttpRequest request) {
         String shown = redactor.redact(request.redactedUrl());
+        // Messages name the address without its query, which can run to hundreds of characters; the debug log has it all.
+        String address = shown.indexOf('?') < 0 ? shown : shown.substring(0, shown.indexOf('?'));
         for (int attempt = 1; ; attempt++) {
             limiter.acquire(cancellation);
             long started = System.nanoTime();
@@ -76,7 +78,7 @@ public final class EngineHttp implements Http {
                     cancellation.sleep(backoff(attempt));
                     continue;
                 }
-                throw ExportException.of(ErrorCode.NETWORK, redactor.redact("Could not get " + shown + " from "
+                throw ExportException.of(ErrorCode.NETWORK, redactor.redact("Could not get " + address + " from "
                         + platform.displayName() + ": " + reason + " (after " + attempt + " attempt"
                         + (attempt == 1 ? "" : "s") + "). Check the network or proxy and try again."), e);
             }
@@ -104,7 +106,7 @@ public final class EngineHttp implements Http {
                 cancellation.sleep(retryAfter.isPresent() ? retryAfter.get() : backoff(attempt));
                 continue;
             }
-            String what = platform.displayName() + " answered HTTP " + status + " to " + shown + " (after " + attempt
+            String what = platform.displayName() + " answered HTTP " + status + " to " + address + " (after " + attempt
                     + " attempt" + (attempt == 1 ? "" : "s") + ")";
             if (tooMany) {
                 throw ExportException.rateLimited(redactor.redact(what + "; it is limiting requests"
