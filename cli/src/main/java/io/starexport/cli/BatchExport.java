@@ -40,6 +40,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 /**
  * Batch mode of {@code starexport export --from-file}: every URL of a list becomes a job on a {@link JobExecutor}
@@ -118,7 +119,9 @@ final class BatchExport {
         entries.forEach(e -> byUrl.put(e.target.url(), label(e)));
         int earlier = (int) entries.stream().filter(e -> e.earlier).count();
         boolean live = main.interactive() && !"dumb".equals(main.environment().get("TERM"));
-        int width = live ? BatchProgress.terminalWidth(main.environment()) : BatchProgress.width(main.environment());
+        int plainWidth = BatchProgress.width(main.environment());
+        IntSupplier width = live ? BatchProgress.terminalWidth(main.environment(), Terminal::columns, System::nanoTime)
+                : () -> plainWidth;
         BatchProgress progress = new BatchProgress(err, live, width, System::nanoTime, byUrl, entries.size(), earlier);
         JobStore store = new JobStore() {
             @Override

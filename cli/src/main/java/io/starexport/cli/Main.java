@@ -70,7 +70,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and exits the process with its exit code. */
     public static void main(String[] args) {
-        int exitCode = execute(System.out, System.err, System.console() != null, true, System.getenv(), System.in, args);
+        int exitCode = execute(System.out, System.err, Terminal.stderrIsTerminal(), true, System.getenv(), System.in, args);
         System.exit(exitCode);
     }
 
@@ -171,7 +171,7 @@ public final class Main implements Callable<Integer> {
         return err;
     }
 
-    /** Whether stderr is a terminal, so live progress can be drawn. */
+    /** Whether stderr is a terminal ({@link Terminal#stderrIsTerminal()}), so live progress can be drawn. */
     boolean interactive() {
         return interactive;
     }
