@@ -251,7 +251,8 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
                     export.downloadMedia(media.build());
                 }
             });
-            ProgressRenderer progress = main.interactive() ? new ProgressRenderer(main.err(), System::nanoTime) : null;
+            ProgressRenderer progress = main.interactive() ? new ProgressRenderer(main.err(), System::nanoTime,
+                    BatchProgress.terminalWidth(main.environment(), Terminal::columns, System::nanoTime)) : null;
             if (progress != null) {
                 export.listener(progress);
             }
