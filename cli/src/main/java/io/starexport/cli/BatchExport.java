@@ -136,7 +136,7 @@ final class BatchExport {
         Map<String, BatchProgress.Label> byUrl = new HashMap<>();
         entries.forEach(e -> byUrl.put(e.target.url(), label(e)));
         int earlier = (int) entries.stream().filter(e -> e.earlier).count();
-        boolean live = main.interactive() && !"dumb".equals(main.environment().get("TERM"));
+        boolean live = main.liveProgress();
         int plainWidth = BatchProgress.width(main.environment());
         IntSupplier width = live ? BatchProgress.terminalWidth(main.environment(), Terminal::columns, System::nanoTime)
                 : () -> plainWidth;

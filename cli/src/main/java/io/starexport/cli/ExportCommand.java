@@ -251,7 +251,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
                     export.downloadMedia(media.build());
                 }
             });
-            ProgressRenderer progress = main.interactive() ? new ProgressRenderer(main.err(), System::nanoTime,
+            ProgressRenderer progress = main.liveProgress() ? new ProgressRenderer(main.err(), System::nanoTime,
                     BatchProgress.terminalWidth(main.environment(), Terminal::columns, System::nanoTime)) : null;
             if (progress != null) {
                 export.listener(progress);
@@ -286,7 +286,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
             if (sandbox) {
                 builder.sandbox(true);
             }
-            if (main.interactive()) {
+            if (main.liveProgress()) {
                 builder.progressInterval(ProgressRenderer.REDRAW_INTERVAL);
             }
             connection.configure(builder, config, main.environment(), main.secrets(), main.err(),
@@ -344,7 +344,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
                 }
             };
             JobExecutor.Builder executor = rejectingBadOptions(() -> JobExecutor.builder(star).concurrency(jobs));
-            if (main.interactive()) {
+            if (main.liveProgress()) {
                 executor.progressInterval(ProgressRenderer.REDRAW_INTERVAL);
             }
             return new BatchExport(main, common, fromFile.toString()).run(star, lines, requests, directory, names, executor);

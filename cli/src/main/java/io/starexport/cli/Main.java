@@ -205,9 +205,12 @@ public final class Main implements Callable<Integer> {
         return err;
     }
 
-    /** Whether stderr is a terminal ({@link Terminal#stderrIsTerminal()}), so live progress can be drawn. */
-    boolean interactive() {
-        return interactive;
+    /**
+     * Whether live progress may be drawn: stderr is a terminal ({@link Terminal#stderrIsTerminal()}) that
+     * understands cursor movements (not {@code TERM=dumb}).
+     */
+    boolean liveProgress() {
+        return interactive && !"dumb".equals(environment.get("TERM"));
     }
 
     /** Whether this is the real process, so Ctrl-C handling may be installed. */

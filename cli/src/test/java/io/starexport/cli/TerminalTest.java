@@ -17,13 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TerminalTest {
     private static final String ESC = "\u001b[";
+    private static final String BATCH = "export --from-file urls.txt -d out --sandbox --limit 3000";
+    /** Long enough (about 2 s in the sandbox) for several progress redraws. */
+    private static final String SINGLE = "export https://www.reddit.com/r/java/ --sandbox --limit 20000 -o posts.csv";
 
     @TempDir
     Path dir;
 
     @Test
     void stderrRedirectedToALogGetsPlainLinesWithoutCursorMovements() throws Exception {
-        String transcript = inTerminal("2> log");
+        String transcript = inTerminal(BATCH + " 2> log");
 
         String log = Files.readString(dir.resolve("log"));
         assertThat(log).doesNotContain(ESC).doesNotContain("\r")
@@ -34,11 +37,25 @@ class TerminalTest {
 
     @Test
     void stdoutRedirectedToAFileStillShowsLiveProgressOnTheTerminal() throws Exception {
-        String transcript = inTerminal("> table.txt");
+        String transcript = inTerminal(BATCH + " > table.txt");
 
         assertThat(transcript).contains(ESC + "J").contains("jobs: ");
         assertThat(Files.readString(dir.resolve("table.txt"))).doesNotContain(ESC)
                 .contains("https://www.reddit.com/r/java/").contains("succeeded");
+    }
+
+    @Test
+    void aDumbTerminalGetsNoEscapeSequencesFromASingleExport() throws Exception {
+        String transcript = inTerminal("TERM=dumb " + SINGLE);
+
+        assertThat(transcript).doesNotContain(ESC).contains("Exported 20000 posts from reddit");
+    }
+
+    @Test
+    void aSingleExportDrawsItsProgressLineOnATerminal() throws Exception {
+        String transcript = inTerminal(SINGLE);
+
+        assertThat(transcript).contains(" posts of 20,000 (").contains(ESC + "K").contains("Exported 20000 posts");
     }
 
     @Test
@@ -47,12 +64,14 @@ class TerminalTest {
         assertThat(Terminal.stderrIsTerminal()).isFalse();
     }
 
-    /** Runs a small sandbox batch on a pseudo-terminal with {@code redirect}; returns what the terminal showed. */
-    private String inTerminal(String redirect) throws IOException, InterruptedException {
+    /** Runs {@code starexport ARGS} (with its redirections) on a pseudo-terminal; returns what the terminal showed. */
+    private String inTerminal(String args) throws IOException, InterruptedException {
         Files.writeString(dir.resolve("urls.txt"), "https://www.reddit.com/r/java/\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "cd '" + dir + "' && '" + java + "' -cp '" + System.getProperty("java.class.path")
-                + "' io.starexport.cli.Main export --from-file urls.txt -d out --sandbox --limit 3000 " + redirect;
+        String[] words = args.split(" ", 2);
+        boolean term = words[0].startsWith("TERM=");
+        String command = "cd '" + dir + "' && " + (term ? words[0] : "TERM=xterm") + " '" + java + "' -cp '"
+                + System.getProperty("java.class.path") + "' io.starexport.cli.Main " + (term ? words[1] : args);
         Process script = new ProcessBuilder("script", "-qec", command, "/dev/null")
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectErrorStream(true)
