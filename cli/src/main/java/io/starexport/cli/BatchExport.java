@@ -17,9 +17,14 @@ import io.starexport.jobs.JobResult;
 import io.starexport.jobs.JobStatus;
 import io.starexport.jobs.JobStore;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,6 +45,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 /**
  * Batch mode of {@code starexport export --from-file}: every URL of a list becomes a job on a {@link JobExecutor}
@@ -101,12 +107,25 @@ final class BatchExport {
 
     int run(StarExport star, List<UrlList.Line> lines, Requests requests, Path directory, NameTemplate names,
             JobExecutor.Builder executorSettings) {
-        PrintWriter err = main.err();
         List<BadLine> bad = new ArrayList<>();
         List<Entry> entries = plan(star, lines, requests, bad);
         if (!bad.isEmpty()) {
             return badLines(bad);
         }
+        FileChannel lock = lock(directory);
+        if (lock == null) {
+            return busy(directory);
+        }
+        try (lock) {
+            return runLocked(entries, requests, directory, names, executorSettings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int runLocked(List<Entry> entries, Requests requests, Path directory, NameTemplate names,
+                          JobExecutor.Builder executorSettings) {
+        PrintWriter err = main.err();
         Path storeDirectory = directory.resolve(STORE);
         JobStore disk = JobStore.directory(storeDirectory);
         List<JobRecord> records = disk.loadAll();
@@ -117,8 +136,10 @@ final class BatchExport {
         Map<String, BatchProgress.Label> byUrl = new HashMap<>();
         entries.forEach(e -> byUrl.put(e.target.url(), label(e)));
         int earlier = (int) entries.stream().filter(e -> e.earlier).count();
-        boolean live = main.interactive() && !"dumb".equals(main.environment().get("TERM"));
-        int width = live ? BatchProgress.terminalWidth(main.environment()) : BatchProgress.width(main.environment());
+        boolean live = main.liveProgress();
+        int plainWidth = BatchProgress.width(main.environment());
+        IntSupplier width = live ? BatchProgress.terminalWidth(main.environment(), Terminal::columns, System::nanoTime)
+                : () -> plainWidth;
         BatchProgress progress = new BatchProgress(err, live, width, System::nanoTime, byUrl, entries.size(), earlier);
         JobStore store = new JobStore() {
             @Override
@@ -154,6 +175,45 @@ final class BatchExport {
                 removeShutdownHook(hook);
             }
         }
+    }
+
+    /**
+     * Locks {@code DIR/.starexport/lock} for this command, so that a second batch into the same folder (another
+     * terminal, a cron job) is refused instead of running the same jobs twice into the same files. The lock is
+     * the operating system's: it goes away with the process, even after a crash. Close the channel to release it.
+     *
+     * @return the locked channel, or null when another command holds the lock
+     */
+    static FileChannel lock(Path directory) {
+        Path file = directory.resolve(STORE).getParent().resolve("lock");
+        try {
+            Files.createDirectories(file.getParent());
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                if (channel.tryLock() != null) {
+                    return channel;
+                }
+            } catch (OverlappingFileLockException heldInThisProcess) {
+                // Another batch of this JVM holds it: the same conflict.
+            }
+            channel.close();
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + file + " for this batch: " + e.getMessage(), e);
+        }
+    }
+
+    private int busy(Path directory) {
+        String message = "another starexport batch is running into " + directory + " (it holds "
+                + directory.resolve(STORE).getParent().resolve("lock") + "); wait for it to finish, or give another "
+                + "--output-dir";
+        if (common.json) {
+            JsonOutput.failure(main.out(), message, ErrorReporter.USAGE, null);
+        } else {
+            main.err().println("error [" + ErrorReporter.USAGE + "]: " + message);
+            main.err().flush();
+        }
+        return ExitCode.BAD_INPUT;
     }
 
     private List<Entry> plan(StarExport star, List<UrlList.Line> lines, Requests requests, List<BadLine> bad) {

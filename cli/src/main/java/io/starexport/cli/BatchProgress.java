@@ -5,7 +5,6 @@ import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportListener;
 import io.starexport.api.Progress;
-import picocli.CommandLine.Model.UsageMessageSpec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,6 +28,8 @@ import java.util.function.LongSupplier;
 final class BatchProgress implements ExportListener {
     /** Running jobs shown at most in the live block; the header counts all. */
     static final int MAX_LIVE_LINES = 8;
+    /** How often the terminal's width is asked again, to follow a resized window. */
+    static final Duration WIDTH_CHECK_INTERVAL = Duration.ofSeconds(1);
     private static final String UP_AND_CLEAR = "\u001b[%dF\u001b[J";
 
     /** How a job is named in progress lines: its line in the URL list and its target. */
@@ -40,7 +42,7 @@ final class BatchProgress implements ExportListener {
 
     private final PrintWriter err;
     private final boolean live;
-    private final int width;
+    private final IntSupplier width;
     private final LongSupplier nanoTime;
     private final long startedAt;
     private final int total;
@@ -53,12 +55,13 @@ final class BatchProgress implements ExportListener {
     private long lastDrawn;
 
     /**
-     * @param width  the terminal's width: live lines are cut to fit, as a wrapped line would break the redraw
+     * @param width  the terminal's width, asked at each redraw: live lines are cut to fit, as a wrapped line
+     *               would break the redraw
      * @param byUrl  the label of each job by its canonical URL, to name jobs announced by {@code Created}
      * @param total  jobs in the batch, earlier runs' finished ones included
      * @param done   jobs that finished in an earlier run
      */
-    BatchProgress(PrintWriter err, boolean live, int width, LongSupplier nanoTime, Map<String, Label> byUrl, int total,
+    BatchProgress(PrintWriter err, boolean live, IntSupplier width, LongSupplier nanoTime, Map<String, Label> byUrl, int total,
                   int done) {
         this.err = err;
         this.live = live;
@@ -180,10 +183,27 @@ final class BatchProgress implements ExportListener {
         }
     }
 
-    /** The columns of the terminal the process runs in, as picocli detects them ({@code stty}), else {@link #width(Map)}. */
-    static int terminalWidth(Map<String, String> environment) {
-        int detected = new UsageMessageSpec().autoWidth(true).width();
-        return detected != UsageMessageSpec.DEFAULT_USAGE_WIDTH ? detected : width(environment);
+    /**
+     * The columns of the terminal the process runs in ({@link Terminal#columns()}), asked again at most every
+     * {@link #WIDTH_CHECK_INTERVAL} so the block follows a resized window; {@link #width(Map)} when undetected.
+     */
+    static IntSupplier terminalWidth(Map<String, String> environment, IntSupplier columns, LongSupplier nanoTime) {
+        int fallback = width(environment);
+        return new IntSupplier() {
+            private long checkedAt;
+            private int width;
+
+            @Override
+            public synchronized int getAsInt() {
+                long now = nanoTime.getAsLong();
+                if (width == 0 || now - checkedAt >= WIDTH_CHECK_INTERVAL.toNanos()) {
+                    int detected = columns.getAsInt();
+                    width = detected > 0 ? Math.max(20, detected) : fallback;
+                    checkedAt = now;
+                }
+                return width;
+            }
+        };
     }
 
     /** The header and one line per running job, each cut to the terminal's width. */
@@ -204,6 +224,8 @@ final class BatchProgress implements ExportListener {
             lines.add("  " + name + "  " + (job.getValue() == null ? "starting…"
                     : ProgressRenderer.line(job.getValue(), label == null ? null : label.content())));
         }
-        return lines.stream().map(line -> line.length() < width ? line : line.substring(0, width - 2) + "…").toList();
+        int columns = width.getAsInt();
+        return lines.stream().map(line -> line.length() < columns ? line : line.substring(0, columns - 2) + "…")
+                .toList();
     }
 }

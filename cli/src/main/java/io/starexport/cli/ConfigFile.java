@@ -154,12 +154,20 @@ final class ConfigFile {
      * the config file, so the setting means the same from any working directory.
      */
     Path path(Entry entry) {
-        String value = entry.value();
-        if (value.equals("~") || value.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home")).resolve(value.substring(1).replaceFirst("^/", ""));
-        }
-        Path path = Path.of(value);
+        Path path = home(Path.of(entry.value()));
         return path.isAbsolute() || file == null ? path : file.toAbsolutePath().getParent().resolve(path);
+    }
+
+    /**
+     * A path with a leading {@code ~} or {@code ~/} taken as the user's home folder, as the shell would, for the
+     * spellings it leaves alone: {@code --cookies=~/cookies.txt}, or a value in this file.
+     */
+    static Path home(Path path) {
+        String value = path.toString();
+        if (value.equals("~") || value.startsWith("~/") || value.startsWith("~" + path.getFileSystem().getSeparator())) {
+            return Path.of(System.getProperty("user.home")).resolve(value.substring(1).replaceFirst("^[/\\\\]", ""));
+        }
+        return path;
     }
 
     /** Where a setting was given, for messages: {@code config file PATH line N}. */

@@ -52,7 +52,7 @@ final class ConnectionOptions {
 
     /** The config file: {@code --config}, else the default location when it exists. */
     ConfigFile configFile(Map<String, String> environment) {
-        return config != null ? ConfigFile.load(config, true)
+        return config != null ? ConfigFile.load(ConfigFile.home(config), true)
                 : ConfigFile.load(ConfigFile.defaultLocation(environment, System.getProperty("user.home")), false);
     }
 
@@ -90,7 +90,7 @@ final class ConnectionOptions {
             builder.credential(setting.platform(), setting.name(), setting.value());
             given.add(key(setting.platform(), setting.name()));
         }
-        Path cookieFile = cookies != null ? cookies : file.option(ConfigFile.COOKIES).map(file::path).orElse(null);
+        Path cookieFile = cookies != null ? ConfigFile.home(cookies) : file.option(ConfigFile.COOKIES).map(file::path).orElse(null);
         List<PlatformInfo> installed = cookieFile != null || !file.credentials().isEmpty() ? platforms.get() : List.of();
         if (cookieFile != null) {
             configureCookies(builder, cookieFile, installed, given, secrets, err);

@@ -36,6 +36,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +97,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
     @Option(names = "--replies", description = "Include replies to comments.")
     private boolean replies;
 
-    @Option(names = "--sort", paramLabel = "ORDER", description = "top, newest or oldest; a hint the platform "
+    @Option(names = "--sort", paramLabel = "ORDER", completionCandidates = SortOrders.class, description = "top, newest or oldest; a hint the platform "
             + "honours where it can.")
     private Sort sort;
 
@@ -111,7 +113,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
             description = "Only items created before DATE.")
     private Instant until;
 
-    @Option(names = "--format", paramLabel = "ID", description = "Output format: csv (default), json, jsonl… "
+    @Option(names = "--format", paramLabel = "ID", completionCandidates = FormatIds.class, description = "Output format: csv (default), json, jsonl… "
             + "(see 'starexport formats'). With -o, the file extension picks it when not given.")
     private String format;
 
@@ -132,7 +134,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
     @Option(names = "--from-file", paramLabel = "FILE", description = "Batch mode: export every URL of FILE (one "
             + "per line; blank lines and # comments skipped; - reads standard input) as jobs, with the options "
             + "given, into --output-dir. Lines that cannot be exported are reported before anything runs.")
-    private String fromFile;
+    private Path fromFile;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Batch mode: jobs running at once (default 4, "
             + "or concurrency= in the config file); at most 2 at once on any one platform.")
@@ -155,7 +157,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
             + "unfinished ones. A file that fails is reported and does not fail the export. Not in sandbox mode.")
     private Path mediaDir;
 
-    @Option(names = "--media-quality", paramLabel = "Q", description = "With --media-dir: best (default), worst, or "
+    @Option(names = "--media-quality", paramLabel = "Q", completionCandidates = MediaQualities.class, description = "With --media-dir: best (default), worst, or "
             + "a maximum height such as 720p, for media offered in several sizes.")
     private String mediaQuality;
 
@@ -185,6 +187,32 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
 
         Content content() {
             return comments ? Content.COMMENTS : posts ? Content.POSTS : profile ? Content.PROFILE : Content.MEDIA;
+        }
+    }
+
+    /** The values shell completion offers for {@code --sort}, as the help spells them. */
+    static final class SortOrders implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Sort.values()).map(JsonOutput::lowerCase).iterator();
+        }
+    }
+
+    /** The values shell completion offers for {@code --format}: the installed writers. */
+    static final class FormatIds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            try (StarExport plain = StarExport.builder().environment(Map.of()).build()) {
+                return plain.formats().stream().map(OutputFormat::id).sorted().toList().iterator();
+            }
+        }
+    }
+
+    /** The values shell completion offers for {@code --media-quality}; any height such as 900p is accepted too. */
+    static final class MediaQualities implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("best", "worst", "2160p", "1440p", "1080p", "720p", "480p", "360p").iterator();
         }
     }
 
@@ -223,7 +251,8 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
                     export.downloadMedia(media.build());
                 }
             });
-            ProgressRenderer progress = main.interactive() ? new ProgressRenderer(main.err(), System::nanoTime) : null;
+            ProgressRenderer progress = main.liveProgress() ? new ProgressRenderer(main.err(), System::nanoTime,
+                    BatchProgress.terminalWidth(main.environment(), Terminal::columns, System::nanoTime)) : null;
             if (progress != null) {
                 export.listener(progress);
             }
@@ -257,7 +286,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
             if (sandbox) {
                 builder.sandbox(true);
             }
-            if (main.interactive()) {
+            if (main.liveProgress()) {
                 builder.progressInterval(ProgressRenderer.REDRAW_INTERVAL);
             }
             connection.configure(builder, config, main.environment(), main.secrets(), main.err(),
@@ -288,7 +317,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
                 : config.option(ConfigFile.CONCURRENCY).map(e -> Integer.parseInt(e.value()))
                 .orElse(JobExecutor.DEFAULT_CONCURRENCY);
         Path directory = outputDir == null ? Path.of("").toAbsolutePath() : outputDir;
-        List<UrlList.Line> lines = rejectingBadOptions(() -> UrlList.read(fromFile, main.stdin()));
+        List<UrlList.Line> lines = rejectingBadOptions(() -> UrlList.read(fromFile.toString(), main.stdin()));
         try (StarExport star = engine(config)) {
             OutputFormat chosen = find(star.formats(), formatId(config));
             MediaOptions media = mediaDir == null ? null : rejectingBadOptions(() -> {
@@ -315,10 +344,10 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
                 }
             };
             JobExecutor.Builder executor = rejectingBadOptions(() -> JobExecutor.builder(star).concurrency(jobs));
-            if (main.interactive()) {
+            if (main.liveProgress()) {
                 executor.progressInterval(ProgressRenderer.REDRAW_INTERVAL);
             }
-            return new BatchExport(main, common, fromFile).run(star, lines, requests, directory, names, executor);
+            return new BatchExport(main, common, fromFile.toString()).run(star, lines, requests, directory, names, executor);
         }
     }
 

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -70,7 +71,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and exits the process with its exit code. */
     public static void main(String[] args) {
-        int exitCode = execute(System.out, System.err, System.console() != null, true, System.getenv(), System.in, args);
+        int exitCode = execute(System.out, System.err, Terminal.stderrIsTerminal(), true, System.getenv(), System.in, args);
         System.exit(exitCode);
     }
 
@@ -131,6 +132,14 @@ public final class Main implements Callable<Integer> {
      * {@code --version --json} prints the version as a JSON document.
      */
     private int executeParsed(ParseResult parseResult) {
+        CommandLine help = helpAsked(parseResult);
+        if (help != null) {
+            ObjectNode data = JsonOutput.object();
+            data.put("command", help.getCommandSpec().qualifiedName());
+            data.put("usage", help.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            JsonOutput.success(out, data);
+            return ExitCode.OK;
+        }
         if (common.json && parseResult.isVersionHelpRequested()) {
             String[] lines = new Version().getVersion();
             ObjectNode data = JsonOutput.object();
@@ -148,6 +157,31 @@ public final class Main implements Callable<Integer> {
             }
         }
         return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /**
+     * The command whose help {@code --help --json} (or {@code help COMMAND --json}) asks for, to print it wrapped in
+     * a JSON document; null without {@code --json} or without a help request.
+     */
+    private CommandLine helpAsked(ParseResult parseResult) {
+        boolean json = common.json;
+        CommandLine help = null;
+        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            Object command = level.commandSpec().userObject();
+            json |= command instanceof HasCommonOptions options && options.common().json;
+            if (help == null && level.isUsageHelpRequested()) {
+                help = level.commandSpec().commandLine();
+            }
+            if (help == null && command instanceof HelpCommand) {
+                List<String> named = level.matchedPositionals().isEmpty() ? List.of()
+                        : level.matchedPositionals().get(0).stringValues();
+                json |= hasFlag(level.originalArgs().toArray(String[]::new), "--json");
+                CommandLine parent = level.commandSpec().parent().commandLine();
+                help = named.stream().filter(n -> !n.equals("--json")).findFirst()
+                        .map(n -> parent.getSubcommands().get(n)).orElse(parent);
+            }
+        }
+        return json ? help : null;
     }
 
     /** Without a command: the usage on stderr and exit code 2. */
@@ -171,9 +205,12 @@ public final class Main implements Callable<Integer> {
         return err;
     }
 
-    /** Whether stderr is a terminal, so live progress can be drawn. */
-    boolean interactive() {
-        return interactive;
+    /**
+     * Whether live progress may be drawn: stderr is a terminal ({@link Terminal#stderrIsTerminal()}) that
+     * understands cursor movements (not {@code TERM=dumb}).
+     */
+    boolean liveProgress() {
+        return interactive && !"dumb".equals(environment.get("TERM"));
     }
 
     /** Whether this is the real process, so Ctrl-C handling may be installed. */

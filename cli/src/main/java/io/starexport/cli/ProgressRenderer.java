@@ -10,28 +10,33 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
  * A live one-line progress display on a terminal's stderr, redrawn in place with {@code \r} at most every
- * {@link #REDRAW_INTERVAL}: items, percent of the platform's total when known, rate and time left.
+ * {@link #REDRAW_INTERVAL}: items, percent of the platform's total when known, rate and time left. The line is
+ * cut to the terminal's width (a wrapped line could not be redrawn in place) and cleared to the end of the row.
  * Thread-safe: events arrive on the exporting thread, {@link #finish()} comes from the command.
  */
 final class ProgressRenderer implements ExportListener {
     static final Duration REDRAW_INTERVAL = Duration.ofMillis(200);
+    private static final String CLEAR_TO_END = "\u001b[K";
 
     private final PrintWriter err;
     private final LongSupplier nanoTime;
+    private final IntSupplier width;
     private Content content;
     private MediaProgress media;
     private Progress items;
     private long lastDrawn;
-    private int lastLength;
     private boolean drawn;
 
-    ProgressRenderer(PrintWriter err, LongSupplier nanoTime) {
+    /** @param width the terminal's columns, asked at each redraw */
+    ProgressRenderer(PrintWriter err, LongSupplier nanoTime, IntSupplier width) {
         this.err = err;
         this.nanoTime = nanoTime;
+        this.width = width;
     }
 
     @Override
@@ -69,16 +74,16 @@ final class ProgressRenderer implements ExportListener {
     /** Clears the progress line, so the summary or an error starts on a clean line. */
     synchronized void finish() {
         if (drawn) {
-            err.print("\r" + " ".repeat(lastLength) + "\r");
+            err.print("\r" + CLEAR_TO_END);
             err.flush();
             drawn = false;
         }
     }
 
     private void draw(String line) {
-        err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+        int columns = width.getAsInt();
+        err.print("\r" + (line.length() < columns ? line : line.substring(0, columns - 2) + "…") + CLEAR_TO_END);
         err.flush();
-        lastLength = line.length();
         drawn = true;
     }
 

@@ -7,9 +7,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -191,6 +194,24 @@ class BatchExportTest {
         assertThat(Files.readString(file)).startsWith("marker");
         assertThat(outputFiles()).hasSize(2);
         assertThat(out().resolve(".starexport/jobs")).isDirectory();
+    }
+
+    @Test
+    void aSecondBatchIntoTheSameFolderIsRefusedWhileTheFirstRuns() throws IOException {
+        Path list = list(VIDEO);
+        Files.createDirectories(out().resolve(".starexport"));
+        Cli.Run refused;
+        try (FileChannel running = FileChannel.open(out().resolve(".starexport/lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = running.lock()) {
+            refused = batch(list, "--sandbox", "--limit", "10", "--json");
+        }
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.json().get("error_code").asText()).isEqualTo("USAGE");
+        assertThat(refused.json().get("error").asText()).startsWith("another starexport batch is running into " + out());
+        assertThat(out().resolve(".starexport/jobs")).doesNotExist();
+        Cli.Run after = batch(list, "--sandbox", "--limit", "10");
+        assertThat(after.exitCode()).as(after.everything()).isZero();
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +32,7 @@ class BatchProgressTest {
     private final UUID thread = UUID.randomUUID();
 
     private BatchProgress progress(boolean live) {
-        BatchProgress progress = new BatchProgress(new PrintWriter(err), live, 200, nanos::get, Map.of(
+        BatchProgress progress = new BatchProgress(new PrintWriter(err), live, () -> 200, nanos::get, Map.of(
                 VIDEO, new BatchProgress.Label(2, "youtube video dQw4w9WgXcQ", Content.COMMENTS),
                 THREAD, new BatchProgress.Label(5, "reddit post t1000", Content.COMMENTS)), 3, 1);
         progress.onCreated(new ExportEvent.Created(video, AT, VIDEO,
@@ -98,7 +100,7 @@ class BatchProgressTest {
 
     @Test
     void liveLinesAreCutToTheTerminalWidth() {
-        BatchProgress progress = new BatchProgress(new PrintWriter(err), true, 40, nanos::get, Map.of(), 1, 0);
+        BatchProgress progress = new BatchProgress(new PrintWriter(err), true, () -> 40, nanos::get, Map.of(), 1, 0);
         progress.name(video, new BatchProgress.Label(2, "youtube video dQw4w9WgXcQ", Content.COMMENTS));
         progress.onStarted(new ExportEvent.Started(video, AT, 1, false));
         progress.onProgress(new ExportEvent.ProgressMade(video, AT, items(1200)));
@@ -107,5 +109,28 @@ class BatchProgressTest {
                 .element(1).asString().isEqualTo("  line 2 youtube video dQw4w9WgXcQ  1,…");
         assertThat(BatchProgress.width(Map.of("COLUMNS", "132"))).isEqualTo(132);
         assertThat(BatchProgress.width(Map.of())).isEqualTo(80);
+    }
+
+    @Test
+    void liveLinesFollowAResizedTerminalWithinASecond() {
+        AtomicInteger columns = new AtomicInteger(100);
+        IntSupplier width = BatchProgress.terminalWidth(Map.of(), columns::get, nanos::get);
+        BatchProgress progress = new BatchProgress(new PrintWriter(err), true, width, nanos::get, Map.of(), 1, 0);
+        progress.name(video, new BatchProgress.Label(2, "youtube video dQw4w9WgXcQ", Content.COMMENTS));
+        progress.onStarted(new ExportEvent.Started(video, AT, 1, false));
+        progress.onProgress(new ExportEvent.ProgressMade(video, AT, items(1200)));
+        assertThat(progress.block().get(1)).endsWith("· 0:03 elapsed");
+
+        columns.set(50);
+        nanos.addAndGet(BatchProgress.WIDTH_CHECK_INTERVAL.toNanos());
+
+        assertThat(progress.block()).allSatisfy(line -> assertThat(line).hasSizeLessThan(50));
+    }
+
+    @Test
+    void anUndetectedTerminalWidthFallsBackToColumns() {
+        IntSupplier width = BatchProgress.terminalWidth(Map.of("COLUMNS", "132"), () -> 0, nanos::get);
+
+        assertThat(width.getAsInt()).isEqualTo(132);
     }
 }

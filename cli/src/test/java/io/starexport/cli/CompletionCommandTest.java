@@ -51,6 +51,23 @@ class CompletionCommandTest {
         assertThat(complete(bash, script, "starexport", "platforms", "--de")).contains("--detect", "--debug");
     }
 
+    @Test
+    void bashCompletesOptionValuesAndTheListFile() throws IOException, InterruptedException {
+        Path bash = Path.of("/bin/bash");
+        assumeThat(Files.isExecutable(bash)).as("bash is installed").isTrue();
+        Path script = dir.resolve("starexport.bash");
+        Files.writeString(script, Cli.run("completion").out(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("urls.txt"), "https://youtu.be/dQw4w9WgXcQ\n");
+
+        assertThat(complete(bash, script, "starexport", "export", "--format", "''"))
+                .containsExactlyInAnyOrder("csv", "html", "json", "jsonl", "xlsx");
+        assertThat(complete(bash, script, "starexport", "export", "--sort", "''"))
+                .containsExactlyInAnyOrder("top", "newest", "oldest");
+        assertThat(complete(bash, script, "starexport", "export", "--media-quality", "''")).contains("best", "720p");
+        assertThat(complete(bash, script, "starexport", "export", "--from-file", dir + "/url"))
+                .containsExactly(dir + "/urls.txt");
+    }
+
     /** What bash offers for the last word, with the script sourced as a user would. */
     private static List<String> complete(Path bash, Path script, String... words) throws IOException, InterruptedException {
         String program = "source " + script + "\n"

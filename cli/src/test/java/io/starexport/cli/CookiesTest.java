@@ -182,4 +182,24 @@ class CookiesTest {
     private static PlatformInfo info(String id, String name, String... credentials) {
         return new PlatformInfo(id, name, Set.of(), Map.of(), List.of(credentials), false);
     }
+
+    @Test
+    void aTildeTheShellLeavesInOptionEqualsValueIsTheHomeFolder() throws IOException {
+        browserCookies();
+        Files.writeString(dir.resolve("config.properties"), "format = jsonl\n");
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", dir.toString());
+        Cli.Run run;
+        try {
+            // bash expands ~ in "--cookies ~/x" but not in "--cookies=~/x".
+            run = Cli.run("export", "https://www.instagram.com/natgeo/", "--sandbox", "--profile", "-d", dir.toString(),
+                    "--cookies=~/cookies.txt", "--config=~/config.properties");
+        } finally {
+            System.setProperty("user.home", home);
+        }
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("cookies: Instagram gets sessionid, csrftoken from instagram.com");
+        assertThat(dir.resolve("instagram-natgeo-profile.jsonl")).isRegularFile();
+    }
 }

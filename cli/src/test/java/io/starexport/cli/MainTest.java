@@ -66,6 +66,21 @@ class MainTest {
     }
 
     @Test
+    void helpWithJsonIsAJsonDocumentHoldingTheUsage() {
+        for (List<String> args : List.of(List.of("--help", "--json"), List.of("export", "--help", "--json"),
+                List.of("--json", "export", "-h"), List.of("help", "export", "--json"))) {
+            Cli.Run run = Cli.run(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(args.toString()).isZero();
+            assertThat(run.json().get("ok").asBoolean()).isTrue();
+            String expected = args.contains("export") ? "starexport export" : "starexport";
+            assertThat(run.json().get("data").get("command").asText()).as(args.toString()).isEqualTo(expected);
+            assertThat(run.json().get("data").get("usage").asText()).startsWith("Usage: " + expected + " ")
+                    .contains("Exit codes:");
+        }
+    }
+
+    @Test
     void noCommandWithJsonIsAJsonUsageError() {
         Cli.Run run = Cli.run("--json");
 

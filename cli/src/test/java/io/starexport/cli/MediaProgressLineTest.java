@@ -39,7 +39,7 @@ class MediaProgressLineTest {
     void itemsAndMediaShareOneLine() {
         StringWriter err = new StringWriter();
         AtomicLong nanos = new AtomicLong();
-        ProgressRenderer renderer = new ProgressRenderer(new PrintWriter(err), nanos::get);
+        ProgressRenderer renderer = new ProgressRenderer(new PrintWriter(err), nanos::get, () -> 200);
         renderer.onCreated(new ExportEvent.Created(UUID.randomUUID(), Instant.EPOCH, "u", null, Content.POSTS));
         renderer.onProgress(new ExportEvent.ProgressMade(UUID.randomUUID(), Instant.EPOCH,
                 new Progress(4, OptionalLong.empty(), 1, 0, 2, Duration.ofSeconds(2))));

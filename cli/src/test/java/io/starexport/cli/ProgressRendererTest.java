@@ -2,6 +2,7 @@ package io.starexport.cli;
 
 import io.starexport.api.Content;
 import io.starexport.api.ExportEvent;
+import io.starexport.api.MediaProgress;
 import io.starexport.api.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProgressRendererTest {
     private final StringWriter err = new StringWriter();
     private final AtomicLong nanos = new AtomicLong();
-    private final ProgressRenderer renderer = new ProgressRenderer(new PrintWriter(err), nanos::get);
+    private final ProgressRenderer renderer = new ProgressRenderer(new PrintWriter(err), nanos::get, () -> 100);
 
     @Test
     void showsItemsPercentRateAndTimeLeftWhenTheTotalIsKnown() {
@@ -47,8 +48,23 @@ class ProgressRendererTest {
 
         String drawn = err.toString();
         assertThat(drawn).startsWith("\r10 comments").contains("\r30 comments").doesNotContain("20 comments")
-                .endsWith("\r");
-        assertThat(drawn.substring(drawn.lastIndexOf("elapsed") + "elapsed".length())).isBlank();
+                .endsWith("elapsed\u001b[K\r\u001b[K");
+    }
+
+    @Test
+    void cutsTheLineToTheTerminalWidthSoItNeverWraps() {
+        ProgressRenderer narrow = new ProgressRenderer(new PrintWriter(err), nanos::get, () -> 40);
+        narrow.onCreated(new ExportEvent.Created(UUID.randomUUID(), Instant.EPOCH, "u", null, Content.COMMENTS));
+        narrow.onProgress(event(1200));
+
+        assertThat(err.toString()).isEqualTo("\r1,200 comments · 10/s · 0:01 elapsed\u001b[K");
+        narrow.onMediaProgress(new ExportEvent.MediaProgressMade(UUID.randomUUID(), Instant.EPOCH,
+                new MediaProgress(10, 3, 0, 1_258_291, OptionalLong.empty(), 819_200, Duration.ofSeconds(2))));
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        narrow.onProgress(event(1300));
+
+        String last = err.toString().substring(err.toString().lastIndexOf('\r') + 1).replace("\u001b[K", "");
+        assertThat(last).isEqualTo("1,300 comments · 10/s · 0:01 elapsed ·…");
     }
 
     private static ExportEvent.ProgressMade event(long items) {
