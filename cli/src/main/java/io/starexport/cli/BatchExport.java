@@ -41,9 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
@@ -162,17 +160,19 @@ final class BatchExport {
                     + "; they are not run again.");
         }
         AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch reported = new CountDownLatch(1);
         try (JobExecutor jobs = executorSettings.build()) {
-            Thread hook = main.process() ? closeOnShutdown(jobs, interrupted, reported) : null;
+            // Close the executor (running jobs stop after their page, keeping checkpoints), then let the summary print.
+            OnInterrupt onInterrupt = OnInterrupt.install(main.process(), "starexport-batch-close", CANCEL_GRACE, () -> {
+                interrupted.set(true);
+                jobs.close();
+            });
             try {
                 start(jobs, entries, requests, progress);
                 await(entries, jobs, interrupted);
                 progress.finish();
                 return report(entries, storeDirectory, interrupted.get());
             } finally {
-                reported.countDown();
-                removeShutdownHook(hook);
+                onInterrupt.close();
             }
         }
     }
@@ -392,32 +392,6 @@ final class BatchExport {
         } catch (ExecutionException e) {
             // Only close() completes a job's future exceptionally: the command was interrupted.
             interrupted.set(true);
-        }
-    }
-
-    /** On Ctrl-C: close the executor (running jobs stop after their page, keeping checkpoints), then let the summary print. */
-    private static Thread closeOnShutdown(JobExecutor jobs, AtomicBoolean interrupted, CountDownLatch reported) {
-        Thread hook = new Thread(() -> {
-            interrupted.set(true);
-            jobs.close();
-            try {
-                reported.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "starexport-batch-close");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    private static void removeShutdownHook(Thread hook) {
-        if (hook == null) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running: it waits for this summary.
         }
     }
 

@@ -43,9 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -449,8 +447,8 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
 
     private int run(ExportSpec<Item> export, ProgressRenderer progress) {
         RunningExport running = rejectingBadOptions(export::start);
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread hook = main.process() ? cancelOnShutdown(running, reported) : null;
+        // Give the export time to keep its partial file, and the command time to say so.
+        OnInterrupt onInterrupt = OnInterrupt.install(main.process(), "starexport-cancel", CANCEL_GRACE, running::cancel);
         try {
             ExportResult result = await(running);
             finish(progress);
@@ -460,33 +458,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
             finish(progress);
             return main.reporter().failure(e, common);
         } finally {
-            reported.countDown();
-            removeShutdownHook(hook);
-        }
-    }
-
-    /** On Ctrl-C: cancel, and give the export time to keep its partial file and the command time to say so. */
-    private static Thread cancelOnShutdown(RunningExport running, CountDownLatch reported) {
-        Thread hook = new Thread(() -> {
-            running.cancel();
-            try {
-                reported.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "starexport-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    private static void removeShutdownHook(Thread hook) {
-        if (hook == null) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running: it is the one waiting for this command to finish.
+            onInterrupt.close();
         }
     }
 
