@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * <ul>
  *   <li><b>Sandbox</b>, the default: {@code sandbox(true)}, so every URL a platform recognises yields
  *       deterministic sample items.</li>
- *   <li><b>Fake platform</b>, when the test method also has a {@link FakePlatform} parameter: a started fake,
- *       registered on the engine, scriptable in the test.</li>
+ *   <li><b>Fake platform</b>, when the test method, or a {@code @BeforeEach} method run before the engine is
+ *       given, has a {@link FakePlatform} parameter: a started fake, registered on the engine, scriptable in the
+ *       test.</li>
  *   <li><b>Recorded responses</b>, when the test or its class is annotated {@link RecordedResponses}: a
  *       {@link RecordedResponseServer} (also injectable) serves the folder and the named platforms' endpoints
  *       point at it. A request no recording matched fails the test after it ran.</li>
@@ -113,7 +114,7 @@ public final class StarExportExtension implements BeforeEachCallback, AfterEachC
             return session.recorded(recorded.orElseThrow(() -> new ParameterResolutionException(
                     "a RecordedResponseServer parameter needs @RecordedResponses on the test or its class")));
         }
-        return session.engine(recorded, wantsFake(context));
+        return session.engine(recorded, wantsFake(context) || session.hasFake());
     }
 
     @Override
@@ -146,10 +147,18 @@ public final class StarExportExtension implements BeforeEachCallback, AfterEachC
         }
 
         synchronized FakePlatform fake() {
+            if (fake == null && star != null) {
+                throw new ParameterResolutionException("this test's StarExport was already given without the fake "
+                        + "platform; ask for the FakePlatform in the test method, or before (or with) the StarExport");
+            }
             if (fake == null) {
                 fake = FakePlatform.start();
             }
             return fake;
+        }
+
+        synchronized boolean hasFake() {
+            return fake != null;
         }
 
         synchronized RecordedResponseServer recorded(RecordedResponses annotation) {
