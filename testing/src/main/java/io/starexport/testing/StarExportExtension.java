@@ -59,15 +59,17 @@ public final class StarExportExtension implements BeforeEachCallback, AfterEachC
 
     private final Consumer<StarExport.Builder> engine;
     private final boolean leakCheck;
+    private final List<String> ignoredThreads;
 
     /** The extension with the engine's defaults and the leak check on, for {@code @ExtendWith}. */
     public StarExportExtension() {
-        this(builder -> { }, true);
+        this(builder -> { }, true, List.of());
     }
 
-    private StarExportExtension(Consumer<StarExport.Builder> engine, boolean leakCheck) {
+    private StarExportExtension(Consumer<StarExport.Builder> engine, boolean leakCheck, List<String> ignoredThreads) {
         this.engine = engine;
         this.leakCheck = leakCheck;
+        this.ignoredThreads = ignoredThreads;
     }
 
     /**
@@ -79,17 +81,31 @@ public final class StarExportExtension implements BeforeEachCallback, AfterEachC
      */
     public StarExportExtension withEngine(Consumer<StarExport.Builder> settings) {
         Objects.requireNonNull(settings, "settings");
-        return new StarExportExtension(engine.andThen(settings), leakCheck);
+        return new StarExportExtension(engine.andThen(settings), leakCheck, ignoredThreads);
     }
 
     /** A copy that skips the thread and connection check after each test. */
     public StarExportExtension withoutLeakCheck() {
-        return new StarExportExtension(engine, false);
+        return new StarExportExtension(engine, false, ignoredThreads);
+    }
+
+    /**
+     * A copy whose leak check ignores threads whose names start with this prefix: a pool the host keeps for the
+     * JVM's life, such as the threads of an engine shared by several tests ({@code "starexport-"}).
+     */
+    public StarExportExtension ignoringThreads(String threadNamePrefix) {
+        List<String> prefixes = new ArrayList<>(ignoredThreads);
+        prefixes.add(Objects.requireNonNull(threadNamePrefix, "threadNamePrefix"));
+        return new StarExportExtension(engine, leakCheck, List.copyOf(prefixes));
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        context.getStore(NAMESPACE).put(Session.class, new Session(leakCheck ? LeakCheck.start() : null));
+        LeakCheck leaks = LeakCheck.startWindow();
+        for (String prefix : ignoredThreads) {
+            leaks = leaks.ignoring(prefix);
+        }
+        context.getStore(NAMESPACE).put(Session.class, new Session(leaks, leakCheck));
     }
 
     @Override
@@ -138,12 +154,14 @@ public final class StarExportExtension implements BeforeEachCallback, AfterEachC
     /** What one test was given; closed in order after it: engine, then the checks, then the servers. */
     private final class Session {
         private final LeakCheck leaks;
+        private final boolean checkLeaks;
         private StarExport star;
         private FakePlatform fake;
         private RecordedResponseServer recorded;
 
-        Session(LeakCheck leaks) {
+        Session(LeakCheck leaks, boolean checkLeaks) {
             this.leaks = leaks;
+            this.checkLeaks = checkLeaks;
         }
 
         synchronized FakePlatform fake() {
@@ -244,14 +262,18 @@ public final class StarExportExtension implements BeforeEachCallback, AfterEachC
             if (recorded != null) {
                 servers.add(recorded);
             }
-            if (leaks != null) {
+            if (checkLeaks) {
                 try {
                     leaks.assertNoLeaks(servers.toArray(TestServer[]::new));
                 } catch (AssertionError e) {
                     failures.add(e);
                 }
             }
-            servers.forEach(TestServer::close);
+            try {
+                servers.forEach(TestServer::close);
+            } finally {
+                leaks.endWindow();
+            }
             if (!failures.isEmpty()) {
                 Throwable first = failures.get(0);
                 failures.subList(1, failures.size()).forEach(first::addSuppressed);
