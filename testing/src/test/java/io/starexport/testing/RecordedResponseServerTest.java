@@ -95,6 +95,30 @@ class RecordedResponseServerTest {
         }
     }
 
+    /** As the recorder writes them with {@code captureHeaders}; header names compare case-insensitively, as in WireMock. */
+    @Test
+    void matchesCapturedRequestHeaders() throws Exception {
+        mapping("headers.json", """
+                {"request": {"urlPath": "/h", "headers": {"accept": {"equalTo": "APPLICATION/JSON", "caseInsensitive": true},
+                                                          "X-Api-Key": {"absent": true}}},
+                 "response": {"status": 200, "body": "ok"}}""");
+        try (RecordedResponseServer server = RecordedResponseServer.start(dir)) {
+            HttpURLConnection json = (HttpURLConnection) URI.create(server.baseUrl() + "/h").toURL().openConnection();
+            json.setRequestProperty("Accept", "application/json");
+            HttpURLConnection keyed = (HttpURLConnection) URI.create(server.baseUrl() + "/h").toURL().openConnection();
+            keyed.setRequestProperty("Accept", "application/json");
+            keyed.setRequestProperty("X-Api-Key", "k");
+            try {
+                assertThat(json.getResponseCode()).isEqualTo(200);
+                assertThat(keyed.getResponseCode()).isEqualTo(404);
+                assertThat(get(server, "/h").statusCode()).isEqualTo(404);
+            } finally {
+                json.disconnect();
+                keyed.disconnect();
+            }
+        }
+    }
+
     @Test
     void servesAGzippedBodyWithItsContentEncoding() throws Exception {
         java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
