@@ -232,7 +232,7 @@ final class LoopbackHttp implements AutoCloseable {
                 .append(reply.status() < 400 ? "OK" : "Error").append("\r\n");
         reply.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")
-                    && !name.equalsIgnoreCase("Connection") && !name.equalsIgnoreCase("Content-Encoding")) {
+                    && !name.equalsIgnoreCase("Connection")) {
                 values.forEach(value -> head.append(name).append(": ").append(value).append("\r\n"));
             }
         });

@@ -43,19 +43,21 @@ import java.util.stream.Stream;
  * and the bodies in {@code __files/}. A request is matched by method, path and query:
  *
  * <ul>
- *   <li>{@code url} (path and query; the query compared as parameters, in any order), {@code urlPath},
+ *   <li>{@code url} (path and query exactly as sent, as in WireMock), {@code urlPath},
  *       {@code urlPathPattern} or {@code urlPattern} (regular expressions), {@code queryParameters} and
- *       {@code headers} with {@code equalTo}, {@code contains}, {@code matches} or {@code absent}, and
- *       {@code bodyPatterns} with those or {@code equalToJson} (with {@code ignoreExtraElements} and
- *       {@code ignoreArrayOrder});</li>
- *   <li>the response's {@code status}, {@code headers}, {@code body}, {@code jsonBody}, {@code base64Body} or
- *       {@code bodyFileName}, and {@code fault: CONNECTION_RESET_BY_PEER};</li>
+ *       {@code headers} with {@code equalTo}, {@code contains}, {@code matches}, {@code absent},
+ *       {@code hasExactly} or {@code includes} (the recorder's query matchers), and {@code bodyPatterns} with
+ *       those or {@code equalToJson} (with {@code ignoreExtraElements} and {@code ignoreArrayOrder});</li>
+ *   <li>the response's {@code status}, {@code headers} (served as written, {@code Content-Encoding} included),
+ *       {@code body}, {@code jsonBody}, {@code base64Body} or {@code bodyFileName}, and
+ *       {@code fault: CONNECTION_RESET_BY_PEER};</li>
  *   <li>{@code priority} (lowest first, 5 when absent; then file name order) and scenarios
  *       ({@code scenarioName}, {@code requiredScenarioState}, {@code newScenarioState}), which the recorder
  *       writes for a request made more than once.</li>
  * </ul>
  *
- * A mapping using anything else is refused when the folder is loaded, naming the file and the key. A request
+ * A mapping using anything else (response templates through {@code transformers} included) is refused when
+ * the folder is loaded, naming the file and the key. A request
  * no recording matches is answered {@code 404} and listed in {@link #unmatched()}; {@link StarExportExtension}
  * fails the test with that list. Point each of a platform's endpoints at {@link #baseUrl()} followed by the
  * endpoint's own path (for {@code https://www.googleapis.com/youtube/v3}, {@code baseUrl() + "/youtube/v3"}),
@@ -237,10 +239,7 @@ public final class RecordedResponseServer implements TestServer {
         }
         if (request.has("url")) {
             String url = request.get("url").asText();
-            int question = url.indexOf('?');
-            String path = question < 0 ? url : url.substring(0, question);
-            Map<String, List<String>> query = LoopbackHttp.query(question < 0 ? null : url.substring(question + 1));
-            all.add(r -> r.path().equals(path) && r.query().equals(query));
+            all.add(r -> url.equals(r.path() + (r.rawQuery() == null ? "" : "?" + r.rawQuery())));
         } else if (request.has("urlPath")) {
             String path = request.get("urlPath").asText();
             all.add(r -> r.path().equals(path));
@@ -271,6 +270,18 @@ public final class RecordedResponseServer implements TestServer {
         if (matcher.has("absent")) {
             boolean absent = matcher.get("absent").asBoolean();
             return values -> values.isEmpty() == absent;
+        }
+        for (String multi : List.of("hasExactly", "includes")) {
+            if (matcher.has(multi)) {
+                if (!matcher.get(multi).isArray()) {
+                    throw new IllegalArgumentException(source + ": " + where + "." + multi + " must be a list of matchers");
+                }
+                List<Predicate<List<String>>> each = new ArrayList<>();
+                matcher.get(multi).forEach(m -> each.add(values(m, source, where + "." + multi)));
+                // as WireMock: every matcher matches some value, and hasExactly also wants as many values as matchers
+                boolean exactly = multi.equals("hasExactly");
+                return values -> (!exactly || values.size() == each.size()) && each.stream().allMatch(p -> p.test(values));
+            }
         }
         if (matcher.has("equalTo")) {
             String expected = matcher.get("equalTo").asText();
@@ -304,7 +315,7 @@ public final class RecordedResponseServer implements TestServer {
             });
         }
         throw new IllegalArgumentException(source + ": the matcher of " + where + " is not supported by "
-                + "starexport-testing; use equalTo, contains, matches, absent or equalToJson");
+                + "starexport-testing; use equalTo, contains, matches, absent, equalToJson, hasExactly or includes");
     }
 
     private static Predicate<List<String>> any(Predicate<String> value) {
@@ -364,6 +375,12 @@ public final class RecordedResponseServer implements TestServer {
                         + " is not supported by starexport-testing; only CONNECTION_RESET_BY_PEER is");
             }
             return LoopbackHttp.Reply.RESET;
+        }
+        JsonNode transformers = response.path("transformers");
+        if (!transformers.isMissingNode() && !(transformers.isArray() && transformers.isEmpty())) {
+            throw new IllegalArgumentException(source + ": response.transformers " + transformers + " is not supported by "
+                    + "starexport-testing, which serves bodies as written and would not render a template; "
+                    + "record the real response instead");
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.path("headers").properties().forEach(header -> {

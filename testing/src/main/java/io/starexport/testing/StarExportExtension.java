@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * <ul>
  *   <li><b>Sandbox</b>, the default: {@code sandbox(true)}, so every URL a platform recognises yields
  *       deterministic sample items.</li>
- *   <li><b>Fake platform</b>, when the test method also has a {@link FakePlatform} parameter: a started fake,
- *       registered on the engine, scriptable in the test.</li>
+ *   <li><b>Fake platform</b>, when the test method, or a {@code @BeforeEach} method run before the engine is
+ *       given, has a {@link FakePlatform} parameter: a started fake, registered on the engine, scriptable in the
+ *       test.</li>
  *   <li><b>Recorded responses</b>, when the test or its class is annotated {@link RecordedResponses}: a
  *       {@link RecordedResponseServer} (also injectable) serves the folder and the named platforms' endpoints
  *       point at it. A request no recording matched fails the test after it ran.</li>
@@ -58,15 +59,17 @@ public final class StarExportExtension implements BeforeEachCallback, AfterEachC
 
     private final Consumer<StarExport.Builder> engine;
     private final boolean leakCheck;
+    private final List<String> ignoredThreads;
 
     /** The extension with the engine's defaults and the leak check on, for {@code @ExtendWith}. */
     public StarExportExtension() {
-        this(builder -> { }, true);
+        this(builder -> { }, true, List.of());
     }
 
-    private StarExportExtension(Consumer<StarExport.Builder> engine, boolean leakCheck) {
+    private StarExportExtension(Consumer<StarExport.Builder> engine, boolean leakCheck, List<String> ignoredThreads) {
         this.engine = engine;
         this.leakCheck = leakCheck;
+        this.ignoredThreads = ignoredThreads;
     }
 
     /**
@@ -78,17 +81,31 @@ public final class StarExportExtension implements BeforeEachCallback, AfterEachC
      */
     public StarExportExtension withEngine(Consumer<StarExport.Builder> settings) {
         Objects.requireNonNull(settings, "settings");
-        return new StarExportExtension(engine.andThen(settings), leakCheck);
+        return new StarExportExtension(engine.andThen(settings), leakCheck, ignoredThreads);
     }
 
     /** A copy that skips the thread and connection check after each test. */
     public StarExportExtension withoutLeakCheck() {
-        return new StarExportExtension(engine, false);
+        return new StarExportExtension(engine, false, ignoredThreads);
+    }
+
+    /**
+     * A copy whose leak check ignores threads whose names start with this prefix: a pool the host keeps for the
+     * JVM's life, such as the threads of an engine shared by several tests ({@code "starexport-"}).
+     */
+    public StarExportExtension ignoringThreads(String threadNamePrefix) {
+        List<String> prefixes = new ArrayList<>(ignoredThreads);
+        prefixes.add(Objects.requireNonNull(threadNamePrefix, "threadNamePrefix"));
+        return new StarExportExtension(engine, leakCheck, List.copyOf(prefixes));
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        context.getStore(NAMESPACE).put(Session.class, new Session(leakCheck ? LeakCheck.start() : null));
+        LeakCheck leaks = LeakCheck.startWindow();
+        for (String prefix : ignoredThreads) {
+            leaks = leaks.ignoring(prefix);
+        }
+        context.getStore(NAMESPACE).put(Session.class, new Session(leaks, leakCheck));
     }
 
     @Override
@@ -113,7 +130,7 @@ public final class StarExportExtension implements BeforeEachCallback, AfterEachC
             return session.recorded(recorded.orElseThrow(() -> new ParameterResolutionException(
                     "a RecordedResponseServer parameter needs @RecordedResponses on the test or its class")));
         }
-        return session.engine(recorded, wantsFake(context));
+        return session.engine(recorded, wantsFake(context) || session.hasFake());
     }
 
     @Override
@@ -137,19 +154,29 @@ public final class StarExportExtension implements BeforeEachCallback, AfterEachC
     /** What one test was given; closed in order after it: engine, then the checks, then the servers. */
     private final class Session {
         private final LeakCheck leaks;
+        private final boolean checkLeaks;
         private StarExport star;
         private FakePlatform fake;
         private RecordedResponseServer recorded;
 
-        Session(LeakCheck leaks) {
+        Session(LeakCheck leaks, boolean checkLeaks) {
             this.leaks = leaks;
+            this.checkLeaks = checkLeaks;
         }
 
         synchronized FakePlatform fake() {
+            if (fake == null && star != null) {
+                throw new ParameterResolutionException("this test's StarExport was already given without the fake "
+                        + "platform; ask for the FakePlatform in the test method, or before (or with) the StarExport");
+            }
             if (fake == null) {
                 fake = FakePlatform.start();
             }
             return fake;
+        }
+
+        synchronized boolean hasFake() {
+            return fake != null;
         }
 
         synchronized RecordedResponseServer recorded(RecordedResponses annotation) {
@@ -235,14 +262,18 @@ public final class StarExportExtension implements BeforeEachCallback, AfterEachC
             if (recorded != null) {
                 servers.add(recorded);
             }
-            if (leaks != null) {
+            if (checkLeaks) {
                 try {
                     leaks.assertNoLeaks(servers.toArray(TestServer[]::new));
                 } catch (AssertionError e) {
                     failures.add(e);
                 }
             }
-            servers.forEach(TestServer::close);
+            try {
+                servers.forEach(TestServer::close);
+            } finally {
+                leaks.endWindow();
+            }
             if (!failures.isEmpty()) {
                 Throwable first = failures.get(0);
                 failures.subList(1, failures.size()).forEach(first::addSuppressed);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Each scripted failure makes the real engine do what a host relies on: retry, wait, fail with a code, resume. */
+@ResourceLock(LeakCheckTest.STANDALONE_CHECKS)
 class FakePlatformTest {
     private static final RetryPolicy FAST = RetryPolicy.ofDefaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(10));
 

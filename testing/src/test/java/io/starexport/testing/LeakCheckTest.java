@@ -4,6 +4,7 @@ import io.starexport.StarExport;
 import io.starexport.api.ExportResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -17,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The leak check catches threads and connections the code under test left behind, and passes when it cleaned up. */
+@ResourceLock(LeakCheckTest.STANDALONE_CHECKS)
 class LeakCheckTest {
+    /** Held by tests that run {@link LeakCheck#start()} themselves, so no extension test runs alongside them. */
+    static final String STANDALONE_CHECKS = "starexport-standalone-leak-checks";
     private static final Duration SHORT = Duration.ofMillis(200);
 
     @TempDir
@@ -41,7 +45,7 @@ class LeakCheckTest {
         release.countDown();
         worker.join();
         assertThat(leak).hasMessageContaining("1 thread started during the test is still running")
-                .hasMessageContaining("'leaky-worker' (WAITING)");
+                .hasMessageContaining("'leaky-worker' (WAITING");
         assertThatCode(leaks::assertNoLeaks).doesNotThrowAnyException();
     }
 
@@ -110,5 +114,51 @@ class LeakCheckTest {
             assertThat(leak.getMessage()).doesNotContain("thread");
             assertThatCode(() -> leaks.withGracePeriod(Duration.ofSeconds(2)).assertNoLeaks(fake)).doesNotThrowAnyException();
         }
+    }
+
+    @Test
+    void leavesAThreadCreatedWhileAnotherTestRanToThatTest() throws InterruptedException {
+        LeakCheck mine = LeakCheck.startWindow().withGracePeriod(SHORT);
+        LeakCheck other = LeakCheck.startWindow();
+        CountDownLatch release = new CountDownLatch(1);
+        Thread othersThread = parked("others-worker", release);
+        other.endWindow();
+        Thread myThread = parked("my-worker", release);
+        try {
+            AssertionError leak = catchThrowableOfType(AssertionError.class, mine::assertNoLeaks);
+
+            assertThat(leak).hasMessageContaining("1 thread started during the test is still running")
+                    .hasMessageContaining("'my-worker'");
+            assertThat(leak.getMessage()).doesNotContain("others-worker");
+        } finally {
+            mine.endWindow();
+            release.countDown();
+            othersThread.join();
+            myThread.join();
+        }
+    }
+
+    @Test
+    void ignoresTheJdkHttpClientsThreads() throws ReflectiveOperationException {
+        LeakCheck leaks = LeakCheck.start().withGracePeriod(SHORT);
+        // HttpClient.newHttpClient() by reflection: the kit's module does not read java.net.http, its tests compile in it
+        Object client = Class.forName("java.net.http.HttpClient").getMethod("newHttpClient").invoke(null);
+
+        assertThat(client).isNotNull();
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .anyMatch(name -> name.matches("HttpClient-\\d+-SelectorManager"));
+        assertThatCode(leaks::assertNoLeaks).doesNotThrowAnyException();
+    }
+
+    private static Thread parked(String name, CountDownLatch release) {
+        Thread thread = new Thread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        thread.start();
+        return thread;
     }
 }

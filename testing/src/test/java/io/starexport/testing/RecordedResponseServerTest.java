@@ -56,22 +56,100 @@ class RecordedResponseServerTest {
     }
 
     @Test
-    void matchesAUrlWhateverTheOrderOfItsQueryParameters() throws Exception {
+    void matchesAUrlExactlyAsWireMockDoes() throws Exception {
         mapping("threads.json", """
                 {"request": {"method": "GET", "url": "/youtube/v3/commentThreads?part=snippet&videoId=abc"},
                  "response": {"status": 200, "body": "page one", "headers": {"X-Source": ["recorded"]}}}""");
         try (RecordedResponseServer server = RecordedResponseServer.start(dir)) {
+            Answer same = get(server, "/youtube/v3/commentThreads?part=snippet&videoId=abc");
             Answer reordered = get(server, "/youtube/v3/commentThreads?videoId=abc&part=snippet");
-            Answer otherVideo = get(server, "/youtube/v3/commentThreads?videoId=xyz&part=snippet");
 
-            assertThat(reordered.statusCode()).isEqualTo(200);
-            assertThat(reordered.body()).isEqualTo("page one");
-            assertThat(reordered.source()).isEqualTo("recorded");
-            assertThat(otherVideo.statusCode()).isEqualTo(404);
-            assertThat(otherVideo.body()).contains("no recorded response for GET /youtube/v3/commentThreads?videoId=xyz");
+            assertThat(same.statusCode()).isEqualTo(200);
+            assertThat(same.body()).isEqualTo("page one");
+            assertThat(same.source()).isEqualTo("recorded");
+            // WireMock's "url" is string equality on path and query: another order is another URL
+            assertThat(reordered.statusCode()).isEqualTo(404);
+            assertThat(reordered.body()).contains("no recorded response for GET /youtube/v3/commentThreads?videoId=abc");
             assertThat(server.unmatched()).extracting(RecordedRequest::toString)
-                    .containsExactly("GET /youtube/v3/commentThreads?videoId=xyz&part=snippet");
+                    .containsExactly("GET /youtube/v3/commentThreads?videoId=abc&part=snippet");
         }
+    }
+
+    /** The table was measured against WireMock 3.13.2 standalone with the same two stubs. */
+    @Test
+    void matchesMultiValueQueryParametersAsWireMockDoes() throws Exception {
+        mapping("multi.json", """
+                {"mappings": [
+                  {"request": {"urlPath": "/exactly", "queryParameters": {"x": {"hasExactly": [{"equalTo": "1"}, {"matches": "[0-9]"}]}}},
+                   "response": {"status": 200}},
+                  {"request": {"urlPath": "/includes", "queryParameters": {"x": {"includes": [{"equalTo": "1"}]}}},
+                   "response": {"status": 200}}
+                ]}""");
+        try (RecordedResponseServer server = RecordedResponseServer.start(dir)) {
+            assertThat(get(server, "/exactly?x=1").statusCode()).isEqualTo(404);
+            assertThat(get(server, "/exactly?x=2&x=1").statusCode()).isEqualTo(200);
+            assertThat(get(server, "/exactly?x=1&x=a").statusCode()).isEqualTo(200);
+            assertThat(get(server, "/exactly?x=1&x=2&x=3").statusCode()).isEqualTo(404);
+            assertThat(get(server, "/includes?x=2&x=1").statusCode()).isEqualTo(200);
+            assertThat(get(server, "/includes?x=2").statusCode()).isEqualTo(404);
+        }
+    }
+
+    /** As the recorder writes them with {@code captureHeaders}; header names compare case-insensitively, as in WireMock. */
+    @Test
+    void matchesCapturedRequestHeaders() throws Exception {
+        mapping("headers.json", """
+                {"request": {"urlPath": "/h", "headers": {"accept": {"equalTo": "APPLICATION/JSON", "caseInsensitive": true},
+                                                          "X-Api-Key": {"absent": true}}},
+                 "response": {"status": 200, "body": "ok"}}""");
+        try (RecordedResponseServer server = RecordedResponseServer.start(dir)) {
+            HttpURLConnection json = (HttpURLConnection) URI.create(server.baseUrl() + "/h").toURL().openConnection();
+            json.setRequestProperty("Accept", "application/json");
+            HttpURLConnection keyed = (HttpURLConnection) URI.create(server.baseUrl() + "/h").toURL().openConnection();
+            keyed.setRequestProperty("Accept", "application/json");
+            keyed.setRequestProperty("X-Api-Key", "k");
+            try {
+                assertThat(json.getResponseCode()).isEqualTo(200);
+                assertThat(keyed.getResponseCode()).isEqualTo(404);
+                assertThat(get(server, "/h").statusCode()).isEqualTo(404);
+            } finally {
+                json.disconnect();
+                keyed.disconnect();
+            }
+        }
+    }
+
+    @Test
+    void servesAGzippedBodyWithItsContentEncoding() throws Exception {
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new java.util.zip.GZIPOutputStream(gzipped)) {
+            out.write("{\"hello\":\"gz\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        mapping("gz.json", """
+                {"request": {"urlPath": "/gz"},
+                 "response": {"status": 200, "base64Body": "%s",
+                              "headers": {"Content-Encoding": "gzip", "Content-Type": "application/json"}}}"""
+                .formatted(java.util.Base64.getEncoder().encodeToString(gzipped.toByteArray())));
+        try (RecordedResponseServer server = RecordedResponseServer.start(dir)) {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(server.baseUrl() + "/gz").toURL().openConnection();
+            try (InputStream in = new java.util.zip.GZIPInputStream(connection.getInputStream())) {
+                assertThat(connection.getContentEncoding()).isEqualTo("gzip");
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"hello\":\"gz\"}");
+            } finally {
+                connection.disconnect();
+            }
+        }
+    }
+
+    @Test
+    void refusesResponseTemplatesRatherThanServingThemUnrendered() throws IOException {
+        mapping("templated.json", """
+                {"request": {"urlPath": "/t"},
+                 "response": {"status": 200, "body": "path={{request.path}}", "transformers": ["response-template"]}}""");
+
+        assertThatThrownBy(() -> RecordedResponseServer.start(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mappings/templated.json").hasMessageContaining("response.transformers")
+                .hasMessageContaining("response-template");
     }
 
     @Test

@@ -211,6 +211,40 @@ class HackerNewsPlatformTest {
                         tuple("41000007", 1, "41000004", "41000001"));
     }
 
+    /**
+     * A <b>real</b> HN Search API answer, recorded in 2014: {@code hackernews/items/17.json} is the reply for
+     * {@code /api/v1/items/17} in fraction/node-hacker-news-api @ a9d6887eefdae932ac18a32e70909f44e261f963 :
+     * test/fixtures/fixtures.json (MIT, see LICENSE.node-hacker-news-api next to it). An older shape than
+     * today's: no {@code options}, {@code title} or {@code url} keys, and the text wrapped in {@code <p>}.
+     */
+    @Test
+    void readsARealRecordedItemOfTheOlderShape() {
+        serve("17");
+
+        List<Comment> comments = comments("https://news.ycombinator.com/item?id=17", true);
+
+        assertThat(comments).extracting(Comment::id, Comment::depth, c -> c.parentId().orElse(null), Comment::postId,
+                        c -> c.author().flatMap(a -> a.handle()).orElse(null), Comment::text)
+                .containsExactly(
+                        tuple("17", 0, "15", "1", "pg", "Is there anywhere to eat on Sandhill Road?"),
+                        tuple("1079", 1, "17", "1", "dmon", "sure"),
+                        tuple("454426", 1, "17", "1", "Arrington", "This is why we can't have nice things."));
+        assertThat(comments.get(0).createdAt()).hasValue(Instant.parse("2006-10-09T19:52:45Z"));
+        assertThat(comments).extracting(c -> c.likeCount().orElse(-1)).containsExactly(5L, 4L, 1L);
+    }
+
+    @Test
+    void readsTheIdFromTheLinksPeoplePaste() {
+        try (StarExport star = engine()) {
+            assertThat(Stream.of("https://news.ycombinator.com/item?p=2&id=8863", "https://news.ycombinator.com/item?id=8863#8952",
+                            "news.ycombinator.com/item?id=8863", "https://news.ycombinator.com/item?id=8863&goto=news")
+                    .map(url -> star.detect(url).target().id())).containsOnly("8863");
+            assertThatThrownBy(() -> star.detect("https://news.ycombinator.com/threads?id=pg"))
+                    .isInstanceOfSatisfying(ExportException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_CONTENT));
+        }
+    }
+
     @Test
     void exportsTheStoryAsAPost() {
         serve("41000001");

@@ -9,6 +9,7 @@ import io.starexport.testing.Failure;
 import io.starexport.testing.LeakCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** docs/testing.md's samples without the extension: the fake platform, a resumed export and the leak check. */
+@ResourceLock("starexport-standalone-leak-checks")   // LeakCheckTest.STANDALONE_CHECKS
 class StandaloneTest {
     @TempDir
     Path dir;
