@@ -172,7 +172,7 @@ final class BatchExport {
                 progress.finish();
                 return report(entries, storeDirectory, interrupted.get());
             } finally {
-                onInterrupt.close();
+                onInterrupt.reported();
             }
         }
     }

@@ -458,7 +458,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
             finish(progress);
             return main.reporter().failure(e, common);
         } finally {
-            onInterrupt.close();
+            onInterrupt.reported();
         }
     }
 

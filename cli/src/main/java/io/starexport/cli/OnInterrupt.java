@@ -6,10 +6,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ctrl-C (or SIGTERM) handling for one command: the hook stops the work, then holds the process open, for at most a
- * grace period, until the command has printed what became of it. {@link #close()} says the command has reported and
- * removes the hook.
+ * grace period, until the command has printed what became of it. {@link #reported()} says the command has reported
+ * and removes the hook.
  */
-final class OnInterrupt implements AutoCloseable {
+final class OnInterrupt {
     private final CountDownLatch reported = new CountDownLatch(1);
     private final Thread hook;
 
@@ -38,8 +38,8 @@ final class OnInterrupt implements AutoCloseable {
         return process ? new OnInterrupt(name, grace, stop) : new OnInterrupt();
     }
 
-    @Override
-    public void close() {
+    /** The command has printed its outcome: an interrupt now waiting may let the process end, and none is handled later. */
+    void reported() {
         reported.countDown();
         if (hook == null) {
             return;

@@ -203,6 +203,7 @@ class BatchExportTest {
         Cli.Run refused;
         try (FileChannel running = FileChannel.open(out().resolve(".starexport/lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock held = running.lock()) {
+            assertThat(held.isValid()).isTrue();
             refused = batch(list, "--sandbox", "--limit", "10", "--json");
         }
 
