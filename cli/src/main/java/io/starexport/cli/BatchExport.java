@@ -161,11 +161,8 @@ final class BatchExport {
         }
         AtomicBoolean interrupted = new AtomicBoolean();
         try (JobExecutor jobs = executorSettings.build()) {
-            // Close the executor (running jobs stop after their page, keeping checkpoints), then let the summary print.
-            OnInterrupt onInterrupt = OnInterrupt.install(main.process(), "starexport-batch-close", CANCEL_GRACE, () -> {
-                interrupted.set(true);
-                jobs.close();
-            });
+            OnInterrupt onInterrupt = OnInterrupt.install(main.process(), "starexport-batch-close", CANCEL_GRACE,
+                    () -> interrupt(jobs, interrupted));
             try {
                 start(jobs, entries, requests, progress);
                 await(entries, jobs, interrupted);
@@ -393,6 +390,12 @@ final class BatchExport {
             // Only close() completes a job's future exceptionally: the command was interrupted.
             interrupted.set(true);
         }
+    }
+
+    /** On Ctrl-C: close the executor (running jobs stop after their page, keeping checkpoints); the summary follows. */
+    private static void interrupt(JobExecutor jobs, AtomicBoolean interrupted) {
+        interrupted.set(true);
+        jobs.close();
     }
 
     /** One job's outcome, for the table and the JSON summary. */
