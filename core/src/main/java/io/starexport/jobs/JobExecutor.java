@@ -355,7 +355,11 @@ public final class JobExecutor implements AutoCloseable {
                     spec.to(output.file());
                 }
             }
+            spec.formulaProtection(request.formulaProtection());
         }
+        // A resumed spec already has the formula protection its checkpoint was written with (this request's),
+        // and its writers continue the partial files, so the byte order mark of the first attempt is not repeated.
+        spec.byteOrderMark(request.byteOrderMark());
         request.media().ifPresent(spec::downloadMedia);
         return spec;
     }

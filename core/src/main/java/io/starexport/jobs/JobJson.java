@@ -105,6 +105,8 @@ final class JobJson {
         ArrayNode outputs = node.putArray("outputs");
         request.outputs().forEach(output -> outputs.addObject().put("file", output.file().toString())
                 .put("format", output.format().orElse(null)));
+        node.put("byteOrderMark", request.byteOrderMark());
+        node.put("formulaProtection", request.formulaProtection());
         request.media().ifPresent(media -> writeMedia(node.putObject("media"), media));
         node.put("priority", request.priority());
     }
@@ -140,6 +142,8 @@ final class JobJson {
         return new JobRequest(text(node, "url"), optional(node, "content").map(Content::valueOf),
                 node.path("replies").asBoolean(), optional(node, "sort").map(Sort::valueOf), optionalLong(node, "limit"),
                 optional(node, "since").map(Instant::parse), optional(node, "until").map(Instant::parse), outputs,
+                // Absent in documents written before these switches existed: the defaults those jobs ran with.
+                node.path("byteOrderMark").asBoolean(false), node.path("formulaProtection").asBoolean(true),
                 node.hasNonNull("media") ? Optional.of(readMedia(node.get("media"))) : Optional.empty(),
                 node.path("priority").asInt(JobRequest.DEFAULT_PRIORITY));
     }

@@ -26,13 +26,19 @@ import java.util.OptionalLong;
  * @param since    only items created at or after this time
  * @param until    only items created before this time
  * @param outputs  the files to write, at least one
+ * @param byteOrderMark     start text outputs with a UTF-8 byte order mark, as
+ *                          {@link io.starexport.ExportSpec#byteOrderMark}; a resumed attempt continues the file
+ *                          and adds none
+ * @param formulaProtection neutralise spreadsheet formulas in cells, as
+ *                          {@link io.starexport.ExportSpec#formulaProtection}; every attempt writes the same way
  * @param media    media downloads for the exported items, as {@link io.starexport.ExportSpec#downloadMedia}
  *                 does them; every attempt, resumed ones included, downloads into the same folder
  * @param priority 1 (lowest) to 10 (highest); higher-priority jobs start first, equal ones in submission order
  */
 public record JobRequest(String url, Optional<Content> content, boolean replies, Optional<Sort> sort,
                          OptionalLong limit, Optional<Instant> since, Optional<Instant> until, List<Output> outputs,
-                         Optional<MediaOptions> media, int priority) {
+                         boolean byteOrderMark, boolean formulaProtection, Optional<MediaOptions> media,
+                         int priority) {
 
     /** The lowest priority. */
     public static final int MIN_PRIORITY = 1;
@@ -85,7 +91,8 @@ public record JobRequest(String url, Optional<Content> content, boolean replies,
 
     /** A copy with another URL. */
     JobRequest withUrl(String url) {
-        return new JobRequest(url, content, replies, sort, limit, since, until, outputs, media, priority);
+        return new JobRequest(url, content, replies, sort, limit, since, until, outputs, byteOrderMark,
+                formulaProtection, media, priority);
     }
 
     /**
@@ -100,6 +107,8 @@ public record JobRequest(String url, Optional<Content> content, boolean replies,
         private Instant since;
         private Instant until;
         private final List<Output> outputs = new ArrayList<>();
+        private Boolean byteOrderMark;
+        private Boolean formulaProtection;
         private MediaOptions media;
         private Integer priority;
 
@@ -161,6 +170,20 @@ public record JobRequest(String url, Optional<Content> content, boolean replies,
             return this;
         }
 
+        /** Starts text outputs with a UTF-8 byte order mark, for Excel; off by default. Formats that are not text ignore it. */
+        public Builder byteOrderMark(boolean byteOrderMark) {
+            once(this.byteOrderMark, "byteOrderMark");
+            this.byteOrderMark = byteOrderMark;
+            return this;
+        }
+
+        /** Neutralises spreadsheet formulas in cells (CSV injection); on by default. */
+        public Builder formulaProtection(boolean formulaProtection) {
+            once(this.formulaProtection, "formulaProtection");
+            this.formulaProtection = formulaProtection;
+            return this;
+        }
+
         /** Also downloads the media files of the exported items; see {@link io.starexport.ExportSpec#downloadMedia}. */
         public Builder downloadMedia(MediaOptions options) {
             once(this.media, "downloadMedia");
@@ -184,8 +207,9 @@ public record JobRequest(String url, Optional<Content> content, boolean replies,
         public JobRequest build() {
             return new JobRequest(url, Optional.ofNullable(content), replies != null && replies,
                     Optional.ofNullable(sort), limit == null ? OptionalLong.empty() : OptionalLong.of(limit),
-                    Optional.ofNullable(since), Optional.ofNullable(until), outputs, Optional.ofNullable(media),
-                    priority == null ? DEFAULT_PRIORITY : priority);
+                    Optional.ofNullable(since), Optional.ofNullable(until), outputs,
+                    byteOrderMark != null && byteOrderMark, formulaProtection == null || formulaProtection,
+                    Optional.ofNullable(media), priority == null ? DEFAULT_PRIORITY : priority);
         }
 
         private static void once(Object current, String name) {
