@@ -51,8 +51,8 @@ import java.util.function.IntSupplier;
  * succeeded, resumes the ones left unfinished from their checkpoints and retries the ones that failed.
  *
  * <p>A line's job is "the same" as a stored one when the target's canonical URL, the content, the replies,
- * sort, limit, since and until options and the output format are the same; changing one of them makes a new
- * job with a new file. Stored jobs the command does not name are left as they are.
+ * sort, limit, since and until options, the output format and the writer switches ({@code --bom},
+ * {@code --no-formula-protection}) are the same; changing one of them makes a new job with a new file. Stored jobs the command does not name are left as they are.
  */
 final class BatchExport {
     static final String STORE = ".starexport/jobs";
@@ -308,13 +308,15 @@ final class BatchExport {
         }
     }
 
-    /** The same export: target, content, options and format; the file name and priority do not count. */
+    /** The same export: target, content, options, format and writer switches; the file name and priority do not count. */
     private static boolean sameJob(JobRequest stored, JobRequest wanted) {
         return stored.url().equals(wanted.url()) && stored.content().equals(wanted.content())
                 && stored.replies() == wanted.replies() && stored.sort().equals(wanted.sort())
                 && stored.limit().equals(wanted.limit()) && stored.since().equals(wanted.since())
                 && stored.until().equals(wanted.until()) && stored.outputs().size() == 1
-                && stored.outputs().get(0).format().equals(wanted.outputs().get(0).format());
+                && stored.outputs().get(0).format().equals(wanted.outputs().get(0).format())
+                && stored.byteOrderMark() == wanted.byteOrderMark()
+                && stored.formulaProtection() == wanted.formulaProtection();
     }
 
     /**

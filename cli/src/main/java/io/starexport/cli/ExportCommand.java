@@ -304,11 +304,11 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
         if (url != null) {
             throw usage("give either a URL or --from-file FILE, not both");
         }
-        List<String> single = List.of("--resume", "--output", "--bom", "--no-formula-protection").stream()
+        List<String> single = List.of("--resume", "--output").stream()
                 .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList();
         if (!single.isEmpty()) {
             throw usage(String.join(", ", single) + " cannot be used with --from-file: batch mode writes one file per "
-                    + "URL into --output-dir, named by --name, with the writers' defaults");
+                    + "URL into --output-dir, named by --name, and a rerun resumes its unfinished jobs by itself");
         }
         NameTemplate names = nameTemplate(config);
         int jobs = concurrency != null ? concurrency
@@ -350,7 +350,8 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
     }
 
     private JobRequest jobRequest(String target, Content what, Path file, String formatId, MediaOptions media) {
-        JobRequest.Builder request = JobRequest.builder(target).content(what).replies(replies).to(file, formatId);
+        JobRequest.Builder request = JobRequest.builder(target).content(what).replies(replies).to(file, formatId)
+                .byteOrderMark(byteOrderMark).formulaProtection(!noFormulaProtection);
         if (sort != null) {
             request.sort(sort);
         }

@@ -230,6 +230,56 @@ class BatchExportTest {
     }
 
     @Test
+    void theWriterSwitchesReachEveryJob() throws IOException {
+        Path list = list(VIDEO, THREAD);
+
+        // Sandbox comments include texts such as "=1+1 is the answer" and "@everyone look at 1:23"; protected, they
+        // would start with a quote.
+        Cli.Run run = batch(list, "--sandbox", "--limit", "60", "--bom", "--no-formula-protection");
+
+        assertThat(run.exitCode()).as(run.everything()).isZero();
+        assertThat(outputFiles()).containsExactly("reddit-t1000-comments.csv", "youtube-dQw4w9WgXcQ-comments.csv");
+        for (String file : outputFiles()) {
+            String text = Files.readString(out().resolve(file), StandardCharsets.UTF_8);
+            assertThat(text).as(file).startsWith("\uFEFF");
+            assertThat(text.indexOf('\uFEFF', 1)).as(file).isEqualTo(-1);
+            List<String> cells = Csv.parse(text.substring(1)).stream().flatMap(List::stream).toList();
+            assertThat(cells).as(file).hasSizeGreaterThan(60)
+                    .anySatisfy(cell -> assertThat(cell).matches("(?s)[=+@-].*[a-z].*"))
+                    .noneSatisfy(cell -> assertThat(cell).matches("(?s)'[=+@-].*"));
+        }
+        JsonNode stored = storedRequest();
+        assertThat(stored.get("byteOrderMark").asBoolean()).isTrue();
+        assertThat(stored.get("formulaProtection").asBoolean()).isFalse();
+    }
+
+    /** The request of one job in the batch's store (a document of {@code DIR/.starexport/jobs}). */
+    private JsonNode storedRequest() throws IOException {
+        try (Stream<Path> documents = Files.list(out().resolve(".starexport/jobs"))) {
+            Path first = documents.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.toFile()).get("request");
+        }
+    }
+
+    @Test
+    void aRerunWithOtherWriterSwitchesMakesNewJobs() throws IOException {
+        Path list = list(VIDEO);
+        Cli.Run first = batch(list, "--sandbox", "--limit", "5");
+        assertThat(first.exitCode()).as(first.everything()).isZero();
+
+        Cli.Run withBom = batch(list, "--sandbox", "--limit", "5", "--bom", "--json");
+        Cli.Run sameAgain = batch(list, "--sandbox", "--limit", "5", "--bom", "--json");
+
+        assertThat(withBom.exitCode()).as(withBom.everything()).isZero();
+        assertThat(withBom.json().get("data").get(0).get("earlier_run").asBoolean()).isFalse();
+        assertThat(sameAgain.exitCode()).as(sameAgain.everything()).isZero();
+        assertThat(sameAgain.json().get("data").get(0).get("earlier_run").asBoolean()).isTrue();
+        assertThat(outputFiles()).containsExactly("youtube-dQw4w9WgXcQ-comments-2.csv", "youtube-dQw4w9WgXcQ-comments.csv");
+        assertThat(Files.readString(out().resolve("youtube-dQw4w9WgXcQ-comments.csv"))).doesNotStartWith("\uFEFF");
+        assertThat(Files.readString(out().resolve("youtube-dQw4w9WgXcQ-comments-2.csv"))).startsWith("\uFEFF");
+    }
+
+    @Test
     void theNameTemplateNamesFilesSafelyAndNeverOverwrites() throws IOException {
         Path list = list(VIDEO, OTHER_VIDEO, THREAD);
         Files.createDirectories(out());
@@ -259,11 +309,14 @@ class BatchExportTest {
         Path list = list(VIDEO);
 
         Cli.Run output = batch(list, "--sandbox", "-o", dir.resolve("a.csv").toString());
+        Cli.Run resume = batch(list, "--sandbox", "--resume", dir.resolve("a.csv.checkpoint.json").toString());
         Cli.Run url = batch(list, VIDEO, "--sandbox");
         Cli.Run concurrency = Cli.run("export", VIDEO, "--sandbox", "--concurrency", "3");
 
         assertThat(output.exitCode()).isEqualTo(2);
         assertThat(output.err()).contains("--output cannot be used with --from-file");
+        assertThat(resume.exitCode()).isEqualTo(2);
+        assertThat(resume.err()).contains("--resume cannot be used with --from-file");
         assertThat(url.exitCode()).isEqualTo(2);
         assertThat(url.err()).contains("give either a URL or --from-file FILE");
         assertThat(concurrency.exitCode()).isEqualTo(2);

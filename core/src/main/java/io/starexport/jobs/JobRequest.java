@@ -170,7 +170,7 @@ public record JobRequest(String url, Optional<Content> content, boolean replies,
             return this;
         }
 
-        /** Starts text outputs with a UTF-8 byte order mark, for Excel; off by default. Formats that are not text ignore it. */
+        /** Starts text outputs with a UTF-8 byte order mark, for Excel; off by default. A resumed attempt adds none. */
         public Builder byteOrderMark(boolean byteOrderMark) {
             once(this.byteOrderMark, "byteOrderMark");
             this.byteOrderMark = byteOrderMark;
