@@ -156,7 +156,7 @@ public final class ExportSpec<T extends Item> {
         return this;
     }
 
-    /** Starts text outputs with a UTF-8 byte order mark, for Excel; off by default. */
+    /** Starts formats that take one (csv) with a UTF-8 byte order mark, for Excel; off by default. */
     public ExportSpec<T> byteOrderMark(boolean byteOrderMark) {
         once(this.byteOrderMark, "byteOrderMark");
         this.byteOrderMark = byteOrderMark;

@@ -146,7 +146,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
             + "output and file options.")
     private Path resume;
 
-    @Option(names = "--bom", description = "Start text files with a UTF-8 byte order mark, for Excel.")
+    @Option(names = "--bom", description = "Start CSV files with a UTF-8 byte order mark, for Excel.")
     private boolean byteOrderMark;
 
     @Option(names = "--media-dir", paramLabel = "DIR", description = "Also download the media files of the exported "
