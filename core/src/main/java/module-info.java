@@ -1,7 +1,7 @@
 /**
  * The Star Export engine: {@link io.starexport.StarExport} and its export runs, the platform and
- * format registry, rate-limited retrying HTTP on OkHttp, checkpoints, media downloads
- * ({@code io.starexport.media}), the job executor ({@code io.starexport.jobs}) and the sandbox.
+ * format registry, rate-limited retrying HTTP on OkHttp, checkpoints, media downloads,
+ * the job executor ({@code io.starexport.jobs}) and the sandbox.
  */
 module io.starexport.core {
     requires transitive io.starexport.api;
@@ -14,7 +14,6 @@ module io.starexport.core {
 
     exports io.starexport;
     exports io.starexport.jobs;
-    exports io.starexport.media;
 
     uses io.starexport.spi.Platform;
     uses io.starexport.spi.OutputFormat;

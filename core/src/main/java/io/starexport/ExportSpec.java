@@ -4,6 +4,7 @@ import io.starexport.api.Checkpoint;
 import io.starexport.api.Comment;
 import io.starexport.api.Content;
 import io.starexport.api.ExportListener;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.ExportResult;
 import io.starexport.api.Item;
 import io.starexport.api.MediaItem;
@@ -11,65 +12,52 @@ import io.starexport.api.Post;
 import io.starexport.api.Profile;
 import io.starexport.api.Sort;
 import io.starexport.api.Target;
-import io.starexport.core.internal.Engine;
-import io.starexport.core.internal.ExportPlan;
 import io.starexport.media.MediaOptions;
+import io.starexport.spi.FormatOptions;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * One export being described, from {@link StarExport#export(String)}. Choose the content, options and
- * outputs, then finish with {@link #run()}, {@link #stream()} or {@link #start()}. Each setting may be
- * given once; a second call is an error. Not thread-safe; use each spec for one export.
+ * The short way to build and run one {@link ExportRequest}, from {@link StarExport#export(String)}. Choose the
+ * content, options and outputs, then finish with {@link #run()}, {@link #stream()} or {@link #start()}. Each
+ * setting may be given once; a second call is an error. Not thread-safe; use each spec for one export.
  *
  * <p>When no content is chosen, {@link Detection#defaultContent()} decides: comments of a video, post or
- * comment, posts of a profile, playlist, community or hashtag.
+ * comment, posts of a profile, playlist, community or hashtag. The typed choices ({@link #comments()},
+ * {@link #posts()}…) fix the item type of {@link #stream()}; {@link #content(Content)} streams {@link Item}s.
  *
  * @param <T> the item type the chosen content yields
  */
 public final class ExportSpec<T extends Item> {
-    private final Engine engine;
-    private final String url;
+    private final StarExport star;
     private final Target target;
-    private Content content;
-    private Boolean replies;
-    private Sort sort;
-    private Long limit;
-    private Instant since;
-    private Instant until;
-    private final List<ExportPlan.Output> outputs = new ArrayList<>();
-    private Boolean byteOrderMark;
-    private Boolean formulaProtection;
+    private final ExportRequest.Builder request;
+    private final Map<String, Object> given = new HashMap<>();
     private final List<ExportListener> listeners = new ArrayList<>();
-    private MediaOptions media;
     private final Checkpoint resumeFrom;
 
-    ExportSpec(Engine engine, String url, Target target, Checkpoint resumeFrom) {
-        this.engine = engine;
-        this.url = url;
+    private ExportSpec(StarExport star, Target target, ExportRequest.Builder request, Checkpoint resumeFrom) {
+        this.star = star;
         this.target = target;
+        this.request = request;
         this.resumeFrom = resumeFrom;
     }
 
-    /** A spec that continues a checkpointed export with the same content, options and files. */
-    static ExportSpec<Item> resuming(Engine engine, Target target, Checkpoint checkpoint) {
-        ExportSpec<Item> spec = new ExportSpec<>(engine, checkpoint.url(), target, checkpoint);
-        spec.content = checkpoint.content();
-        spec.replies = checkpoint.replies();
-        spec.sort = checkpoint.sort().orElse(null);
-        spec.limit = checkpoint.limit().isPresent() ? checkpoint.limit().getAsLong() : null;
-        spec.since = checkpoint.since().orElse(null);
-        spec.until = checkpoint.until().orElse(null);
-        spec.formulaProtection = checkpoint.formulaProtection();
-        checkpoint.outputs().forEach(output -> spec.outputs.add(new ExportPlan.Output(output.file(), output.format())));
-        return spec;
+    static ExportSpec<Item> of(StarExport star, String url, Target target) {
+        return new ExportSpec<>(star, target, ExportRequest.builder(url), null);
+    }
+
+    /** A spec that continues a checkpointed export with its request unchanged; only listeners may be added. */
+    static ExportSpec<Item> resuming(StarExport star, Target target, Checkpoint checkpoint) {
+        return new ExportSpec<>(star, target, checkpoint.request().toBuilder(), checkpoint);
     }
 
     /** The target the URL resolved to. */
@@ -77,96 +65,99 @@ public final class ExportSpec<T extends Item> {
         return target;
     }
 
+    /** The request this spec describes so far, for running later, storing or submitting as a job. */
+    public ExportRequest request() {
+        return request.build();
+    }
+
     /** Export comments (and replies, with {@link #replies(boolean)}). */
     public ExportSpec<Comment> comments() {
-        return content(Content.COMMENTS);
+        return typed(Content.COMMENTS);
     }
 
     /** Export posts or videos. */
     public ExportSpec<Post> posts() {
-        return content(Content.POSTS);
+        return typed(Content.POSTS);
     }
 
     /** Export the profile. */
     public ExportSpec<Profile> profile() {
-        return content(Content.PROFILE);
+        return typed(Content.PROFILE);
     }
 
     /** Export media metadata, one row per file. */
     public ExportSpec<MediaItem> media() {
-        return content(Content.MEDIA);
+        return typed(Content.MEDIA);
     }
 
-    /** Export a content chosen at run time. */
+    /** Export a content chosen at run time; its items stream as {@link Item}s. */
+    public ExportSpec<Item> content(Content content) {
+        return typed(content);
+    }
+
     @SuppressWarnings("unchecked")
-    public <R extends Item> ExportSpec<R> content(Content content) {
-        Objects.requireNonNull(content, "content");
-        once(this.content, "content");
-        this.content = content;
+    private <R extends Item> ExportSpec<R> typed(Content content) {
+        set("content", content);
+        request.content(content);
         return (ExportSpec<R>) this;
     }
 
     /** Include replies to comments; off by default. */
     public ExportSpec<T> replies(boolean replies) {
-        once(this.replies, "replies");
-        this.replies = replies;
+        set("replies", replies);
+        request.replies(replies);
         return this;
     }
 
     /** Requested order; a hint the platform honours where it can ({@link ExportResult#notes()} says when not). */
     public ExportSpec<T> sort(Sort sort) {
-        once(this.sort, "sort");
-        this.sort = Objects.requireNonNull(sort, "sort");
+        set("sort", sort);
+        request.sort(sort);
         return this;
     }
 
     /** The most items to export, replies included. */
     public ExportSpec<T> limit(long limit) {
-        once(this.limit, "limit");
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1 but was " + limit);
-        }
-        this.limit = limit;
+        set("limit", limit);
+        request.limit(limit);
         return this;
     }
 
     /** Only items created at or after this time. */
     public ExportSpec<T> since(Instant since) {
-        once(this.since, "since");
-        this.since = Objects.requireNonNull(since, "since");
+        set("since", since);
+        request.since(since);
         return this;
     }
 
     /** Only items created before this time. */
     public ExportSpec<T> until(Instant until) {
-        once(this.until, "until");
-        this.until = Objects.requireNonNull(until, "until");
+        set("until", until);
+        request.until(until);
         return this;
     }
 
     /** Writes to a file whose format is chosen by its extension ({@code .csv}, {@code .json}, {@code .jsonl}…). */
     public ExportSpec<T> to(Path file) {
-        outputs.add(new ExportPlan.Output(Objects.requireNonNull(file, "file"), null));
+        unlocked("to");
+        request.to(Objects.requireNonNull(file, "file"));
         return this;
     }
 
     /** Writes to a file in the format with this id, whatever its extension. */
     public ExportSpec<T> to(Path file, String format) {
-        outputs.add(new ExportPlan.Output(Objects.requireNonNull(file, "file"), Objects.requireNonNull(format, "format")));
+        unlocked("to");
+        request.to(Objects.requireNonNull(file, "file"), format);
         return this;
     }
 
-    /** Starts formats that take one (csv) with a UTF-8 byte order mark, for Excel; off by default. */
-    public ExportSpec<T> byteOrderMark(boolean byteOrderMark) {
-        once(this.byteOrderMark, "byteOrderMark");
-        this.byteOrderMark = byteOrderMark;
-        return this;
-    }
-
-    /** Neutralises spreadsheet formulas in cells (CSV injection); on by default. */
-    public ExportSpec<T> formulaProtection(boolean formulaProtection) {
-        once(this.formulaProtection, "formulaProtection");
-        this.formulaProtection = formulaProtection;
+    /**
+     * Writes to a file with a format's own options, such as
+     * {@code to(Path.of("c.csv"), CsvFormat.options().byteOrderMark(true))}.
+     */
+    public ExportSpec<T> to(Path file, FormatOptions options) {
+        unlocked("to");
+        request.to(Objects.requireNonNull(file, "file"), options);
         return this;
     }
 
@@ -174,21 +165,45 @@ public final class ExportSpec<T extends Item> {
      * Also downloads the media files the exported items reference (the files of posts and media rows),
      * with {@link #run()} or {@link #start()}. The records are written first; a file that cannot be
      * downloaded is recorded in the folder's manifest and counted in {@link ExportResult#media()}, and does
-     * not fail the export. A resumed export downloads media only when this is given again. See
-     * {@link MediaOptions} for names, quality, limits and hosts.
+     * not fail the export. A resumed export continues the downloads. See {@link MediaOptions} for names,
+     * quality, limits and hosts.
      *
      * @throws io.starexport.api.ExportException {@code UNSUPPORTED_CONTENT} when the export runs in sandbox
      *                                           mode or the platform declares no media hosts (at run time)
      */
     public ExportSpec<T> downloadMedia(MediaOptions options) {
-        once(this.media, "downloadMedia");
-        this.media = Objects.requireNonNull(options, "options");
+        set("downloadMedia", options);
+        request.downloadMedia(options);
         return this;
     }
 
     /** Downloads media into {@code directory} with the default {@link MediaOptions}; see {@link #downloadMedia(MediaOptions)}. */
     public ExportSpec<T> downloadMedia(Path directory) {
         return downloadMedia(MediaOptions.of(directory));
+    }
+
+    /**
+     * Exports deterministic sample data offline instead of calling the platform; off by default, and always on
+     * for an engine built with {@link StarExport.Builder#sandbox(boolean) sandbox(true)}.
+     */
+    public ExportSpec<T> sandbox(boolean sandbox) {
+        set("sandbox", sandbox);
+        request.sandbox(sandbox);
+        return this;
+    }
+
+    /** Uses the engine's credential set with this name ({@link StarExport.Builder#credentialSet}). */
+    public ExportSpec<T> credentials(String name) {
+        set("credentials", name);
+        request.credentials(name);
+        return this;
+    }
+
+    /** Connects through the engine's proxy with this name ({@link StarExport.Builder#namedProxy}). */
+    public ExportSpec<T> proxy(String name) {
+        set("proxy", name);
+        request.proxy(name);
+        return this;
     }
 
     /** Adds a listener for this export's events, after the engine's own listeners. */
@@ -207,54 +222,37 @@ public final class ExportSpec<T extends Item> {
      * @throws IllegalStateException when no output was given
      */
     public ExportResult run() {
-        if (outputs.isEmpty()) {
-            throw new IllegalStateException("run() needs an output: add .to(Path.of(\"out.csv\")), or use stream()");
-        }
-        return engine.run(plan());
+        return star.run(request(), Optional.ofNullable(resumeFrom), listeners);
     }
 
     /**
      * The items as a lazy stream, fetched page by page as it is consumed. Close it (try-with-resources)
      * to stop early. Writes no files.
      *
-     * @throws IllegalStateException when outputs were given (use {@link #run()} to write files)
+     * @throws IllegalStateException when outputs or media downloads were given (use {@link #run()} to write files)
      */
+    @SuppressWarnings("unchecked")
     public Stream<T> stream() {
-        if (!outputs.isEmpty()) {
-            throw new IllegalStateException("stream() writes no files; remove .to(...) or use run()");
-        }
-        if (media != null) {
-            throw new IllegalStateException("stream() downloads no media; remove .downloadMedia(...) or use run()");
-        }
-        return engine.stream(plan());
+        return (Stream<T>) star.stream(request(), Optional.ofNullable(resumeFrom), listeners);
     }
 
     /** Runs the export on the engine's executor; see {@link #run()}. */
     public RunningExport start() {
-        if (outputs.isEmpty()) {
-            throw new IllegalStateException("start() needs an output: add .to(Path.of(\"out.csv\"))");
-        }
-        return engine.start(plan());
+        return star.start(request(), Optional.ofNullable(resumeFrom), listeners);
     }
 
-    private ExportPlan plan() {
-        if (outputs.stream().map(o -> o.file().toAbsolutePath().normalize()).distinct().count() < outputs.size()) {
-            throw new IllegalArgumentException("the same output file was given twice: " + outputs);
-        }
-        if (since != null && until != null && !since.isBefore(until)) {
-            throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
-        }
-        return engine.plan(url, target, Optional.ofNullable(content), replies != null && replies,
-                Optional.ofNullable(sort), limit == null ? OptionalLong.empty() : OptionalLong.of(limit),
-                Optional.ofNullable(since), Optional.ofNullable(until), outputs,
-                new ExportPlan.WriterSwitches(byteOrderMark != null && byteOrderMark,
-                        formulaProtection == null || formulaProtection),
-                listeners, Optional.ofNullable(resumeFrom), Optional.ofNullable(media));
-    }
-
-    private static void once(Object current, String name) {
+    private void set(String name, Object value) {
+        unlocked(name);
+        Object current = given.putIfAbsent(name, Objects.requireNonNull(value, name));
         if (current != null) {
             throw new IllegalStateException(name + " was already set to " + current);
+        }
+    }
+
+    private void unlocked(String name) {
+        if (resumeFrom != null) {
+            throw new IllegalStateException("a resumed export keeps the request of its checkpoint; " + name
+                    + " cannot change. Start a new export to change it.");
         }
     }
 }

@@ -2,6 +2,8 @@ package io.starexport;
 
 import io.starexport.api.Checkpoint;
 import io.starexport.api.ExportListener;
+import io.starexport.api.ExportRequest;
+import io.starexport.api.ExportResult;
 import io.starexport.api.Item;
 import io.starexport.api.Target;
 import io.starexport.core.internal.Engine;
@@ -21,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 
 /**
  * The export engine. Build one per configuration and share it: every export it runs shares its
@@ -58,8 +62,59 @@ public final class StarExport implements AutoCloseable {
      * @throws io.starexport.api.ExportException {@code INVALID_URL} or {@code UNSUPPORTED_PLATFORM}
      */
     public ExportSpec<Item> export(String url) {
-        Target target = engine.resolve(url);
-        return new ExportSpec<>(engine, url, target, null);
+        return ExportSpec.of(this, url, engine.resolve(url));
+    }
+
+    /**
+     * Runs an export in this thread and writes its outputs; see {@link ExportSpec#run()}.
+     *
+     * @throws io.starexport.api.ExportException on any failure, with its checkpoint when files were written
+     * @throws IllegalStateException             when the request has no output
+     * @throws IllegalArgumentException          when an output's format or options, the credential set or the
+     *                                           proxy the request names is unknown
+     */
+    public ExportResult run(ExportRequest request, ExportListener... listeners) {
+        return run(request, Optional.empty(), List.of(listeners));
+    }
+
+    /**
+     * The items of an export as a lazy stream; see {@link ExportSpec#stream()}.
+     *
+     * @throws IllegalStateException when the request has outputs or media downloads
+     */
+    public Stream<Item> stream(ExportRequest request) {
+        return stream(request, Optional.empty(), List.of());
+    }
+
+    /** Runs an export on the engine's executor; see {@link ExportSpec#start()}. */
+    public RunningExport start(ExportRequest request, ExportListener... listeners) {
+        return start(request, Optional.empty(), List.of(listeners));
+    }
+
+    ExportResult run(ExportRequest request, Optional<Checkpoint> resumeFrom, List<ExportListener> listeners) {
+        requireOutputs(request, "run()");
+        return engine.run(engine.plan(request, listeners, resumeFrom));
+    }
+
+    Stream<Item> stream(ExportRequest request, Optional<Checkpoint> resumeFrom, List<ExportListener> listeners) {
+        if (!request.outputs().isEmpty()) {
+            throw new IllegalStateException("stream() writes no files; remove the outputs (.to(...)) or use run()");
+        }
+        if (request.media().isPresent()) {
+            throw new IllegalStateException("stream() downloads no media; remove .downloadMedia(...) or use run()");
+        }
+        return engine.stream(engine.plan(request, listeners, resumeFrom));
+    }
+
+    RunningExport start(ExportRequest request, Optional<Checkpoint> resumeFrom, List<ExportListener> listeners) {
+        requireOutputs(request, "start()");
+        return engine.start(engine.plan(request, listeners, resumeFrom));
+    }
+
+    private static void requireOutputs(ExportRequest request, String method) {
+        if (request.outputs().isEmpty()) {
+            throw new IllegalStateException(method + " needs an output: add .to(Path.of(\"out.csv\")), or use stream()");
+        }
     }
 
     /**
@@ -71,10 +126,13 @@ public final class StarExport implements AutoCloseable {
         return resume(engine.readCheckpoint(checkpointFile));
     }
 
-    /** Continues an export from a checkpoint, such as one carried by an {@link io.starexport.api.ExportException}. */
+    /**
+     * Continues an export from a checkpoint, such as one carried by an {@link io.starexport.api.ExportException},
+     * with the checkpoint's request; the returned spec takes listeners only.
+     */
     public ExportSpec<Item> resume(Checkpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
-        return ExportSpec.resuming(engine, engine.resolveForResume(checkpoint), checkpoint);
+        return ExportSpec.resuming(this, engine.resolve(checkpoint.request().url()), checkpoint);
     }
 
     /**
@@ -120,6 +178,8 @@ public final class StarExport implements AutoCloseable {
         private Boolean discovery;
         private Boolean sandbox;
         private final Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
+        private final Map<String, Map<String, Map<String, String>>> credentialSets = new LinkedHashMap<>();
+        private final Map<String, ProxyConfig> namedProxies = new LinkedHashMap<>();
         private Map<String, String> environment;
         private final Map<String, Map<String, URI>> endpoints = new LinkedHashMap<>();
         private final Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
@@ -159,8 +219,9 @@ public final class StarExport implements AutoCloseable {
         }
 
         /**
-         * Sandbox mode: every URL an installed platform (or the sandbox itself, for YouTube, Reddit,
-         * Instagram and TikTok) recognises yields deterministic sample items, offline. Off by default.
+         * Sandbox mode for every export: every URL an installed platform (or the sandbox itself, for YouTube,
+         * Reddit, Instagram and TikTok) recognises yields deterministic sample items, offline. Off by default;
+         * a single export can ask for the sandbox with {@link ExportRequest.Builder#sandbox(boolean)}.
          */
         public Builder sandbox(boolean sandbox) {
             once(this.sandbox, "sandbox");
@@ -180,6 +241,36 @@ public final class StarExport implements AutoCloseable {
                 throw new IllegalStateException("credential " + platform + "/" + key + " was already set");
             }
             forPlatform.put(key, value);
+            return this;
+        }
+
+        /**
+         * A credential in a named set, which an export request chooses with
+         * {@link ExportRequest.Builder#credentials(String)} instead of the default credentials (a second account,
+         * a client's key). A set holds only what is given here; the environment does not add to it. Never
+         * logged or written anywhere.
+         */
+        public Builder credentialSet(String set, String platform, String name, String value) {
+            Objects.requireNonNull(set, "set");
+            Objects.requireNonNull(value, "value");
+            Map<String, String> forPlatform = credentialSets.computeIfAbsent(set, s -> new LinkedHashMap<>())
+                    .computeIfAbsent(id(platform), p -> new LinkedHashMap<>());
+            String key = Credentials.normalise(name);
+            if (forPlatform.putIfAbsent(key, value) != null) {
+                throw new IllegalStateException("credential " + set + "/" + platform + "/" + key + " was already set");
+            }
+            return this;
+        }
+
+        /**
+         * A proxy an export request chooses by name with {@link ExportRequest.Builder#proxy(String)}; it wins over
+         * the platform's proxy and the pool for that export.
+         */
+        public Builder namedProxy(String name, ProxyConfig proxy) {
+            if (namedProxies.putIfAbsent(Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(proxy, "proxy")) != null) {
+                throw new IllegalStateException("proxy named " + name + " was already set");
+            }
             return this;
         }
 
@@ -322,12 +413,20 @@ public final class StarExport implements AutoCloseable {
                     or(connectTimeout, Duration.ofSeconds(10)), or(readTimeout, Duration.ofSeconds(30)),
                     or(callTimeout, Duration.ofSeconds(60)), or(retryPolicy, RetryPolicy.ofDefaults()),
                     or(progressInterval, Duration.ofMillis(500)), or(clock, Clock.systemUTC()), List.copyOf(listeners),
-                    executor, or(userAgent, "starexport/" + Engine.VERSION + " (Java)")));
+                    executor, or(userAgent, "starexport/" + Engine.VERSION + " (Java)"), copySets(credentialSets),
+                    Map.copyOf(namedProxies)));
         }
 
         private static <V> Map<String, Map<String, V>> copy(Map<String, Map<String, V>> map) {
             Map<String, Map<String, V>> copy = new LinkedHashMap<>();
             map.forEach((key, value) -> copy.put(key, Map.copyOf(value)));
+            return Map.copyOf(copy);
+        }
+
+        private static Map<String, Map<String, Map<String, String>>> copySets(
+                Map<String, Map<String, Map<String, String>>> sets) {
+            Map<String, Map<String, Map<String, String>>> copy = new LinkedHashMap<>();
+            sets.forEach((name, set) -> copy.put(name, copy(set)));
             return Map.copyOf(copy);
         }
 

@@ -5,30 +5,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Where an interrupted export stands: enough to resume it with no duplicates and no gaps. Holds no
  * credentials; a resumed export takes them from the engine again.
  *
- * @param url          the URL that was exported
- * @param content      what was exported
- * @param replies      whether replies were included
- * @param sort         the requested order
- * @param limit        the requested item limit
- * @param since        the requested lower date bound
- * @param until        the requested upper date bound
- * @param sandbox      whether the export ran in sandbox mode
- * @param formulaProtection whether spreadsheet formulas were neutralised, so a resumed file stays consistent
- * @param cursor       the platform cursor of the next page; absent when the next page is the first
- * @param items        items delivered before this point
- * @param outputs      partial output files and how far each is known to be complete
- * @param savedAt      when the checkpoint was taken
+ * @param request the export's request, with the target's canonical URL, the content that was chosen and each
+ *                output's format resolved
+ * @param cursor  the platform cursor of the next page; absent when the next page is the first
+ * @param items   items delivered before this point
+ * @param outputs partial output files and how far each is known to be complete, in the request's output order
+ * @param savedAt when the checkpoint was taken
  */
-public record Checkpoint(String url, Content content, boolean replies, Optional<Sort> sort, OptionalLong limit,
-                         Optional<Instant> since, Optional<Instant> until, boolean sandbox, boolean formulaProtection,
-                         Optional<String> cursor,
-                         long items, List<Output> outputs, Instant savedAt) {
+public record Checkpoint(ExportRequest request, Optional<String> cursor, long items, List<Output> outputs,
+                         Instant savedAt) {
 
     /**
      * One output file of a checkpointed export.
@@ -47,14 +37,14 @@ public record Checkpoint(String url, Content content, boolean replies, Optional<
     }
 
     public Checkpoint {
-        Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(content, "content");
-        sort = Values.orEmpty(sort);
-        limit = Values.orEmpty(limit);
-        since = Values.orEmpty(since);
-        until = Values.orEmpty(until);
+        Objects.requireNonNull(request, "request");
         cursor = Values.orEmpty(cursor);
         outputs = Values.list(outputs);
         Objects.requireNonNull(savedAt, "savedAt");
+    }
+
+    /** The file a checkpoint of an export writing {@code firstOutput} is kept in, beside that output. */
+    public static Path fileFor(Path firstOutput) {
+        return firstOutput.resolveSibling(firstOutput.getFileName() + ".checkpoint.json");
     }
 }

@@ -3,6 +3,7 @@ package io.starexport.spi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An output format such as {@code csv} or {@code jsonl}. Found with {@link java.util.ServiceLoader}
@@ -25,6 +26,14 @@ public interface OutputFormat {
      */
     default boolean appendable() {
         return true;
+    }
+
+    /**
+     * The names of the format's own options ({@link WriterOptions#option(String)}), such as csv's byte order
+     * mark; none by default. An export that sets another name fails when it is planned.
+     */
+    default Set<String> optionNames() {
+        return Set.of();
     }
 
     /**

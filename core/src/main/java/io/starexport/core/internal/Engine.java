@@ -9,6 +9,7 @@ import io.starexport.api.Content;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.ExportListener;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.ExportResult;
 import io.starexport.api.Item;
 import io.starexport.api.Sort;
@@ -118,6 +119,7 @@ public final class Engine {
         config.rateLimits().keySet().forEach(this::knownPlatform);
         config.platformProxies().keySet().forEach(this::knownPlatform);
         config.credentials().keySet().forEach(this::knownPlatform);
+        config.credentialSets().values().forEach(set -> set.keySet().forEach(this::knownPlatform));
     }
 
     private Platform knownPlatform(String id) {
@@ -166,14 +168,6 @@ public final class Engine {
         throw ExportException.of(ErrorCode.UNSUPPORTED_PLATFORM, "No installed platform recognises URLs of '"
                 + uri.getHost() + "'" + (allPlatforms().isEmpty() ? "; no platform is installed."
                 : "; installed: " + String.join(", ", allPlatforms().keySet()) + "."));
-    }
-
-    public Target resolveForResume(Checkpoint checkpoint) {
-        if (checkpoint.sandbox() != config.sandbox()) {
-            throw new IllegalArgumentException("the checkpoint was taken " + (checkpoint.sandbox() ? "in" : "outside")
-                    + " sandbox mode; resume it with an engine built with sandbox(" + checkpoint.sandbox() + ")");
-        }
-        return resolve(checkpoint.url());
     }
 
     public Detection detect(String url) {
@@ -228,14 +222,19 @@ public final class Engine {
         return offered.contains(preferred) ? Optional.of(preferred) : offered.stream().sorted().findFirst();
     }
 
-    public ExportPlan plan(String url, Target target, Optional<Content> content, boolean replies, Optional<Sort> sort,
-                           OptionalLong limit, Optional<Instant> since, Optional<Instant> until,
-                           List<ExportPlan.Output> outputs, ExportPlan.WriterSwitches switches,
-                           List<ExportListener> listeners, Optional<Checkpoint> resumeFrom,
-                           Optional<MediaOptions> media) {
+    /**
+     * Fixes what an export will do: its platform, the content (the target's default when the request names
+     * none), each output's format and options, media, credential set and proxy. An engine built in sandbox mode
+     * runs every request in the sandbox.
+     */
+    public ExportPlan plan(ExportRequest request, List<ExportListener> listeners, Optional<Checkpoint> resumeFrom) {
+        if (config.sandbox() && !request.sandbox()) {
+            request = request.toBuilder().sandbox(true).build();
+        }
+        Target target = resolve(request.url());
         Platform platform = platformOf(target);
         Set<Content> offered = platform.contents(target.kind());
-        Content chosen = content.or(() -> defaultContent(target.kind(), offered)).orElseThrow(() ->
+        Content chosen = request.content().or(() -> defaultContent(target.kind(), offered)).orElseThrow(() ->
                 ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, platform.displayName() + " cannot export anything from a "
                         + kind(target) + "."));
         if (!offered.contains(chosen)) {
@@ -243,25 +242,40 @@ public final class Engine {
                     + chosen.name().toLowerCase(Locale.ROOT) + " from a " + kind(target) + "; it can export: "
                     + offered.stream().sorted().map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ".");
         }
-        media.ifPresent(options -> checkMedia(platform, options));
-        List<ExportPlan.Output> resolved = new ArrayList<>();
-        for (ExportPlan.Output output : outputs) {
-            String format = output.format() != null ? format(output.format()).id()
-                    : registry.formatForFile(output.file().getFileName().toString()).map(OutputFormat::id)
+        boolean sandbox = request.sandbox();
+        request.media().ifPresent(options -> checkMedia(platform, options, sandbox));
+        request.credentials().ifPresent(name -> credentialSet(name));
+        request.proxy().ifPresent(name -> namedProxy(name));
+        List<ExportRequest.Output> resolved = new ArrayList<>();
+        for (ExportRequest.Output output : request.outputs()) {
+            OutputFormat format = output.format().map(this::format)
+                    .or(() -> registry.formatForFile(output.file().getFileName().toString()))
                     .orElseThrow(() -> new IllegalArgumentException("cannot tell the format of '" + output.file()
                             + "' from its extension; name one of " + registry.formats().keySet()
                             + " or use a matching extension"));
-            resolved.add(new ExportPlan.Output(output.file(), format));
+            Set<String> unknown = new java.util.TreeSet<>(output.options().keySet());
+            unknown.removeAll(format.optionNames());
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("the " + format.id() + " format has no option " + unknown
+                        + (format.optionNames().isEmpty() ? "; it takes none" : "; it takes "
+                        + new java.util.TreeSet<>(format.optionNames())));
+            }
+            resolved.add(new ExportRequest.Output(output.file(), Optional.of(format.id()), output.options()));
         }
         List<ExportListener> all = new ArrayList<>(config.listeners());
         all.addAll(listeners);
-        return new ExportPlan(url, platform, new ExportQuery(target, chosen, replies, sort, limit, since, until), resolved,
-                switches, all, resumeFrom, media);
+        ExportQuery query = new ExportQuery(target, chosen, request.replies(), request.sort(), request.limit(),
+                request.since(), request.until());
+        // What a checkpoint keeps: the canonical URL (whatever else the input carried, such as user info or
+        // tracking parameters, stays out), the content chosen and each output's format.
+        ExportRequest fixed = request.toBuilder().url(target.url()).content(chosen).outputs(resolved).build();
+        return new ExportPlan(request.url(), fixed, platform, query, all, resumeFrom);
     }
 
     /** Media downloads need real URLs on hosts the platform (or the host) vouches for. */
-    private void checkMedia(Platform platform, MediaOptions options) {
-        if (config.sandbox()) {
+    private void checkMedia(Platform platform, MediaOptions options, boolean sandbox) {
+        io.starexport.core.internal.media.NamingTemplate.parse(options.naming());
+        if (sandbox) {
             throw ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, "Media downloads are not available in sandbox "
                     + "mode: sandbox items point at made-up media URLs. Export the media metadata instead "
                     + "(.media()), or run without sandbox mode to download files.");
@@ -280,10 +294,10 @@ public final class Engine {
     MediaStage mediaStage(ExportPlan plan) {
         Platform platform = plan.platform();
         MediaOptions options = plan.media().orElseThrow();
-        OkHttpClient client = client(proxyFor(platform.id())).newBuilder().callTimeout(java.time.Duration.ZERO).build();
+        OkHttpClient client = client(proxyFor(platform.id(), plan.request().proxy())).newBuilder().callTimeout(java.time.Duration.ZERO).build();
         return MediaStage.open(new MediaStage.Settings(options, platform.id(), platform.displayName(),
                 platform.mediaHosts(), client, config.retryPolicy(), config.clock(), config.userAgent(),
-                redactor(platform)));
+                redactor(platform, plan.request().credentials())));
     }
 
     private static String kind(Target target) {
@@ -332,16 +346,16 @@ public final class Engine {
 
     /** The extractor of one export: the platform's, or the sandbox generator in sandbox mode. */
     Extractor<? extends Item> extractor(ExportPlan plan, Cancellation cancellation) {
-        if (config.sandbox()) {
+        if (plan.request().sandbox()) {
             return Sandbox.extractor(plan.query());
         }
         Platform platform = plan.platform();
-        Credentials credentials = credentials(platform.id());
+        Credentials credentials = credentials(platform.id(), plan.request().credentials());
         RateLimiter limiter = limiters.computeIfAbsent(platform.id() + ":" + fingerprint(credentials),
                 key -> new RateLimiter(config.rateLimits().getOrDefault(platform.id(),
                         platform.defaultRateLimit(credentials)), config.clock()));
         Redactor redactor = Redactor.of(credentials);
-        EngineHttp http = new EngineHttp(client(proxyFor(platform.id())), platform, limiter, config.retryPolicy(),
+        EngineHttp http = new EngineHttp(client(proxyFor(platform.id(), plan.request().proxy())), platform, limiter, config.retryPolicy(),
                 cancellation, redactor, config.clock(), config.userAgent());
         RunContext context = new RunContext(platform.id(), http, credentials, endpoints(platform), caches, limiter,
                 config.clock(), redactor);
@@ -352,12 +366,18 @@ public final class Engine {
         return extractor;
     }
 
-    Redactor redactor(Platform platform) {
-        return Redactor.of(credentials(platform.id()));
+    Redactor redactor(Platform platform, Optional<String> credentialSet) {
+        return Redactor.of(credentials(platform.id(), credentialSet));
     }
 
-    /** Builder credentials over {@code STAREXPORT_<PLATFORM>_<NAME>} environment variables. */
-    Credentials credentials(String platformId) {
+    /**
+     * The named set's credentials for the platform; without a set, the builder's credentials over
+     * {@code STAREXPORT_<PLATFORM>_<NAME>} environment variables.
+     */
+    Credentials credentials(String platformId, Optional<String> credentialSet) {
+        if (credentialSet.isPresent()) {
+            return Credentials.of(credentialSet(credentialSet.get()).getOrDefault(platformId, Map.of()));
+        }
         Map<String, String> values = new TreeMap<>();
         String prefix = ENV_PREFIX + platformId.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
         config.environment().forEach((name, value) -> {
@@ -384,8 +404,34 @@ public final class Engine {
         }
     }
 
-    /** The platform's proxy, else the next proxy of the pool (kept for the whole export), else the engine's. */
-    private ProxyConfig proxyFor(String platformId) {
+    private Map<String, Map<String, String>> credentialSet(String name) {
+        Map<String, Map<String, String>> set = config.credentialSets().get(name);
+        if (set == null) {
+            throw new IllegalArgumentException("the request names the credential set '" + name + "', but the engine has "
+                    + (config.credentialSets().isEmpty() ? "none" : config.credentialSets().keySet())
+                    + "; define it with StarExport.builder().credentialSet(\"" + name + "\", platform, name, value)");
+        }
+        return set;
+    }
+
+    private ProxyConfig namedProxy(String name) {
+        ProxyConfig proxy = config.namedProxies().get(name);
+        if (proxy == null) {
+            throw new IllegalArgumentException("the request names the proxy '" + name + "', but the engine has "
+                    + (config.namedProxies().isEmpty() ? "none" : config.namedProxies().keySet())
+                    + "; define it with StarExport.builder().namedProxy(\"" + name + "\", proxy)");
+        }
+        return proxy;
+    }
+
+    /**
+     * The request's named proxy, else the platform's proxy, else the next proxy of the pool (kept for the whole
+     * export), else the engine's.
+     */
+    private ProxyConfig proxyFor(String platformId, Optional<String> named) {
+        if (named.isPresent()) {
+            return namedProxy(named.get());
+        }
         ProxyConfig own = config.platformProxies().get(platformId);
         if (own != null) {
             return own;

@@ -4,6 +4,7 @@ import io.starexport.api.Checkpoint;
 import io.starexport.api.Comment;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportEvent;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.ExportException;
 import io.starexport.api.ExportResult;
 import io.starexport.api.ExportResult.StopReason;
@@ -211,14 +212,14 @@ final class ExportRun {
     }
 
     private void openOutputs() {
-        WriterOptions base = new WriterOptions(query.content(), false, 0, plan.options().byteOrderMark(),
-                plan.options().formulaProtection(), Optional.of(query.target()));
+        WriterOptions base = WriterOptions.ofDefaults(query.content()).withTarget(query.target());
         Map<Path, Long> resumeBytes = new LinkedHashMap<>();
         plan.resumeFrom().ifPresent(cp -> cp.outputs().forEach(o -> resumeBytes.put(o.file(), o.bytes())));
-        for (ExportPlan.Output output : plan.outputs()) {
+        for (ExportRequest.Output output : plan.outputs()) {
             Long bytes = resumeBytes.get(output.file());
-            WriterOptions options = bytes == null ? base : base.resuming(delivered);
-            outputs.add(OutputFile.open(output.file(), engine.format(output.format()), options, bytes));
+            WriterOptions options = base.withFormatOptions(output.options());
+            outputs.add(OutputFile.open(output.file(), engine.format(output.format().orElseThrow()),
+                    bytes == null ? options : options.resuming(delivered), bytes));
         }
     }
 
@@ -295,14 +296,11 @@ final class ExportRun {
             files.add(new Checkpoint.Output(output.file().toAbsolutePath(), output.partial().toAbsolutePath(),
                     output.format(), lengths[i]));
         }
-        // The canonical URL, not the input: whatever else the input carried (user info, tracking parameters) stays out.
-        return new Checkpoint(query.target().url(), query.content(), query.replies(), query.sort(), query.limit(),
-                query.since(), query.until(), engine.config().sandbox(), plan.options().formulaProtection(), cursor,
-                delivered, files, clock.instant());
+        return new Checkpoint(plan.request(), cursor, delivered, files, clock.instant());
     }
 
     private Path checkpointFile() {
-        return outputs.isEmpty() ? null : Checkpoints.fileFor(outputs.get(0).file());
+        return outputs.isEmpty() ? null : Checkpoint.fileFor(outputs.get(0).file());
     }
 
     private void saveCheckpoint() {
@@ -369,7 +367,7 @@ final class ExportRun {
 
     private ExportException unexpected(RuntimeException e) {
         return ExportException.of(ErrorCode.INTERNAL, "The " + plan.platform().id() + " export failed unexpectedly: "
-                + engine.redactor(plan.platform()).redact(String.valueOf(e)) + ". This is a bug; please report it.", e);
+                + engine.redactor(plan.platform(), plan.request().credentials()).redact(String.valueOf(e)) + ". This is a bug; please report it.", e);
     }
 
     private void progress(boolean last) {

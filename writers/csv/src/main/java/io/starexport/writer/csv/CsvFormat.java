@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The {@code csv} format: RFC 4180 CSV in UTF-8 with CRLF line endings, a header row of
@@ -20,11 +21,11 @@ import java.util.Objects;
  *       an empty map or list is an empty cell.</li>
  *   <li>A cell is quoted when it holds a comma, a double quote, CR or LF, or starts or ends with a
  *       space or tab; quotes inside are doubled.</li>
- *   <li>With {@link WriterOptions#formulaProtection()} (the default), a text cell that starts with
+ *   <li>With {@link CsvOptions#formulaProtection()} (the default), a text cell that starts with
  *       {@code =}, {@code +}, {@code -}, {@code @}, tab or CR gets a leading {@code '} so spreadsheets
  *       do not run it as a formula (OWASP CSV injection). Numeric cells are left alone, so a score of
  *       {@code -5} stays {@code -5}.</li>
- *   <li>{@link WriterOptions#byteOrderMark()} starts a new file with a UTF-8 byte order mark, which Excel
+ *   <li>{@link CsvOptions#byteOrderMark()} starts a new file with a UTF-8 byte order mark, which Excel
  *       needs to read UTF-8.</li>
  *   <li>A writer opened with {@link WriterOptions#resume()} continues a partial file: no byte order mark,
  *       no header.</li>
@@ -42,6 +43,17 @@ public final class CsvFormat implements OutputFormat {
     @Override
     public String id() {
         return "csv";
+    }
+
+    /** The csv options at their defaults, to change and pass to an export's {@code to(Path, FormatOptions)}. */
+    public static CsvOptions options() {
+        return CsvOptions.defaults();
+    }
+
+    /** {@code byteOrderMark} and {@code formulaProtection}; see {@link CsvOptions}. */
+    @Override
+    public Set<String> optionNames() {
+        return Set.of(CsvOptions.BYTE_ORDER_MARK, CsvOptions.FORMULA_PROTECTION);
     }
 
     /** {@code ["csv"]}. */

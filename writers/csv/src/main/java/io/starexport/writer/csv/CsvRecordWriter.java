@@ -31,13 +31,13 @@ final class CsvRecordWriter implements RecordWriter {
         this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         this.content = options.content();
         this.columns = ItemFields.columns(content);
-        this.cells = new CsvCells(options.formulaProtection());
+        this.cells = new CsvCells(CsvOptions.from(options).formulaProtection());
     }
 
     static CsvRecordWriter open(OutputStream out, WriterOptions options) throws IOException {
         CsvRecordWriter csv = new CsvRecordWriter(out, options);
         if (!options.resume()) {
-            if (options.byteOrderMark()) {
+            if (CsvOptions.from(options).byteOrderMark()) {
                 csv.writer.write(BYTE_ORDER_MARK);
             }
             csv.writeHeader();

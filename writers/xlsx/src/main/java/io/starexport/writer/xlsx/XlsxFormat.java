@@ -29,8 +29,8 @@ import java.util.Objects;
  *
  * <p>A workbook is a zip file whose directory is written last, so a partial workbook cannot be continued:
  * {@link #appendable()} is false and resuming an interrupted xlsx export fails with {@code OUTPUT}.
- * {@link WriterOptions#byteOrderMark()} and {@link WriterOptions#formulaProtection()} do not apply (cells
- * are typed, so text is never a formula). Rows are flushed every few hundred items, so memory stays
+ * The format takes no options of its own: a byte order mark does not apply, and cells are typed, so text is
+ * never a formula. Rows are flushed every few hundred items, so memory stays
  * bounded whatever the export size. Stateless and thread-safe.
  */
 public final class XlsxFormat implements OutputFormat {

@@ -2,7 +2,8 @@
  * Media downloads: the files an export's items reference (post images and videos, carousel children,
  * thumbnails, media rows), fetched only from the platform's media hosts, named by a template, resumable,
  * deduplicated and recorded in a manifest. Enable them with
- * {@link io.starexport.ExportSpec#downloadMedia(MediaOptions)}.
+ * {@code ExportSpec.downloadMedia(MediaOptions)} or
+ * {@link io.starexport.api.ExportRequest.Builder#downloadMedia(MediaOptions)}.
  *
  * <pre>{@code
  * ExportResult result = star.export(url).posts()

@@ -1,6 +1,5 @@
 package io.starexport.media;
 
-import io.starexport.core.internal.media.NamingTemplate;
 import io.starexport.spi.RateLimit;
 
 import java.nio.file.Path;
@@ -11,8 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * How an export downloads the media files its items reference, for
- * {@link io.starexport.ExportSpec#downloadMedia(MediaOptions)}. Immutable and thread-safe; build with
+ * How an export downloads the media files its items reference, part of an
+ * {@link io.starexport.api.ExportRequest}. Immutable and thread-safe; build with
  * {@link #builder(Path)} or take the defaults with {@link #of(Path)}.
  *
  * <p>Defaults: the {@link #DEFAULT_NAMING} template, {@link Quality#BEST}, 4 downloads at a time, 10
@@ -103,6 +102,19 @@ public final class MediaOptions {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof MediaOptions that && directory.equals(that.directory) && naming.equals(that.naming)
+                && quality.equals(that.quality) && concurrency == that.concurrency && rateLimit.equals(that.rateLimit)
+                && maxFileSize == that.maxFileSize && contentTypes.equals(that.contentTypes)
+                && extraHosts.equals(that.extraHosts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(directory, naming, quality, concurrency, rateLimit, maxFileSize, contentTypes, extraHosts);
+    }
+
+    @Override
     public String toString() {
         return "MediaOptions[directory=" + directory + ", naming=" + naming + ", quality=" + quality + ", concurrency="
                 + concurrency + ", rateLimit=" + rateLimit + ", maxFileSize=" + maxFileSize + ", contentTypes="
@@ -130,14 +142,13 @@ public final class MediaOptions {
          * {@code {date:PATTERN}} (creation time in UTC, a {@link java.time.format.DateTimeFormatter} pattern;
          * {@code {date}} alone is {@code yyyyMMdd_HHmmss}), {@code {id}} (the item's id), {@code {index}}
          * (position of the file in its post, from 0) and {@code {ext}} (from the MIME type or URL).
-         * Every part is sanitised after substitution.
-         *
-         * @throws IllegalArgumentException for an unknown placeholder, a bad date pattern or an absolute path
+         * Every part is sanitised after substitution. The template is checked when an export with it is
+         * planned: an unknown placeholder, a bad date pattern or an absolute path is an
+         * {@link IllegalArgumentException} then.
          */
         public Builder naming(String template) {
             once(naming, "naming");
-            NamingTemplate.parse(Objects.requireNonNull(template, "template"));
-            this.naming = template;
+            this.naming = Objects.requireNonNull(template, "template");
             return this;
         }
 
