@@ -57,4 +57,12 @@ public record Checkpoint(String url, Content content, boolean replies, Optional<
         outputs = Values.list(outputs);
         Objects.requireNonNull(savedAt, "savedAt");
     }
+
+    /**
+     * The file an export keeps its checkpoint in, {@code <output>.checkpoint.json} beside its first output:
+     * written while it runs, kept when it stops early, deleted when it completes.
+     */
+    public static Path fileFor(Path output) {
+        return output.resolveSibling(output.getFileName() + ".checkpoint.json");
+    }
 }

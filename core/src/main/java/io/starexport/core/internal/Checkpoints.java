@@ -29,10 +29,6 @@ final class Checkpoints {
     private Checkpoints() {
     }
 
-    static Path fileFor(Path output) {
-        return output.resolveSibling(output.getFileName() + ".checkpoint.json");
-    }
-
     static void write(Path path, Checkpoint checkpoint) {
         ObjectNode node = JSON.createObjectNode();
         node.put("version", VERSION);

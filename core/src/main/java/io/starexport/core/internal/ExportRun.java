@@ -302,7 +302,7 @@ final class ExportRun {
     }
 
     private Path checkpointFile() {
-        return outputs.isEmpty() ? null : Checkpoints.fileFor(outputs.get(0).file());
+        return outputs.isEmpty() ? null : Checkpoint.fileFor(outputs.get(0).file());
     }
 
     private void saveCheckpoint() {
