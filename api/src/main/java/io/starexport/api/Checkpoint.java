@@ -43,8 +43,11 @@ public record Checkpoint(ExportRequest request, Optional<String> cursor, long it
         Objects.requireNonNull(savedAt, "savedAt");
     }
 
-    /** The file a checkpoint of an export writing {@code firstOutput} is kept in, beside that output. */
-    public static Path fileFor(Path firstOutput) {
-        return firstOutput.resolveSibling(firstOutput.getFileName() + ".checkpoint.json");
+    /**
+     * The file an export keeps its checkpoint in, {@code <output>.checkpoint.json} beside its first output:
+     * written while it runs, kept when it stops early, deleted when it completes.
+     */
+    public static Path fileFor(Path output) {
+        return output.resolveSibling(output.getFileName() + ".checkpoint.json");
     }
 }

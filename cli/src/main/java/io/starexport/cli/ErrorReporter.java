@@ -104,12 +104,8 @@ final class ErrorReporter {
         return ExitCode.of(e.code());
     }
 
-    /**
-     * Where the engine saved a checkpoint: {@code <output>.checkpoint.json} beside the first output. The
-     * engine's API carries the checkpoint but not its file, so the CLI follows the engine's naming rule.
-     */
+    /** Where the engine saved a checkpoint: {@link Checkpoint#fileFor(Path)} of the first output. */
     static Optional<Path> checkpointFile(Checkpoint checkpoint) {
-        return checkpoint.outputs().stream().findFirst().map(Checkpoint.Output::file)
-                .map(output -> output.resolveSibling(output.getFileName() + ".checkpoint.json"));
+        return checkpoint.outputs().stream().findFirst().map(Checkpoint.Output::file).map(Checkpoint::fileFor);
     }
 }

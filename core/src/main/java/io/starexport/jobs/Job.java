@@ -4,7 +4,6 @@ import io.starexport.RunningExport;
 import io.starexport.api.Checkpoint;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.Progress;
-import io.starexport.core.internal.Events;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -172,7 +171,7 @@ public final class Job {
     }
 
     /** Delivers queued events in order, outside any lock, unless another thread is already delivering them. */
-    void deliver(Events listeners) {
+    void deliver(JobListeners listeners) {
         while (true) {
             ExportEvent next;
             synchronized (pending) {

@@ -1,49 +1,34 @@
 package io.starexport.jobs;
 
-import io.starexport.Detection;
-import io.starexport.ExportSpec;
 import io.starexport.PlatformInfo;
 import io.starexport.RunningExport;
 import io.starexport.StarExport;
 import io.starexport.api.Checkpoint;
-import io.starexport.api.Content;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportException;
 import io.starexport.api.ExportListener;
 import io.starexport.api.ExportResult;
-import io.starexport.api.Item;
-import io.starexport.api.Target;
-import io.starexport.core.internal.Events;
-import io.starexport.spi.OutputFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -88,70 +73,51 @@ public final class JobExecutor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobExecutor.class);
     /** How long close() waits for cancelled jobs: each finishes the request in flight, bounded by the engine's callTimeout. */
     private static final Duration STOP_GRACE = Duration.ofMinutes(2);
-    private static final Comparator<Job> QUEUE_ORDER = Comparator
-            .comparingInt((Job job) -> -job.record().request().priority()).thenComparingLong(job -> job.sequence);
-    private static final Comparator<Job> LIST_ORDER = Comparator.comparing((Job job) -> job.record().createdAt())
-            .thenComparing(Job::id);
 
     private final StarExport star;
-    private final int concurrency;
-    private final int platformConcurrency;
-    private final Map<String, Integer> platformLimits;
-    private final int maxQueueSize;
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration progressInterval;
     private final Duration closeTimeout;
     private final JobStore store;
-    private final Events listeners;
+    private final JobListeners listeners;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor timers;
+    private final Attempts attempts;
 
+    /** Guards the queue, every job's state and {@code closed}. */
     private final Object lock = new Object();
-    private final Map<UUID, Job> jobs = new LinkedHashMap<>();
-    private final TreeSet<Job> queue = new TreeSet<>(QUEUE_ORDER);
-    /** Queued jobs waiting for their backoff to pass. */
-    private final Set<Job> waiting = new HashSet<>();
-    private final Map<String, Integer> runningByPlatform = new HashMap<>();
-    private int running;
-    /** Attempts that ended but whose events and futures are still being delivered. */
-    private int settling;
-    private long nextSequence;
+    private final JobQueue queue;
     private boolean closed;
 
     private JobExecutor(Builder builder) {
         this.star = builder.star;
-        this.concurrency = builder.concurrency;
-        this.platformConcurrency = builder.platformConcurrency;
-        this.platformLimits = Map.copyOf(builder.platformLimits);
-        this.maxQueueSize = builder.maxQueueSize;
         this.maxAttempts = builder.maxAttempts;
         this.initialBackoff = builder.initialBackoff;
         this.maxBackoff = builder.maxBackoff;
         this.progressInterval = builder.progressInterval;
         this.closeTimeout = builder.closeTimeout;
         this.store = builder.store;
-        this.listeners = new Events(builder.listeners);
+        this.listeners = new JobListeners(builder.listeners);
         this.clock = builder.clock;
+        this.queue = new JobQueue(builder.concurrency, builder.platformConcurrency, builder.platformLimits,
+                builder.maxQueueSize);
+        this.attempts = new Attempts(star, lock, listeners, progressInterval, this::attemptEnded);
         this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "starexport-jobs-retry");
             thread.setDaemon(true);
             return thread;
         });
         timers.setRemoveOnCancelPolicy(true);
-        List<Job> unfinished = new ArrayList<>();
+        List<Job> loaded = new ArrayList<>();
         for (JobRecord stored : store.loadAll()) {
             JobRecord record = stored.status() == JobStatus.RUNNING ? stored.withStatus(JobStatus.QUEUED) : stored;
             Job job = new Job(this, record);
             job.dormant = !record.status().isFinished();
-            if (job.dormant) {
-                unfinished.add(job);
-            }
-            jobs.put(job.id(), job);
+            loaded.add(job);
         }
-        unfinished.sort(LIST_ORDER);
-        unfinished.forEach(job -> job.sequence = nextSequence++);
+        queue.load(loaded);
     }
 
     /** A builder over an engine; the executor does not close the engine. */
@@ -186,24 +152,22 @@ public final class JobExecutor implements AutoCloseable {
      * @throws IllegalStateException    when the executor is closed
      */
     public List<Job> submitAll(List<JobRequest> requests) {
-        List<Prepared> prepared = new ArrayList<>();
+        List<Admission> admitted = new ArrayList<>();
         for (JobRequest request : requests) {
-            prepared.add(prepare(Objects.requireNonNull(request, "request")));
+            admitted.add(Admission.check(star, Objects.requireNonNull(request, "request")));
         }
         List<Job> created = new ArrayList<>();
         synchronized (lock) {
             requireOpen();
-            requireRoom(prepared.size());
-            requireFreeOutputs(prepared);
-            for (Prepared p : prepared) {
+            queue.requireRoom(admitted.size());
+            queue.requireFreeOutputs(admitted.stream().map(Admission::request).toList());
+            for (Admission a : admitted) {
                 Instant now = clock.instant();
-                JobRecord record = JobRecord.queued(UUID.randomUUID(), p.request(), p.target().platform(), now);
+                JobRecord record = JobRecord.queued(UUID.randomUUID(), a.request(), a.target().platform(), now);
                 store.save(record);
                 Job job = new Job(this, record);
-                job.sequence = nextSequence++;
-                jobs.put(job.id(), job);
-                queue.add(job);
-                job.enqueue(new ExportEvent.Created(job.id(), now, p.request().url(), p.target(), p.content()));
+                queue.submit(job);
+                job.enqueue(new ExportEvent.Created(job.id(), now, a.request().url(), a.target(), a.content()));
                 created.add(job);
             }
         }
@@ -212,226 +176,37 @@ public final class JobExecutor implements AutoCloseable {
         return List.copyOf(created);
     }
 
-    private record Prepared(JobRequest request, Target target, Content content) {
-    }
-
-    private Prepared prepare(JobRequest request) {
-        Detection detection = star.detect(request.url());
-        Set<Content> offered = detection.contents();
-        String kind = detection.target().kind().name().toLowerCase(Locale.ROOT);
-        Content content = request.content().or(detection::defaultContent).orElseThrow(() ->
-                ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, detection.platformName()
-                        + " cannot export anything from a " + kind + "."));
-        if (!offered.contains(content)) {
-            throw ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, detection.platformName() + " cannot export "
-                    + content.name().toLowerCase(Locale.ROOT) + " from a " + kind + "; it can export: "
-                    + offered.stream().sorted().map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ".");
-        }
-        List<OutputFormat> formats = star.formats();
-        for (JobRequest.Output output : request.outputs()) {
-            String name = String.valueOf(output.file().getFileName()).toLowerCase(Locale.ROOT);
-            boolean known = output.format().isPresent()
-                    ? formats.stream().anyMatch(f -> f.id().equals(output.format().get()))
-                    : formats.stream().anyMatch(f -> f.extensions().stream()
-                    .anyMatch(ext -> name.endsWith("." + ext.toLowerCase(Locale.ROOT))));
-            if (!known) {
-                throw new IllegalArgumentException(output.format().map(f -> "unknown output format '" + f + "'")
-                        .orElse("cannot tell the format of '" + output.file() + "' from its extension")
-                        + "; installed formats: " + formats.stream().map(OutputFormat::id).toList());
-            }
-        }
-        return new Prepared(request.withUrl(detection.target().url()), detection.target(), content);
-    }
-
     private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("this job executor is closed; build a new one");
         }
     }
 
-    private void requireRoom(int more) {
-        int queued = queue.size() + waiting.size();
-        if (queued + more > maxQueueSize) {
-            throw ExportException.of(ErrorCode.QUEUE_FULL, "The job queue is full: " + queued + " jobs are waiting and "
-                    + "the limit is " + maxQueueSize + (more > 1 ? "; this batch adds " + more : "")
-                    + ". Submit again once jobs have finished, or raise maxQueueSize.");
-        }
-    }
-
-    private void requireFreeOutputs(List<Prepared> prepared) {
-        Map<Path, String> taken = new HashMap<>();
-        for (Job job : jobs.values()) {
-            if (!job.status().isFinished()) {
-                job.request().outputs().forEach(o -> taken.put(normal(o.file()), "job " + job.id()));
-            }
-        }
-        for (Prepared p : prepared) {
-            for (JobRequest.Output output : p.request().outputs()) {
-                String owner = taken.putIfAbsent(normal(output.file()), "another request of this batch");
-                if (owner != null) {
-                    throw new IllegalArgumentException(owner + " already writes " + output.file()
-                            + "; give each job its own output files");
-                }
-            }
-        }
-    }
-
-    private static Path normal(Path file) {
-        return file.toAbsolutePath().normalize();
-    }
-
     // ---- running ---------------------------------------------------------------------------------
 
     /** Starts queued jobs while there are free slots, highest priority first, skipping platforms at their limit. */
     private void dispatch() {
-        List<Job> starting = new ArrayList<>();
+        List<Job> starting;
         synchronized (lock) {
             if (closed) {
                 return;
             }
-            Iterator<Job> candidates = queue.iterator();
-            while (running < concurrency && candidates.hasNext()) {
-                Job job = candidates.next();
-                if (runningByPlatform.getOrDefault(job.platform(), 0) >= platformLimit(job.platform())) {
-                    continue;
-                }
-                candidates.remove();
-                running++;
-                runningByPlatform.merge(job.platform(), 1, Integer::sum);
+            starting = queue.takeStartable();
+            for (Job job : starting) {
                 job.record(job.record().running(clock.instant()));
                 job.lastProgressNanos = System.nanoTime() - progressInterval.toNanos();
                 job.heldProgress = null;
                 persist(job);
-                starting.add(job);
             }
         }
-        starting.forEach(this::launch);
+        starting.forEach(attempts::launch);
     }
 
-    private int platformLimit(String platform) {
-        return platformLimits.getOrDefault(platform, platformConcurrency);
-    }
-
-    private void launch(Job job) {
-        RunningExport run;
-        try {
-            ExportSpec<Item> spec = spec(job.record());
-            spec.listener(new AttemptListener(job));
-            run = spec.start();
-        } catch (RuntimeException e) {
-            attemptEnded(job, null, e);
-            return;
-        }
-        boolean cancelNow;
-        synchronized (lock) {
-            job.running = run;
-            cancelNow = job.cancelRequested || job.stoppedByClose;
-        }
-        if (cancelNow) {
-            run.cancel();
-        }
-        run.result().whenComplete((result, error) -> attemptEnded(job, result, error));
-    }
-
-    /**
-     * The export of an attempt. A later attempt resumes from the newest checkpoint: the one the engine keeps
-     * beside the first output (saved while running, so it survives a crash), else the one the job stored.
-     */
-    private ExportSpec<Item> spec(JobRecord record) {
-        ExportSpec<Item> spec = record.attempts() > 1 ? resumed(record) : null;
-        JobRequest request = record.request();
-        if (spec == null) {
-            spec = star.export(request.url());
-            request.content().ifPresent(spec::content);
-            spec.replies(request.replies());
-            request.sort().ifPresent(spec::sort);
-            request.limit().ifPresent(spec::limit);
-            request.since().ifPresent(spec::since);
-            request.until().ifPresent(spec::until);
-            for (JobRequest.Output output : request.outputs()) {
-                if (output.format().isPresent()) {
-                    spec.to(output.file(), output.format().get());
-                } else {
-                    spec.to(output.file());
-                }
-            }
-            spec.formulaProtection(request.formulaProtection());
-        }
-        // A resumed spec already has the formula protection its checkpoint was written with (this request's),
-        // and its writers continue the partial files, so the byte order mark of the first attempt is not repeated.
-        spec.byteOrderMark(request.byteOrderMark());
-        request.media().ifPresent(spec::downloadMedia);
-        return spec;
-    }
-
-    /** The resumed export of a later attempt, or null when there is no checkpoint to resume from. */
-    private ExportSpec<Item> resumed(JobRecord record) {
-        Path file = record.request().outputs().get(0).file();
-        Path checkpointFile = file.resolveSibling(file.getFileName() + ".checkpoint.json");
-        if (Files.isRegularFile(checkpointFile)) {
-            ExportSpec<Item> spec = star.resume(checkpointFile);
-            if (spec.target().url().equals(record.request().url())) {
-                return spec;
-            }
-            LOG.warn("Ignoring {}: it belongs to another export than job {}", checkpointFile, record.id());
-        }
-        return record.checkpoint().map(star::resume).orElse(null);
-    }
-
-    /** Turns an attempt's own events into the job's: its Started with the attempt number, throttled progress. */
-    private final class AttemptListener implements ExportListener {
-        private final Job job;
-
-        AttemptListener(Job job) {
-            this.job = job;
-        }
-
-        @Override
-        public void onStarted(ExportEvent.Started event) {
-            synchronized (lock) {
-                job.enqueue(new ExportEvent.Started(job.id(), event.at(), job.record().attempts(), event.resumed()));
-            }
-            job.deliver(listeners);
-        }
-
-        @Override
-        public void onProgress(ExportEvent.ProgressMade event) {
-            synchronized (lock) {
-                job.record(job.record().withProgress(event.progress()));
-                ExportEvent.ProgressMade progress = new ExportEvent.ProgressMade(job.id(), event.at(), event.progress());
-                long now = System.nanoTime();
-                if (now - job.lastProgressNanos >= progressInterval.toNanos()) {
-                    job.lastProgressNanos = now;
-                    job.heldProgress = null;
-                    job.enqueue(progress);
-                } else {
-                    job.heldProgress = progress;
-                }
-            }
-            job.deliver(listeners);
-        }
-
-        @Override
-        public void onFailed(ExportEvent.Failed event) {
-            synchronized (lock) {
-                job.record(job.record().withProgress(event.progress()));
-            }
-        }
-
-        @Override
-        public void onCancelled(ExportEvent.Cancelled event) {
-            synchronized (lock) {
-                job.record(job.record().withProgress(event.progress()));
-            }
-        }
-    }
-
+    /** Decides what follows an attempt: success, cancellation, back to the queue (now or after a backoff), or failure. */
     private void attemptEnded(Job job, ExportResult result, Throwable error) {
         CompletableFuture<Job> finished = null;
         synchronized (lock) {
-            running--;
-            runningByPlatform.merge(job.platform(), -1, Integer::sum);
-            settling++;
+            queue.attemptEnded(job);
             job.running = null;
             if (job.heldProgress != null) {
                 job.enqueue(job.heldProgress);
@@ -443,7 +218,7 @@ public final class JobExecutor implements AutoCloseable {
                 job.record(record.succeeded(JobResult.of(result), now));
                 job.enqueue(new ExportEvent.Finished(job.id(), now, result));
             } else {
-                ExportException e = typed(error, record);
+                ExportException e = Attempts.typed(error, record);
                 Optional<Checkpoint> checkpoint = e.checkpoint().or(record::checkpoint);
                 boolean cancelled = e.code() == ErrorCode.CANCELLED;
                 boolean retriesLeft = record.attempts() - job.attemptsBeforeRetry < maxAttempts;
@@ -459,7 +234,7 @@ public final class JobExecutor implements AutoCloseable {
                 } else if (e.code().isTransient() && retriesLeft) {
                     Duration delay = backoff(record.attempts() - job.attemptsBeforeRetry, e);
                     job.record(record.ended(JobStatus.QUEUED, JobError.of(e), checkpoint, Optional.empty()));
-                    waiting.add(job);
+                    queue.holdBack(job);
                     job.retryTimer = timers.schedule(() -> backoffOver(job), delay.toNanos(), TimeUnit.NANOSECONDS);
                     job.enqueue(new ExportEvent.Requeued(job.id(), now, record.attempts() + 1, delay, e));
                 } else {
@@ -479,22 +254,13 @@ public final class JobExecutor implements AutoCloseable {
             }
         } finally {
             synchronized (lock) {
-                settling--;
+                queue.settled();
                 lock.notifyAll();
             }
         }
         dispatch();
     }
 
-    private ExportException typed(Throwable error, JobRecord record) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof ExportException e) {
-            return e;
-        }
-        return ExportException.of(ErrorCode.INTERNAL, "Job " + record.id() + " could not run its export: " + cause
-                + ". Unless this names a setting of yours (such as a checkpoint taken in another sandbox mode), it is a"
-                + " bug; please report it.", cause);
-    }
 
     /** Exponential backoff with equal jitter, never shorter than the platform's {@code Retry-After}. */
     private Duration backoff(int failedAttempts, ExportException e) {
@@ -511,10 +277,9 @@ public final class JobExecutor implements AutoCloseable {
     private void backoffOver(Job job) {
         synchronized (lock) {
             job.retryTimer = null;
-            if (closed || !waiting.remove(job)) {
+            if (closed || !queue.backoffOver(job)) {
                 return;
             }
-            queue.add(job);
         }
         dispatch();
     }
@@ -537,9 +302,6 @@ public final class JobExecutor implements AutoCloseable {
             JobRecord record = job.record();
             if (record.status() == JobStatus.QUEUED) {
                 queue.remove(job);
-                if (waiting.remove(job) && job.retryTimer != null) {
-                    job.retryTimer.cancel(false);
-                }
                 job.dormant = false;
                 Instant now = clock.instant();
                 job.record(record.ended(JobStatus.CANCELLED, null, record.checkpoint(), Optional.of(now)));
@@ -572,7 +334,7 @@ public final class JobExecutor implements AutoCloseable {
     public Job retry(UUID jobId) {
         Job job;
         synchronized (lock) {
-            job = jobs.get(Objects.requireNonNull(jobId, "jobId"));
+            job = queue.get(Objects.requireNonNull(jobId, "jobId"));
             if (job == null) {
                 throw new IllegalArgumentException("no job with id " + jobId);
             }
@@ -586,16 +348,15 @@ public final class JobExecutor implements AutoCloseable {
                             default -> " (it was cancelled; submit its request again to run it anew)";
                         });
             }
-            requireRoom(1);
+            queue.requireRoom(1);
             Instant now = clock.instant();
             ExportException previous = record.error().map(JobError::toException)
                     .orElseGet(() -> ExportException.of(ErrorCode.INTERNAL, "The job failed without an error."));
             job.cancelRequested = false;
             job.attemptsBeforeRetry = record.attempts();
-            job.sequence = nextSequence++;
             job.record(record.ended(JobStatus.QUEUED, record.error().orElse(null), record.checkpoint(), Optional.empty()));
             job.renewCompletion();
-            queue.add(job);
+            queue.requeue(job);
             job.enqueue(new ExportEvent.Requeued(jobId, now, record.attempts() + 1, Duration.ZERO, previous));
             persist(job);
         }
@@ -616,17 +377,17 @@ public final class JobExecutor implements AutoCloseable {
         List<Job> resumed = new ArrayList<>();
         synchronized (lock) {
             requireOpen();
-            for (Job job : jobs.values()) {
+            for (Job job : queue.all()) {
                 if (job.dormant && job.status() == JobStatus.QUEUED) {
                     job.dormant = false;
                     resumed.add(job);
                 }
             }
-            resumed.sort(QUEUE_ORDER);
-            queue.addAll(resumed);
+            resumed.sort(JobQueue.QUEUE_ORDER);
+            queue.queueAll(resumed);
         }
         dispatch();
-        resumed.sort(LIST_ORDER);
+        resumed.sort(JobQueue.LIST_ORDER);
         return List.copyOf(resumed);
     }
 
@@ -635,7 +396,7 @@ public final class JobExecutor implements AutoCloseable {
     /** The job with this id, submitted here or loaded from the store. */
     public Optional<Job> job(UUID jobId) {
         synchronized (lock) {
-            return Optional.ofNullable(jobs.get(jobId));
+            return Optional.ofNullable(queue.get(jobId));
         }
     }
 
@@ -644,7 +405,8 @@ public final class JobExecutor implements AutoCloseable {
         Objects.requireNonNull(query, "query");
         List<Job> matching;
         synchronized (lock) {
-            matching = jobs.values().stream().filter(job -> query.matches(job.record())).sorted(LIST_ORDER).toList();
+            matching = queue.all().stream().filter(job -> query.matches(job.record())).sorted(JobQueue.LIST_ORDER)
+                    .toList();
         }
         int from = Math.min(query.offset(), matching.size());
         int to = Math.min(matching.size(), from + query.pageSize());
@@ -653,37 +415,11 @@ public final class JobExecutor implements AutoCloseable {
 
     /** Totals over every job this executor knows, the store's history included. */
     public JobStats stats() {
-        Map<JobStatus, Long> byStatus = new EnumMap<>(JobStatus.class);
-        for (JobStatus status : JobStatus.values()) {
-            byStatus.put(status, 0L);
-        }
-        Map<String, Long> byPlatform = new TreeMap<>();
-        long items = 0;
-        long bytes = 0;
-        Duration durations = Duration.ZERO;
-        long timed = 0;
         List<JobRecord> records;
         synchronized (lock) {
-            records = jobs.values().stream().map(Job::record).toList();
+            records = queue.all().stream().map(Job::record).toList();
         }
-        for (JobRecord record : records) {
-            byStatus.merge(record.status(), 1L, Long::sum);
-            byPlatform.merge(record.platform(), 1L, Long::sum);
-            items += record.result().map(JobResult::items).orElse(record.progress().items());
-            bytes += record.result().map(JobResult::bytes).orElse(0L);
-            if (record.status() == JobStatus.SUCCEEDED || record.status() == JobStatus.FAILED) {
-                Optional<Duration> duration = record.duration();
-                if (duration.isPresent()) {
-                    durations = durations.plus(duration.get());
-                    timed++;
-                }
-            }
-        }
-        long succeeded = byStatus.get(JobStatus.SUCCEEDED);
-        long ended = succeeded + byStatus.get(JobStatus.FAILED);
-        return new JobStats(records.size(), byStatus, byPlatform, items, bytes,
-                timed == 0 ? Optional.empty() : Optional.of(durations.dividedBy(timed)),
-                ended == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) succeeded / ended));
+        return JobStats.of(records);
     }
 
     /**
@@ -705,7 +441,7 @@ public final class JobExecutor implements AutoCloseable {
         List<JobRecord> records = new ArrayList<>();
         synchronized (lock) {
             for (UUID id : jobIds) {
-                Job job = jobs.get(Objects.requireNonNull(id, "jobId"));
+                Job job = queue.get(Objects.requireNonNull(id, "jobId"));
                 if (job == null) {
                     throw new IllegalArgumentException("no job with id " + id);
                 }
@@ -741,17 +477,9 @@ public final class JobExecutor implements AutoCloseable {
                 return;
             }
             closed = true;
-            for (Job job : waiting) {
-                if (job.retryTimer != null) {
-                    job.retryTimer.cancel(false);
-                }
-                job.dormant = true;
-            }
-            waiting.clear();
-            queue.forEach(job -> job.dormant = true);
-            queue.clear();
+            queue.clear().forEach(job -> job.dormant = true);
             if (!awaitIdle(closeTimeout)) {
-                for (Job job : jobs.values()) {
+                for (Job job : queue.all()) {
                     if (job.status() == JobStatus.RUNNING) {
                         job.stoppedByClose = true;
                         if (job.running != null) {
@@ -764,8 +492,8 @@ public final class JobExecutor implements AutoCloseable {
         toCancel.forEach(RunningExport::cancel);
         synchronized (lock) {
             if (!awaitIdle(STOP_GRACE)) {
-                LOG.warn("{} jobs did not stop within {} of being cancelled; they are left to the engine", running,
-                        STOP_GRACE);
+                LOG.warn("{} jobs did not stop within {} of being cancelled; they are left to the engine",
+                        queue.running(), STOP_GRACE);
             }
         }
         timers.shutdownNow();
@@ -776,7 +504,7 @@ public final class JobExecutor implements AutoCloseable {
         }
         List<Job> left;
         synchronized (lock) {
-            left = jobs.values().stream().filter(job -> !job.status().isFinished()).toList();
+            left = queue.all().stream().filter(job -> !job.status().isFinished()).toList();
         }
         ExportException closedFirst = ExportException.of(ErrorCode.CANCELLED, "The job executor was closed before "
                 + "this job finished; the job stays QUEUED in its store and resumes with resumeUnfinished() on a new "
@@ -787,7 +515,7 @@ public final class JobExecutor implements AutoCloseable {
     /** Waits, holding the lock between waits, until no attempt runs or settles; false on timeout or interrupt. */
     private boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (running > 0 || settling > 0) {
+        while (!queue.idle()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -805,9 +533,7 @@ public final class JobExecutor implements AutoCloseable {
     @Override
     public String toString() {
         synchronized (lock) {
-            return "JobExecutor[concurrency=" + concurrency + ", platformConcurrency=" + platformConcurrency
-                    + (platformLimits.isEmpty() ? "" : " " + platformLimits) + ", running=" + running + ", queued="
-                    + (queue.size() + waiting.size()) + ", jobs=" + jobs.size() + ", store=" + store + "]";
+            return "JobExecutor[" + queue + ", store=" + store + "]";
         }
     }
 
