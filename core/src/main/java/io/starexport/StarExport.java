@@ -123,7 +123,17 @@ public final class StarExport implements AutoCloseable {
      * @throws io.starexport.api.ExportException {@code OUTPUT} when the file cannot be read
      */
     public ExportSpec<Item> resume(Path checkpointFile) {
-        return resume(engine.readCheckpoint(checkpointFile));
+        return resume(readCheckpoint(checkpointFile));
+    }
+
+    /**
+     * Reads a checkpoint file, of this version or an earlier one, to inspect it or {@link #resume(Checkpoint)}.
+     *
+     * @throws io.starexport.api.ExportException {@code OUTPUT} when the file cannot be read, is damaged or is of a
+     *                                           newer version; the message says what to do
+     */
+    public Checkpoint readCheckpoint(Path checkpointFile) {
+        return engine.readCheckpoint(Objects.requireNonNull(checkpointFile, "checkpointFile"));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.starexport.jobs;
 
-import io.starexport.ExportSpec;
 import io.starexport.RunningExport;
 import io.starexport.StarExport;
 import io.starexport.api.Checkpoint;
@@ -9,13 +8,13 @@ import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportException;
 import io.starexport.api.ExportListener;
 import io.starexport.api.ExportResult;
-import io.starexport.api.Item;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -49,9 +48,7 @@ final class Attempts {
     void launch(Job job) {
         RunningExport run;
         try {
-            ExportSpec<Item> spec = spec(job.record());
-            spec.listener(new AttemptListener(job));
-            run = spec.start();
+            run = start(job.record(), new AttemptListener(job));
         } catch (RuntimeException e) {
             ended.attemptEnded(job, null, e);
             return;
@@ -68,47 +65,28 @@ final class Attempts {
     }
 
     /**
-     * The export of an attempt. A later attempt resumes from the newest checkpoint: the one the engine keeps
-     * beside the first output (saved while running, so it survives a crash), else the one the job stored.
+     * The export of an attempt. A later attempt resumes from the newest checkpoint, whose request is the job's:
+     * the one the engine keeps beside the first output (saved while running, so it survives a crash), else the
+     * one the job stored. Its writers continue the partial files, so a csv byte order mark is not repeated.
      */
-    private ExportSpec<Item> spec(JobRecord record) {
-        ExportSpec<Item> spec = record.attempts() > 1 ? resumed(record) : null;
-        JobRequest request = record.request();
-        if (spec == null) {
-            spec = star.export(request.url());
-            request.content().ifPresent(spec::content);
-            spec.replies(request.replies());
-            request.sort().ifPresent(spec::sort);
-            request.limit().ifPresent(spec::limit);
-            request.since().ifPresent(spec::since);
-            request.until().ifPresent(spec::until);
-            for (JobRequest.Output output : request.outputs()) {
-                if (output.format().isPresent()) {
-                    spec.to(output.file(), output.format().get());
-                } else {
-                    spec.to(output.file());
-                }
-            }
-            spec.formulaProtection(request.formulaProtection());
+    private RunningExport start(JobRecord record, ExportListener listener) {
+        Optional<Checkpoint> checkpoint = record.attempts() > 1 ? newestCheckpoint(record) : Optional.empty();
+        if (checkpoint.isPresent()) {
+            return star.resume(checkpoint.get()).listener(listener).start();
         }
-        // A resumed spec already has the formula protection its checkpoint was written with (this request's),
-        // and its writers continue the partial files, so the byte order mark of the first attempt is not repeated.
-        spec.byteOrderMark(request.byteOrderMark());
-        request.media().ifPresent(spec::downloadMedia);
-        return spec;
+        return star.start(record.request(), listener);
     }
 
-    /** The resumed export of a later attempt, or null when there is no checkpoint to resume from. */
-    private ExportSpec<Item> resumed(JobRecord record) {
+    private Optional<Checkpoint> newestCheckpoint(JobRecord record) {
         Path checkpointFile = Checkpoint.fileFor(record.request().outputs().get(0).file());
         if (Files.isRegularFile(checkpointFile)) {
-            ExportSpec<Item> spec = star.resume(checkpointFile);
-            if (spec.target().url().equals(record.request().url())) {
-                return spec;
+            Checkpoint saved = star.readCheckpoint(checkpointFile);
+            if (saved.request().url().equals(record.request().url())) {
+                return Optional.of(saved);
             }
             LOG.warn("Ignoring {}: it belongs to another export than job {}", checkpointFile, record.id());
         }
-        return record.checkpoint().map(star::resume).orElse(null);
+        return record.checkpoint();
     }
 
     /** The error an attempt ended with, as an {@link ExportException}; anything else is a bug, said so. */

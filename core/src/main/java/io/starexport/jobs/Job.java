@@ -3,6 +3,7 @@ package io.starexport.jobs;
 import io.starexport.RunningExport;
 import io.starexport.api.Checkpoint;
 import io.starexport.api.ExportEvent;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.Progress;
 
 import java.time.Instant;
@@ -55,8 +56,13 @@ public final class Job {
     }
 
     /** What the job exports, with the target's canonical URL and no credentials. */
-    public JobRequest request() {
+    public ExportRequest request() {
         return record.request();
+    }
+
+    /** 1 (lowest) to 10 (highest); higher-priority jobs start first, equal ones in submission order. */
+    public int priority() {
+        return record.priority();
     }
 
     /** The platform id of the target. */

@@ -6,6 +6,7 @@ import io.starexport.StarExport;
 import io.starexport.api.Checkpoint;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportEvent;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.ExportException;
 import io.starexport.api.ExportListener;
 import io.starexport.api.ExportResult;
@@ -43,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>{@code
  * try (StarExport star = StarExport.builder().build();
  *      JobExecutor jobs = JobExecutor.builder(star).concurrency(8).store(JobStore.directory(dir)).build()) {
- *     Job job = jobs.submit(JobRequest.builder(url).to(Path.of("comments.jsonl")).build());
+ *     Job job = jobs.submit(ExportRequest.builder(url).to(Path.of("comments.jsonl")).build());
  *     job.completion().join();
  * }
  * }</pre>
@@ -69,6 +70,12 @@ public final class JobExecutor implements AutoCloseable {
     public static final int DEFAULT_MAX_QUEUE_SIZE = 10_000;
     /** Attempts per job, the first included, by default. */
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    /** The lowest job priority. */
+    public static final int MIN_PRIORITY = 1;
+    /** The priority of a job submitted without one. */
+    public static final int DEFAULT_PRIORITY = 5;
+    /** The highest job priority. */
+    public static final int MAX_PRIORITY = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(JobExecutor.class);
     /** How long close() waits for cancelled jobs: each finishes the request in flight, bounded by the engine's callTimeout. */
@@ -135,25 +142,44 @@ public final class JobExecutor implements AutoCloseable {
      *                                  {@code UNSUPPORTED_CONTENT} for a request that cannot run;
      *                                  {@code QUEUE_FULL} when the queue is at its limit; {@code OUTPUT} when
      *                                  the store cannot save the job
-     * @throws IllegalArgumentException when an output's format is unknown, or another unfinished job writes
-     *                                  the same file
+     * @throws IllegalArgumentException when the request has no output, an output's format or options are unknown,
+     *                                  or another unfinished job writes the same file
      * @throws IllegalStateException    when the executor is closed
      */
-    public Job submit(JobRequest request) {
-        return submitAll(List.of(Objects.requireNonNull(request, "request"))).get(0);
+    public Job submit(ExportRequest request) {
+        return submit(request, DEFAULT_PRIORITY);
     }
 
     /**
-     * Queues many exports in one call, each its own job, in the order given. All are checked before any is
-     * queued, so a bad request or a full queue rejects the whole batch.
+     * Queues one export with a priority from {@value #MIN_PRIORITY} (lowest) to {@value #MAX_PRIORITY}
+     * (highest); higher-priority jobs start first, equal ones in submission order. Otherwise as
+     * {@link #submit(ExportRequest)}.
+     */
+    public Job submit(ExportRequest request, int priority) {
+        return submitAll(List.of(Objects.requireNonNull(request, "request")), priority).get(0);
+    }
+
+    /** Queues many exports at the default priority; see {@link #submitAll(List, int)}. */
+    public List<Job> submitAll(List<ExportRequest> requests) {
+        return submitAll(requests, DEFAULT_PRIORITY);
+    }
+
+    /**
+     * Queues many exports in one call, each its own job with this priority, in the order given. All are checked
+     * before any is queued, so a bad request or a full queue rejects the whole batch.
      *
-     * @throws ExportException as {@link #submit(JobRequest)}; {@code QUEUE_FULL} when the batch does not fit
-     * @throws IllegalArgumentException as {@link #submit(JobRequest)}, also when two requests write one file
+     * @throws ExportException as {@link #submit(ExportRequest)}; {@code QUEUE_FULL} when the batch does not fit
+     * @throws IllegalArgumentException as {@link #submit(ExportRequest)}, also when two requests write one file,
+     *                                  or the priority is out of range
      * @throws IllegalStateException    when the executor is closed
      */
-    public List<Job> submitAll(List<JobRequest> requests) {
+    public List<Job> submitAll(List<ExportRequest> requests, int priority) {
+        if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+            throw new IllegalArgumentException("priority must be between " + MIN_PRIORITY + " and " + MAX_PRIORITY
+                    + " but was " + priority);
+        }
         List<Admission> admitted = new ArrayList<>();
-        for (JobRequest request : requests) {
+        for (ExportRequest request : requests) {
             admitted.add(Admission.check(star, Objects.requireNonNull(request, "request")));
         }
         List<Job> created = new ArrayList<>();
@@ -163,7 +189,8 @@ public final class JobExecutor implements AutoCloseable {
             queue.requireFreeOutputs(admitted.stream().map(Admission::request).toList());
             for (Admission a : admitted) {
                 Instant now = clock.instant();
-                JobRecord record = JobRecord.queued(UUID.randomUUID(), a.request(), a.target().platform(), now);
+                JobRecord record = JobRecord.queued(UUID.randomUUID(), a.request(), priority, a.target().platform(),
+                        now);
                 store.save(record);
                 Job job = new Job(this, record);
                 queue.submit(job);

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.starexport.api.Checkpoint;
-import io.starexport.api.Content;
+import io.starexport.RequestJson;
 import io.starexport.api.ErrorCode;
+import io.starexport.api.ExportException;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.Progress;
-import io.starexport.api.Sort;
-import io.starexport.media.MediaOptions;
-import io.starexport.media.Quality;
-import io.starexport.spi.RateLimit;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,16 +17,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
-/** The job document of {@link FileJobStore}: JSON, version 1. Holds no credentials because a job has none. */
+/**
+ * The job document of {@link FileJobStore}: JSON, version 2, whose request and checkpoint are in
+ * {@link RequestJson}'s form. Version 1 documents, whose request fields were flat, are still read. Holds no
+ * credentials because a job has none.
+ */
 final class JobJson {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private JobJson() {
     }
@@ -43,13 +44,16 @@ final class JobJson {
         node.put("createdAt", job.createdAt().toString());
         node.put("startedAt", job.startedAt().map(Instant::toString).orElse(null));
         node.put("finishedAt", job.finishedAt().map(Instant::toString).orElse(null));
-        writeRequest(node.putObject("request"), job.request());
+        node.put("priority", job.priority());
+        node.set("request", JSON.readTree(RequestJson.write(job.request())));
         Progress progress = job.progress();
         ObjectNode p = node.putObject("progress").put("items", progress.items()).put("pages", progress.pages())
                 .put("skipped", progress.skipped()).put("itemsPerSecond", progress.itemsPerSecond())
                 .put("elapsed", progress.elapsed().toString());
         progress.total().ifPresent(total -> p.put("total", total));
-        job.checkpoint().ifPresent(checkpoint -> writeCheckpoint(node.putObject("checkpoint"), checkpoint));
+        if (job.checkpoint().isPresent()) {
+            node.set("checkpoint", JSON.readTree(RequestJson.write(job.checkpoint().get())));
+        }
         job.result().ifPresent(result -> {
             ObjectNode r = node.putObject("result").put("items", result.items()).put("pages", result.pages())
                     .put("bytes", result.bytes()).put("completeness", result.completeness());
@@ -64,9 +68,11 @@ final class JobJson {
 
     static JobRecord read(byte[] document) throws IOException {
         JsonNode node = JSON.readTree(document);
-        if (node == null || node.path("version").asInt() != VERSION) {
-            throw new IllegalArgumentException("version " + (node == null ? "?" : node.path("version"))
-                    + " is not supported");
+        int version = node == null ? -1 : node.path("version").asInt(-1);
+        if (version != VERSION && version != 1) {
+            throw ExportException.of(ErrorCode.OUTPUT, "The job document has version "
+                    + (node == null ? "(none)" : node.path("version")) + ", but this Star Export reads versions 1 and "
+                    + VERSION + (version > VERSION ? "; update Star Export to read it." : "; it is not a job document."));
         }
         JsonNode p = node.path("progress");
         Progress progress = new Progress(p.path("items").asLong(), optionalLong(p, "total"), p.path("pages").asLong(),
@@ -86,99 +92,50 @@ final class JobJson {
             error = Optional.of(new JobError(ErrorCode.valueOf(text(e, "code")), text(e, "message"),
                     optional(e, "retryAfter").map(Duration::parse)));
         }
-        return new JobRecord(UUID.fromString(text(node, "id")), readRequest(node.path("request")),
-                text(node, "platform"), JobStatus.valueOf(text(node, "status")), node.path("attempts").asInt(),
+        ExportRequest request = version == 1 ? requestVersion1(node.path("request"))
+                : RequestJson.readRequest(node.path("request").toString());
+        int priority = (version == 1 ? node.path("request") : node).path("priority").asInt(JobExecutor.DEFAULT_PRIORITY);
+        Optional<Checkpoint> checkpoint = Optional.empty();
+        if (node.hasNonNull("checkpoint")) {
+            ObjectNode saved = (ObjectNode) node.get("checkpoint");
+            if (version == 1) {
+                saved.put("version", 1);
+            }
+            checkpoint = Optional.of(RequestJson.readCheckpoint(saved.toString()));
+        }
+        return new JobRecord(UUID.fromString(text(node, "id")), request, priority, text(node, "platform"), JobStatus.valueOf(text(node, "status")), node.path("attempts").asInt(),
                 Instant.parse(text(node, "createdAt")), optional(node, "startedAt").map(Instant::parse),
-                optional(node, "finishedAt").map(Instant::parse), progress,
-                node.hasNonNull("checkpoint") ? Optional.of(readCheckpoint(node.get("checkpoint"))) : Optional.empty(),
-                result, error);
+                optional(node, "finishedAt").map(Instant::parse), progress, checkpoint, result, error);
     }
 
-    private static void writeRequest(ObjectNode node, JobRequest request) {
-        node.put("url", request.url());
-        node.put("content", request.content().map(Enum::name).orElse(null));
-        node.put("replies", request.replies());
-        node.put("sort", request.sort().map(Enum::name).orElse(null));
-        request.limit().ifPresent(limit -> node.put("limit", limit));
-        node.put("since", request.since().map(Instant::toString).orElse(null));
-        node.put("until", request.until().map(Instant::toString).orElse(null));
-        ArrayNode outputs = node.putArray("outputs");
-        request.outputs().forEach(output -> outputs.addObject().put("file", output.file().toString())
-                .put("format", output.format().orElse(null)));
-        node.put("byteOrderMark", request.byteOrderMark());
-        node.put("formulaProtection", request.formulaProtection());
-        request.media().ifPresent(media -> writeMedia(node.putObject("media"), media));
-        node.put("priority", request.priority());
-    }
-
-    private static void writeMedia(ObjectNode node, MediaOptions media) {
-        node.put("directory", media.directory().toString());
-        node.put("naming", media.naming());
-        node.put("quality", media.quality().toString());
-        node.put("concurrency", media.concurrency());
-        node.put("ratePermits", media.rateLimit().permits());
-        node.put("ratePeriod", media.rateLimit().period().toString());
-        node.put("maxFileSize", media.maxFileSize());
-        media.contentTypes().forEach(node.putArray("contentTypes")::add);
-        media.extraHosts().stream().sorted().forEach(node.putArray("extraHosts")::add);
-    }
-
-    private static MediaOptions readMedia(JsonNode node) {
-        List<String> contentTypes = new ArrayList<>();
-        node.path("contentTypes").forEach(type -> contentTypes.add(type.asText()));
-        Set<String> extraHosts = new TreeSet<>();
-        node.path("extraHosts").forEach(host -> extraHosts.add(host.asText()));
-        return MediaOptions.builder(Path.of(text(node, "directory"))).naming(text(node, "naming"))
-                .quality(Quality.parse(text(node, "quality"))).concurrency(node.path("concurrency").asInt())
-                .rateLimit(new RateLimit(node.path("ratePermits").asLong(), Duration.parse(text(node, "ratePeriod"))))
-                .maxFileSize(node.path("maxFileSize").asLong()).contentTypes(contentTypes).extraHosts(extraHosts)
-                .build();
-    }
-
-    private static JobRequest readRequest(JsonNode node) {
-        List<JobRequest.Output> outputs = new ArrayList<>();
-        node.path("outputs").forEach(output -> outputs.add(new JobRequest.Output(Path.of(text(output, "file")),
-                optional(output, "format"))));
-        return new JobRequest(text(node, "url"), optional(node, "content").map(Content::valueOf),
-                node.path("replies").asBoolean(), optional(node, "sort").map(Sort::valueOf), optionalLong(node, "limit"),
-                optional(node, "since").map(Instant::parse), optional(node, "until").map(Instant::parse), outputs,
-                // Absent in documents written before these switches existed: the defaults those jobs ran with.
-                node.path("byteOrderMark").asBoolean(false), node.path("formulaProtection").asBoolean(true),
-                node.hasNonNull("media") ? Optional.of(readMedia(node.get("media"))) : Optional.empty(),
-                node.path("priority").asInt(JobRequest.DEFAULT_PRIORITY));
-    }
-
-    private static void writeCheckpoint(ObjectNode node, Checkpoint checkpoint) {
-        node.put("url", checkpoint.url());
-        node.put("content", checkpoint.content().name());
-        node.put("replies", checkpoint.replies());
-        node.put("sort", checkpoint.sort().map(Enum::name).orElse(null));
-        checkpoint.limit().ifPresent(limit -> node.put("limit", limit));
-        node.put("since", checkpoint.since().map(Instant::toString).orElse(null));
-        node.put("until", checkpoint.until().map(Instant::toString).orElse(null));
-        node.put("sandbox", checkpoint.sandbox());
-        node.put("formulaProtection", checkpoint.formulaProtection());
-        node.put("cursor", checkpoint.cursor().orElse(null));
-        node.put("items", checkpoint.items());
-        ArrayNode outputs = node.putArray("outputs");
-        for (Checkpoint.Output output : checkpoint.outputs()) {
-            outputs.addObject().put("file", output.file().toString()).put("partialFile", output.partialFile().toString())
-                    .put("format", output.format()).put("bytes", output.bytes());
+    /** Version 1 kept the request's fields flat, with csv's two switches applying to every output. */
+    private static ExportRequest requestVersion1(JsonNode node) {
+        ObjectNode request = JSON.createObjectNode().put("version", RequestJson.REQUEST_VERSION);
+        for (String field : List.of("url", "content", "replies", "sort", "limit", "since", "until", "media")) {
+            if (node.hasNonNull(field)) {
+                request.set(field, node.get(field));
+            }
         }
-        node.put("savedAt", checkpoint.savedAt().toString());
-    }
-
-    private static Checkpoint readCheckpoint(JsonNode node) {
-        List<Checkpoint.Output> outputs = new ArrayList<>();
+        ArrayNode outputs = request.putArray("outputs");
         for (JsonNode output : node.path("outputs")) {
-            outputs.add(new Checkpoint.Output(Path.of(text(output, "file")), Path.of(text(output, "partialFile")),
-                    text(output, "format"), output.path("bytes").asLong()));
+            ObjectNode o = outputs.addObject().put("file", text(output, "file"));
+            optional(output, "format").ifPresent(format -> o.put("format", format));
+            boolean csv = optional(output, "format").map("csv"::equals)
+                    .orElse(text(output, "file").toLowerCase(Locale.ROOT).endsWith(".csv"));
+            if (csv) {
+                ObjectNode options = JSON.createObjectNode();
+                if (node.path("byteOrderMark").asBoolean(false)) {
+                    options.put("byteOrderMark", "true");
+                }
+                if (!node.path("formulaProtection").asBoolean(true)) {
+                    options.put("formulaProtection", "false");
+                }
+                if (!options.isEmpty()) {
+                    o.set("options", options);
+                }
+            }
         }
-        return new Checkpoint(text(node, "url"), Content.valueOf(text(node, "content")), node.path("replies").asBoolean(),
-                optional(node, "sort").map(Sort::valueOf), optionalLong(node, "limit"),
-                optional(node, "since").map(Instant::parse), optional(node, "until").map(Instant::parse),
-                node.path("sandbox").asBoolean(), node.path("formulaProtection").asBoolean(true),
-                optional(node, "cursor"), node.path("items").asLong(), outputs, Instant.parse(text(node, "savedAt")));
+        return RequestJson.readRequest(request.toString());
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,6 +1,7 @@
 package io.starexport.jobs;
 
 import io.starexport.api.ErrorCode;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.ExportException;
 
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import java.util.UUID;
 final class JobQueue {
     /** Highest priority first, then in the order jobs were queued. */
     static final Comparator<Job> QUEUE_ORDER = Comparator
-            .comparingInt((Job job) -> -job.record().request().priority()).thenComparingLong(job -> job.sequence);
+            .comparingInt((Job job) -> -job.record().priority()).thenComparingLong(job -> job.sequence);
     /** Oldest first. */
     static final Comparator<Job> LIST_ORDER = Comparator.comparing((Job job) -> job.record().createdAt())
             .thenComparing(Job::id);
@@ -148,15 +149,15 @@ final class JobQueue {
     }
 
     /** Fails unless no unfinished job, and no two of these requests, write the same file. */
-    void requireFreeOutputs(List<JobRequest> requests) {
+    void requireFreeOutputs(List<ExportRequest> requests) {
         Map<Path, String> taken = new HashMap<>();
         for (Job job : jobs.values()) {
             if (!job.status().isFinished()) {
                 job.request().outputs().forEach(o -> taken.put(normal(o.file()), "job " + job.id()));
             }
         }
-        for (JobRequest request : requests) {
-            for (JobRequest.Output output : request.outputs()) {
+        for (ExportRequest request : requests) {
+            for (ExportRequest.Output output : request.outputs()) {
                 String owner = taken.putIfAbsent(normal(output.file()), "another request of this batch");
                 if (owner != null) {
                     throw new IllegalArgumentException(owner + " already writes " + output.file()

@@ -1,6 +1,7 @@
 package io.starexport.jobs;
 
 import io.starexport.api.Checkpoint;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.Progress;
 
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.UUID;
  *
  * @param id         the job's id
  * @param request    what the job exports, with the canonical URL and no credentials
+ * @param priority   1 (lowest) to 10 (highest); higher-priority jobs start first
  * @param platform   the platform id of the target
  * @param status     where the job stands
  * @param attempts   attempts started so far
@@ -26,7 +28,7 @@ import java.util.UUID;
  * @param result     what a succeeded job wrote
  * @param error      why the last attempt failed, for a job that failed or waits to be tried again
  */
-public record JobRecord(UUID id, JobRequest request, String platform, JobStatus status, int attempts,
+public record JobRecord(UUID id, ExportRequest request, int priority, String platform, JobStatus status, int attempts,
                         Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt,
                         Progress progress, Optional<Checkpoint> checkpoint, Optional<JobResult> result,
                         Optional<JobError> error) {
@@ -46,37 +48,37 @@ public record JobRecord(UUID id, JobRequest request, String platform, JobStatus 
     }
 
     /** A job just submitted. */
-    static JobRecord queued(UUID id, JobRequest request, String platform, Instant createdAt) {
-        return new JobRecord(id, request, platform, JobStatus.QUEUED, 0, createdAt, Optional.empty(), Optional.empty(),
+    static JobRecord queued(UUID id, ExportRequest request, int priority, String platform, Instant createdAt) {
+        return new JobRecord(id, request, priority, platform, JobStatus.QUEUED, 0, createdAt, Optional.empty(), Optional.empty(),
                 new Progress(0, OptionalLong.empty(), 0, 0, 0, Duration.ZERO), Optional.empty(), Optional.empty(),
                 Optional.empty());
     }
 
     JobRecord withStatus(JobStatus status) {
-        return new JobRecord(id, request, platform, status, attempts, createdAt, startedAt, finishedAt, progress,
+        return new JobRecord(id, request, priority, platform, status, attempts, createdAt, startedAt, finishedAt, progress,
                 checkpoint, result, error);
     }
 
     /** An attempt starts now. */
     JobRecord running(Instant now) {
-        return new JobRecord(id, request, platform, JobStatus.RUNNING, attempts + 1, createdAt,
+        return new JobRecord(id, request, priority, platform, JobStatus.RUNNING, attempts + 1, createdAt,
                 startedAt.isPresent() ? startedAt : Optional.of(now), Optional.empty(), progress, checkpoint,
                 Optional.empty(), error);
     }
 
     JobRecord withProgress(Progress progress) {
-        return new JobRecord(id, request, platform, status, attempts, createdAt, startedAt, finishedAt, progress,
+        return new JobRecord(id, request, priority, platform, status, attempts, createdAt, startedAt, finishedAt, progress,
                 checkpoint, result, error);
     }
 
     JobRecord succeeded(JobResult result, Instant now) {
-        return new JobRecord(id, request, platform, JobStatus.SUCCEEDED, attempts, createdAt, startedAt,
+        return new JobRecord(id, request, priority, platform, JobStatus.SUCCEEDED, attempts, createdAt, startedAt,
                 Optional.of(now), progress, Optional.empty(), Optional.of(result), Optional.empty());
     }
 
     /** Ended with an error: {@code FAILED} for good, or {@code QUEUED} to be tried again. */
     JobRecord ended(JobStatus status, JobError error, Optional<Checkpoint> checkpoint, Optional<Instant> finishedAt) {
-        return new JobRecord(id, request, platform, status, attempts, createdAt, startedAt, finishedAt, progress,
+        return new JobRecord(id, request, priority, platform, status, attempts, createdAt, startedAt, finishedAt, progress,
                 checkpoint, Optional.empty(), Optional.ofNullable(error));
     }
 

@@ -5,7 +5,7 @@
  * <pre>{@code
  * try (JobExecutor jobs = JobExecutor.builder(star).concurrency(8).build()) {
  *     List<Job> batch = jobs.submitAll(urls.stream()
- *             .map(url -> JobRequest.builder(url).to(dir.resolve(name(url) + ".jsonl")).build())
+ *             .map(url -> ExportRequest.builder(url).to(dir.resolve(name(url) + ".jsonl")).build())
  *             .toList());
  *     CompletableFuture.allOf(batch.stream().map(Job::completion).toArray(CompletableFuture[]::new)).join();
  *     System.out.println(jobs.stats());
