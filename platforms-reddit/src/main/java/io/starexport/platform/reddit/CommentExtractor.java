@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
 final class CommentExtractor implements Extractor<Comment> {
     static final int MORE_IDS_PER_CALL = 100;
     private static final Pattern CURSOR_PARENT = Pattern.compile("t[13]_[a-z0-9]{1,13}");
-    private static final Pattern CURSOR_IDS = Pattern.compile("([a-z0-9]{1,13}(,[a-z0-9]{1,13})*)?");
+    /** One id36; lists are split first, as a repeated group would recurse once per id and overflow on big stubs. */
+    private static final Pattern CURSOR_ID = Pattern.compile("[a-z0-9]{1,13}");
 
     private final RedditApi api;
     private final ExportQuery query;
@@ -110,12 +111,14 @@ final class CommentExtractor implements Extractor<Comment> {
                 for (JsonNode item : root.get("q")) {
                     String parent = item.path(0).asText("");
                     String ids = item.path(2).asText("");
-                    if (!CURSOR_PARENT.matcher(parent).matches() || !CURSOR_IDS.matcher(ids).matches()) {
+                    List<String> split = ids.isEmpty() ? List.of() : List.of(ids.split(",", -1));
+                    if (!CURSOR_PARENT.matcher(parent).matches()
+                            || !split.stream().allMatch(id -> CURSOR_ID.matcher(id).matches())) {
                         throw new IOException("unexpected work item " + item);
                     }
-                    queue.add(new Work(parent, item.path(1).asInt(), ids.isEmpty() ? List.of() : List.of(ids.split(","))));
+                    queue.add(new Work(parent, item.path(1).asInt(), split));
                 }
-                if (!CURSOR_IDS.matcher(link).matches() || link.isEmpty() || link.contains(",")) {
+                if (!CURSOR_ID.matcher(link).matches()) {
                     throw new IOException("unexpected post id");
                 }
                 return new State(link, root.path("t").asLong(-1), queue);
