@@ -216,11 +216,8 @@ final class CommentExtractor implements Extractor<Comment> {
         if (!query.replies() && !focused) {
             parameters.put("depth", 1);
         }
-        JsonNode root = api.get(focused ? "/comments/" + link + "/_/" + target.id() : "/comments/" + link, parameters);
-        if (!root.isArray() || root.size() < 2) {
-            throw ExportException.platformChanged(RedditPlatform.ID, "$", "expected the [post, comments] pair of "
-                    + "listings but found " + root.getNodeType());
-        }
+        JsonNode root = tree(focused ? "/comments/" + link + "/_/" + target.id() : "/comments/" + link, parameters,
+                "the comments of post " + link);
         Harvest harvest = new Harvest(link);
         long total = -1;
         if (focused) {
@@ -267,11 +264,37 @@ final class CommentExtractor implements Extractor<Comment> {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("limit", limit);
         parameters.put("sort", sort);
-        JsonNode root = api.get("/comments/" + link + "/_/" + parent, parameters);
-        JsonNode node = root.isArray() && root.size() >= 2 ? find(root.get(1), parent) : null;
+        JsonNode root = tree("/comments/" + link + "/_/" + parent, parameters,
+                "the \"continue this thread\" replies of comment " + parent);
+        JsonNode node = find(root.get(1), parent);
         if (node != null) {
             harvest.walk(node.path("data").path("replies"), "[1]...replies", work.depth());
         }
+    }
+
+    /**
+     * The {@code [post, comments]} pair of a tree request. Reddit now and then answers one with a 200 and an
+     * empty body or {@code null}: that is asked once more, then fails as transient ({@code NETWORK}, so a resume
+     * asks again) rather than losing the subtree; any other shape is {@code PLATFORM_CHANGED}.
+     */
+    private JsonNode tree(String path, Map<String, Object> parameters, String what) {
+        JsonNode root = api.get(path, parameters);
+        if (blank(root)) {
+            root = api.get(path, parameters);
+        }
+        if (blank(root)) {
+            throw ExportException.of(ErrorCode.NETWORK, "Reddit answered twice with an empty body instead of " + what
+                    + ", as it does now and then; resume the export later to fetch them.");
+        }
+        if (!root.isArray() || root.size() < 2) {
+            throw ExportException.platformChanged(RedditPlatform.ID, "$", "expected the [post, comments] pair of "
+                    + "listings for " + what + " but found " + root.getNodeType());
+        }
+        return root;
+    }
+
+    private static boolean blank(JsonNode root) {
+        return root == null || root.isMissingNode() || root.isNull() || (root.isArray() && root.isEmpty());
     }
 
     /**
