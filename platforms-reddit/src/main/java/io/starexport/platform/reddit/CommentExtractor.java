@@ -235,8 +235,11 @@ final class CommentExtractor implements Extractor<Comment> {
                 harvest.walk(node.path("data").path("replies"), "[1]...replies", 1);
             }
         } else {
-            JsonNode post = root.get(0).path("data").path("children").path(0).path("data");
-            total = post.path("num_comments").asLong(-1);
+            // num_comments counts replies too: without them it is no total of what is exported.
+            if (query.replies()) {
+                JsonNode post = root.get(0).path("data").path("children").path(0).path("data");
+                total = post.path("num_comments").asLong(-1);
+            }
             harvest.walk(root.get(1), "[1]", 0);
         }
         return page(harvest, new State(link, total, harvest.work));

@@ -270,6 +270,18 @@ class CommentTreeTest {
         assertThat(server.findAll(anyRequestedFor(urlPathMatching("/comments/" + FakeReddit.LINK + "/_/.*")))).isEmpty();
     }
 
+    /** Reddit's {@code num_comments} counts replies too: without replies it is no total of what was asked for. */
+    @Test
+    void withoutRepliesTheResultDoesNotBlameThePlatformForTheRepliesLeftOut(@TempDir Path dir) {
+        ExportResult result;
+        try (StarExport star = engine(RedditPlatform.Access.OAUTH)) {
+            result = star.export(URL).comments().to(dir.resolve("top.jsonl")).run();
+        }
+        assertThat(result.items()).isEqualTo(thread.top.size());
+        assertThat(result.reportedTotal()).isEmpty();
+        assertThat(result.completeness()).doesNotContain("deleted, hidden or filtered");
+    }
+
     @Test
     void aCommentUrlExportsThatCommentsSubtreeCountingDepthFromIt() {
         FakeReddit.Node root = thread.top.get(0).children().get(0);
