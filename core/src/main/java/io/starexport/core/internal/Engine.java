@@ -213,8 +213,21 @@ public final class Engine {
 
     // ---- planning and running --------------------------------------------------------------------
 
-    /** The content exported when none is chosen; see {@link io.starexport.Detection#defaultContent()}. */
-    public static Optional<Content> defaultContent(Target.Kind kind, Set<Content> offered) {
+    /**
+     * The content exported when none is chosen: the one the URL names (the target's {@code content} attribute),
+     * else the default of its kind; see {@link io.starexport.Detection#defaultContent()}.
+     */
+    public static Optional<Content> defaultContent(Target target, Set<Content> offered) {
+        String named = target.attributes().get("content");
+        for (Content content : offered) {
+            if (content.name().equalsIgnoreCase(named)) {
+                return Optional.of(content);
+            }
+        }
+        return defaultContent(target.kind(), offered);
+    }
+
+    private static Optional<Content> defaultContent(Target.Kind kind, Set<Content> offered) {
         Content preferred = switch (kind) {
             case VIDEO, POST, COMMENT -> Content.COMMENTS;
             case PROFILE, PLAYLIST, COMMUNITY, HASHTAG -> Content.POSTS;
@@ -234,7 +247,7 @@ public final class Engine {
         Target target = resolve(request.url());
         Platform platform = platformOf(target);
         Set<Content> offered = platform.contents(target.kind());
-        Content chosen = request.content().or(() -> defaultContent(target.kind(), offered)).orElseThrow(() ->
+        Content chosen = request.content().or(() -> defaultContent(target, offered)).orElseThrow(() ->
                 ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, platform.displayName() + " cannot export anything from a "
                         + kind(target) + "."));
         if (!offered.contains(chosen)) {

@@ -139,6 +139,12 @@ final class ExportRun {
             throw fail(e);
         } catch (RuntimeException e) {
             throw fail(unexpected(e));
+        } catch (OutOfMemoryError e) {
+            throw e; // the failure path needs memory itself; the host reports it
+        } catch (Error e) {
+            // A plugin's or writer's Error (a StackOverflowError on deep input, say): the stack is unwound by
+            // now, so the normal failure path can keep the partial file and its checkpoint.
+            throw fail(unexpected(e));
         }
     }
 
@@ -195,6 +201,12 @@ final class ExportRun {
             done = true;
             throw fail(e);
         } catch (RuntimeException e) {
+            done = true;
+            throw fail(unexpected(e));
+        } catch (OutOfMemoryError e) {
+            done = true;
+            throw e;
+        } catch (Error e) {
             done = true;
             throw fail(unexpected(e));
         }
@@ -365,7 +377,7 @@ final class ExportRun {
         return withCheckpoint;
     }
 
-    private ExportException unexpected(RuntimeException e) {
+    private ExportException unexpected(Throwable e) {
         return ExportException.of(ErrorCode.INTERNAL, "The " + plan.platform().id() + " export failed unexpectedly: "
                 + engine.redactor(plan.platform(), plan.request().credentials()).redact(String.valueOf(e)) + ". This is a bug; please report it.", e);
     }
