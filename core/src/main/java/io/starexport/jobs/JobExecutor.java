@@ -1,6 +1,7 @@
 package io.starexport.jobs;
 
 import io.starexport.PlatformInfo;
+import io.starexport.RetryPolicy;
 import io.starexport.RunningExport;
 import io.starexport.StarExport;
 import io.starexport.api.Checkpoint;
@@ -83,8 +84,8 @@ public final class JobExecutor implements AutoCloseable {
 
     private final StarExport star;
     private final int maxAttempts;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    /** The backoff bounds of automatic retries; its attempt and Retry-After limits are the engine's business. */
+    private final RetryPolicy backoff;
     private final Duration progressInterval;
     private final Duration closeTimeout;
     private final JobStore store;
@@ -101,8 +102,7 @@ public final class JobExecutor implements AutoCloseable {
     private JobExecutor(Builder builder) {
         this.star = builder.star;
         this.maxAttempts = builder.maxAttempts;
-        this.initialBackoff = builder.initialBackoff;
-        this.maxBackoff = builder.maxBackoff;
+        this.backoff = RetryPolicy.ofDefaults().withBackoff(builder.initialBackoff, builder.maxBackoff);
         this.progressInterval = builder.progressInterval;
         this.closeTimeout = builder.closeTimeout;
         this.store = builder.store;
@@ -289,15 +289,13 @@ public final class JobExecutor implements AutoCloseable {
     }
 
 
-    /** Exponential backoff with equal jitter, never shorter than the platform's {@code Retry-After}. */
+    /**
+     * The retry policy's backoff with equal jitter (at least half its ceiling, since the engine's own request
+     * retries have just failed), never shorter than the platform's {@code Retry-After}.
+     */
     private Duration backoff(int failedAttempts, ExportException e) {
-        long ceiling = initialBackoff.toNanos();
-        for (int i = 1; i < failedAttempts && ceiling < maxBackoff.toNanos(); i++) {
-            ceiling *= 2;
-        }
-        ceiling = Math.min(ceiling, maxBackoff.toNanos());
-        long jittered = ceiling / 2 + (ceiling > 1 ? ThreadLocalRandom.current().nextLong(ceiling / 2 + 1) : 0);
-        Duration delay = Duration.ofNanos(jittered);
+        Duration half = backoff.backoffCeiling(failedAttempts).dividedBy(2);
+        Duration delay = half.plus(backoff.backoff(failedAttempts, ThreadLocalRandom.current()).dividedBy(2));
         return e.retryAfter().filter(after -> after.compareTo(delay) > 0).orElse(delay);
     }
 

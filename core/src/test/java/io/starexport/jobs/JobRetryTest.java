@@ -86,6 +86,24 @@ class JobRetryTest {
     }
 
     @Test
+    void eachAutomaticRetryWaitsHalfToAllOfADoublingCeiling() {
+        stubPost(server, "alpha", "p2", 0);
+        burstOnSecondPage("alpha", "p2");
+        EventLog log = new EventLog();
+        try (StarExport star = ThreePlatforms.engine(server).build(); JobExecutor jobs = executor(star, log).build()) {
+            Job job = jobs.submit(JobRequest.builder(url("alpha", "p2")).to(dir.resolve("p2.jsonl")).build())
+                    .completion().join();
+
+            assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+            // backoff(1 ms, 5 ms): the ceilings of the first two retries are 1 ms and 2 ms.
+            assertThat(log.of(job.id(), ExportEvent.Requeued.class)).extracting(ExportEvent.Requeued::delay)
+                    .satisfiesExactly(
+                            first -> assertThat(first).isBetween(Duration.ofNanos(500_000), Duration.ofMillis(1)),
+                            second -> assertThat(second).isBetween(Duration.ofMillis(1), Duration.ofMillis(2)));
+        }
+    }
+
+    @Test
     void aTransientFailureThatOutlastsTheAttemptsFailsTheJob() {
         server.stubFor(pageRequest("beta", "down", null).willReturn(serviceUnavailable()));
         EventLog log = new EventLog();

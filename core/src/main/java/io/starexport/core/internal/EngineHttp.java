@@ -192,9 +192,7 @@ public final class EngineHttp implements Http {
     }
 
     private Duration backoff(int attempt) {
-        long ceiling = retry.initialBackoff().toMillis() << Math.min(attempt - 1, 30);
-        long capped = Math.min(Math.max(ceiling, 0), retry.maxBackoff().toMillis());
-        return Duration.ofMillis(capped <= 0 ? 0 : ThreadLocalRandom.current().nextLong(capped + 1));
+        return retry.backoff(attempt, ThreadLocalRandom.current());
     }
 
     /** {@code Retry-After} as seconds or as an HTTP date; absent or unparseable gives empty. */

@@ -297,9 +297,7 @@ final class Download {
     }
 
     private Duration backoff(int attempt) {
-        long ceiling = settings.retry().initialBackoff().toMillis() << Math.min(attempt - 1, 30);
-        long capped = Math.min(Math.max(ceiling, 0), settings.retry().maxBackoff().toMillis());
-        return Duration.ofMillis(capped <= 0 ? 0 : ThreadLocalRandom.current().nextLong(capped + 1));
+        return settings.retry().backoff(attempt, ThreadLocalRandom.current());
     }
 
     private static String describe(IOException e) {
