@@ -16,10 +16,9 @@ import java.util.Set;
  * @param contents    every content it can export from some kind of target
  * @param endpoints   endpoint names to the base URLs in effect (host overrides applied)
  * @param credentials names of the credentials it understands
- * @param sandboxOnly true when no plugin is installed and only the sandbox recognises its URLs
  */
 public record PlatformInfo(String id, String name, Set<Content> contents, Map<String, URI> endpoints,
-                           List<String> credentials, boolean sandboxOnly) {
+                           List<String> credentials) {
     public PlatformInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

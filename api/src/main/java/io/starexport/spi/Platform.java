@@ -75,6 +75,15 @@ public interface Platform {
     }
 
     /**
+     * How this platform's items look in sandbox mode, where the engine makes up sample items for URLs this
+     * platform resolves instead of calling it. The default, {@link SampleStyle#generic()}, gives plain
+     * ids and names; return a style of your own so sandbox exports look like the real ones.
+     */
+    default SampleStyle sampleStyle() {
+        return SampleStyle.generic();
+    }
+
+    /**
      * Sees every response the platform's requests get, to read feedback headers (remaining quota,
      * reset time) and pause the shared bucket before the platform refuses. Called on the requesting
      * thread; must not throw.

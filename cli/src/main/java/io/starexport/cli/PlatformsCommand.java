@@ -96,20 +96,18 @@ final class PlatformsCommand implements Callable<Integer>, Main.HasCommonOptions
                         .forEach(endpoint -> endpoints.put(endpoint.getKey(), endpoint.getValue().toString()));
                 ArrayNode credentials = entry.putArray("credentials");
                 platform.credentials().forEach(credentials::add);
-                entry.put("sandbox_only", platform.sandboxOnly());
             }
             JsonOutput.success(out, data);
             return;
         }
         if (platforms.isEmpty()) {
-            main.err().println("No platforms installed. Add a platform jar, or use --sandbox to try the sample data.");
+            main.err().println("No platforms installed. Add a platform jar; --sandbox exports sample data for installed platforms.");
             return;
         }
-        TextTable table = new TextTable("ID", "NAME", "CONTENTS", "CREDENTIALS", "SANDBOX ONLY");
+        TextTable table = new TextTable("ID", "NAME", "CONTENTS", "CREDENTIALS");
         for (PlatformInfo platform : platforms) {
             table.row(platform.id(), platform.name(), names(platform.contents()),
-                    platform.credentials().isEmpty() ? "-" : String.join(", ", platform.credentials()),
-                    platform.sandboxOnly() ? "yes" : "no");
+                    platform.credentials().isEmpty() ? "-" : String.join(", ", platform.credentials()));
         }
         table.print(out);
     }

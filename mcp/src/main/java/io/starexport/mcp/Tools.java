@@ -358,13 +358,10 @@ final class Tools {
         String url = args.requiredString("url");
         Detection detection;
         try {
-            // The sandbox engine knows every installed platform and the ones only the sandbox simulates.
             detection = exports.detect(url, true);
         } catch (ExportException e) {
             return failure(e).put("parameter", "url");
         }
-        String platform = detection.target().platform();
-        boolean live = exports.platforms().stream().anyMatch(p -> p.id().equals(platform) && !p.sandboxOnly());
         ObjectNode data = json.createObjectNode();
         data.put("platform", platform).put("platform_name", detection.platformName())
                 .put("kind", lower(detection.target().kind().name())).put("id", detection.target().id())
@@ -372,11 +369,6 @@ final class Tools {
         ArrayNode contents = data.putArray("contents");
         contentNames(detection.contents()).forEach(contents::add);
         detection.defaultContent().ifPresent(c -> data.put("default_content", lower(c.name())));
-        data.put("live", live);
-        if (!live) {
-            data.put("note", "No " + detection.platformName()
-                    + " plugin is installed: only sandbox=true exports work.");
-        }
         return success(data);
     }
 
@@ -392,7 +384,6 @@ final class Tools {
             contentNames(platform.contents()).forEach(contents::add);
             ArrayNode credentials = node.putArray("credentials");
             platform.credentials().forEach(credentials::add);
-            node.put("live", !platform.sandboxOnly());
         }
         ArrayNode formatList = data.putArray("formats");
         formats.forEach(formatList::add);

@@ -210,10 +210,9 @@ public final class StarExportExtension implements BeforeEachCallback, AfterEachC
             }
             List<String> wanted = List.of(recordedResponses.get().platforms());
             for (String id : wanted) {
-                if (platforms.stream().noneMatch(p -> p.id().equals(id) && !p.sandboxOnly())) {
+                if (platforms.stream().noneMatch(p -> p.id().equals(id))) {
                     throw new ParameterResolutionException("@RecordedResponses names platform '" + id + "', which is "
-                            + "not installed; installed: " + platforms.stream().filter(p -> !p.sandboxOnly())
-                            .map(PlatformInfo::id).toList() + ". Add its module in test scope or register it with withEngine.");
+                            + "not installed; installed: " + platforms.stream().map(PlatformInfo::id).toList() + ". Add its module in test scope or register it with withEngine.");
                 }
             }
             star = build(builder -> {

@@ -62,8 +62,6 @@ public final class Engine {
 
     private final EngineConfig config;
     private final Registry registry;
-    /** Sandbox stand-ins for known platforms whose module is not installed. */
-    private final Map<String, Platform> sandboxOnly = new TreeMap<>();
     private final OkHttpClient baseClient;
     private final ConcurrentMap<ProxyConfig, OkHttpClient> proxiedClients = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
@@ -74,14 +72,9 @@ public final class Engine {
     public Engine(EngineConfig config) {
         this.config = config;
         this.registry = Registry.create(config.platforms(), config.formats(), config.discovery());
-        for (Platform known : Sandbox.knownPlatforms()) {
-            if (registry.platform(known.id()).isEmpty()) {
-                sandboxOnly.put(known.id(), known);
-            }
-        }
-        if (registry.platforms().isEmpty() && !config.sandbox()) {
+        if (registry.platforms().isEmpty()) {
             LOG.warn("No platform plugins found. Add a platform module such as "
-                    + "io.starexport:starexport-platforms-youtube to the class path, or build with sandbox(true).");
+                    + "io.starexport:starexport-platforms-youtube to the class path; sandbox mode needs one too.");
         }
         validate();
         this.baseClient = new OkHttpClient.Builder()
@@ -123,17 +116,8 @@ public final class Engine {
     }
 
     private Platform knownPlatform(String id) {
-        return registry.platform(id).or(() -> Optional.ofNullable(sandboxOnly.get(id)))
-                .orElseThrow(() -> new IllegalArgumentException("no platform '" + id + "' is installed; installed: "
-                        + allPlatforms().keySet()));
-    }
-
-    private Map<String, Platform> allPlatforms() {
-        Map<String, Platform> all = new TreeMap<>(registry.platforms());
-        if (config.sandbox()) {
-            sandboxOnly.forEach(all::putIfAbsent);
-        }
-        return all;
+        return registry.platform(id).orElseThrow(() -> new IllegalArgumentException("no platform '" + id
+                + "' is installed; installed: " + registry.platforms().keySet()));
     }
 
     public EngineConfig config() {
@@ -144,7 +128,7 @@ public final class Engine {
 
     public Target resolve(String url) {
         URI uri = UrlParser.parse(url);
-        for (Platform platform : allPlatforms().values()) {
+        for (Platform platform : registry.platforms().values()) {
             Optional<Target> target;
             try {
                 target = platform.resolve(uri);
@@ -158,16 +142,11 @@ public final class Engine {
                 return target.get();
             }
         }
-        for (Platform known : sandboxOnly.values()) {
-            if (!config.sandbox() && known.resolve(uri).isPresent()) {
-                throw ExportException.of(ErrorCode.UNSUPPORTED_PLATFORM, "This is a " + known.displayName()
-                        + " URL, but the " + known.displayName() + " platform module is not installed. Add "
-                        + "io.starexport:starexport-platforms-" + known.id() + ", or try it in sandbox mode.");
-            }
-        }
         throw ExportException.of(ErrorCode.UNSUPPORTED_PLATFORM, "No installed platform recognises URLs of '"
-                + uri.getHost() + "'" + (allPlatforms().isEmpty() ? "; no platform is installed."
-                : "; installed: " + String.join(", ", allPlatforms().keySet()) + "."));
+                + uri.getHost() + "'" + (registry.platforms().isEmpty() ? "; no platform is installed."
+                : "; installed: " + String.join(", ", registry.platforms().keySet()) + ".")
+                + " Add the module of the platform that serves them (io.starexport:starexport-platforms-…); sandbox"
+                + " mode uses the installed platforms too.");
     }
 
     public Detection detect(String url) {
@@ -182,13 +161,13 @@ public final class Engine {
 
     public List<PlatformInfo> platforms() {
         List<PlatformInfo> infos = new ArrayList<>();
-        allPlatforms().forEach((id, platform) -> {
+        registry.platforms().forEach((id, platform) -> {
             Set<Content> contents = EnumSet.noneOf(Content.class);
             for (Target.Kind kind : Target.Kind.values()) {
                 contents.addAll(platform.contents(kind));
             }
             infos.add(new PlatformInfo(id, platform.displayName(), contents, endpoints(platform),
-                    platform.credentialNames(), sandboxOnly.get(id) == platform));
+                    platform.credentialNames()));
         });
         return infos;
     }
@@ -357,12 +336,12 @@ public final class Engine {
         return new Events(listeners);
     }
 
-    /** The extractor of one export: the platform's, or the sandbox generator in sandbox mode. */
+    /** The extractor of one export: the platform's, or in sandbox mode the generator in the platform's style. */
     Extractor<? extends Item> extractor(ExportPlan plan, Cancellation cancellation) {
-        if (plan.request().sandbox()) {
-            return Sandbox.extractor(plan.query());
-        }
         Platform platform = plan.platform();
+        if (plan.request().sandbox()) {
+            return Sandbox.extractor(plan.query(), platform.sampleStyle());
+        }
         Credentials credentials = credentials(platform.id(), plan.request().credentials());
         RateLimiter limiter = limiters.computeIfAbsent(platform.id() + ":" + fingerprint(credentials),
                 key -> new RateLimiter(config.rateLimits().getOrDefault(platform.id(),
@@ -504,7 +483,7 @@ public final class Engine {
 
     @Override
     public String toString() {
-        return "[platforms=" + allPlatforms().keySet() + ", formats=" + registry.formats().keySet() + ", sandbox="
+        return "[platforms=" + registry.platforms().keySet() + ", formats=" + registry.formats().keySet() + ", sandbox="
                 + config.sandbox() + "]";
     }
 }

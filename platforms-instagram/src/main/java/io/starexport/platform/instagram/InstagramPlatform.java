@@ -14,6 +14,7 @@ import io.starexport.spi.Platform;
 import io.starexport.spi.PlatformContext;
 import io.starexport.spi.RateLimit;
 import io.starexport.spi.RateLimitControl;
+import io.starexport.spi.SampleStyle;
 
 import java.net.URI;
 import java.time.Duration;
@@ -172,6 +173,11 @@ public final class InstagramPlatform implements Platform {
     @Override
     public Set<String> mediaHosts() {
         return Set.of("cdninstagram.com", "fbcdn.net");
+    }
+
+    @Override
+    public SampleStyle sampleStyle() {
+        return InstagramSamples.STYLE;
     }
 
     /** Pauses the shared bucket from the Graph API's usage headers (see {@code UsageFeedback}). */

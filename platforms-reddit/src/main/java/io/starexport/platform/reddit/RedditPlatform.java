@@ -16,6 +16,7 @@ import io.starexport.spi.Platform;
 import io.starexport.spi.PlatformContext;
 import io.starexport.spi.RateLimit;
 import io.starexport.spi.RateLimitControl;
+import io.starexport.spi.SampleStyle;
 
 import java.net.URI;
 import java.time.Duration;
@@ -181,6 +182,11 @@ public final class RedditPlatform implements Platform {
     @Override
     public Set<String> mediaHosts() {
         return Set.of("redd.it", "redditmedia.com", "redditstatic.com");
+    }
+
+    @Override
+    public SampleStyle sampleStyle() {
+        return RedditSamples.STYLE;
     }
 
     /**

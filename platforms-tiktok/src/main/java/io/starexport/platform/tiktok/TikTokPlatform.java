@@ -13,6 +13,7 @@ import io.starexport.spi.HttpResponse;
 import io.starexport.spi.Platform;
 import io.starexport.spi.PlatformContext;
 import io.starexport.spi.RateLimit;
+import io.starexport.spi.SampleStyle;
 
 import java.net.URI;
 import java.util.EnumSet;
@@ -180,6 +181,11 @@ public final class TikTokPlatform implements Platform {
     public Set<String> mediaHosts() {
         return Set.of("tiktokcdn.com", "tiktokcdn-us.com", "tiktokcdn-eu.com", "tiktokv.com", "tiktokv.us",
                 "tiktokv.eu", "tiktok.com", "ibyteimg.com", "byteoversea.com", "muscdn.com");
+    }
+
+    @Override
+    public SampleStyle sampleStyle() {
+        return TikTokSamples.STYLE;
     }
 
     /** A Research API daily-quota refusal (a 429) ends the request at once instead of being retried. */

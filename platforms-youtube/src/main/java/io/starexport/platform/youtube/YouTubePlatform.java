@@ -15,6 +15,7 @@ import io.starexport.spi.Platform;
 import io.starexport.spi.PlatformContext;
 import io.starexport.spi.RateLimit;
 import io.starexport.spi.RateLimitControl;
+import io.starexport.spi.SampleStyle;
 
 import java.net.URI;
 import java.util.Collections;
@@ -203,6 +204,11 @@ public final class YouTubePlatform implements Platform {
     @Override
     public Set<String> mediaHosts() {
         return Set.of("ytimg.com", "googlevideo.com", "ggpht.com");
+    }
+
+    @Override
+    public SampleStyle sampleStyle() {
+        return YouTubeSamples.STYLE;
     }
 
     @Override

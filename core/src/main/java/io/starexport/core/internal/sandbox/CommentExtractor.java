@@ -55,7 +55,7 @@ final class CommentExtractor implements Extractor<Comment> {
         this.sort = scene.query.sort().orElse(Sort.TOP);
         this.popularity = Math.pow(10, 1.5 + 3 * new Rng(scene.derived(Scene.Salt.POPULARITY)).nextDouble());
         this.hasPinned = (scene.derived(Scene.Salt.PINNED) & 1) == 0;
-        this.owner = shape.owner(scene);
+        this.owner = shape.owner();
     }
 
     @Override
@@ -107,8 +107,8 @@ final class CommentExtractor implements Extractor<Comment> {
             return 0;
         }
         if (single) {
-            // A YouTube reply (parent.suffix) cannot have replies of its own: YouTube threads are flat.
-            if (scene.platform.equals("youtube") && scene.target.id().contains(".")) {
+            // A reply named as thread + separator + id cannot have replies of its own: such threads are flat.
+            if (shape.replyTargetThread().isPresent()) {
                 return 1;
             }
             if (limit.isPresent() && replies) {
@@ -254,14 +254,11 @@ final class CommentExtractor implements Extractor<Comment> {
         long window;
         if (single) {
             id = scene.target.id();
-            int dot = id.indexOf('.');
-            if (scene.platform.equals("youtube") && dot > 0) {
-                parentId = id.substring(0, dot);
-            }
+            parentId = shape.replyTargetThread().orElse(null);
             createdAt = Scene.before(Scene.COMMENTS_SPAN * (0.3 + 0.6 * rng.nextDouble()));
             window = Scene.ANCHOR.getEpochSecond() - createdAt.getEpochSecond();
         } else {
-            id = shape.commentId(scene, key, null);
+            id = shape.commentId(key, null);
             createdAt = Scene.before(Scene.COMMENTS_SPAN * (canonical + 0.02 + 0.96 * rng.nextDouble()) / layout.threads);
             window = Math.min(Scene.ANCHOR.getEpochSecond() - createdAt.getEpochSecond(), 3_600L * rng.between(1, 720));
         }
@@ -282,7 +279,7 @@ final class CommentExtractor implements Extractor<Comment> {
         Rng rng = scene.rng(Scene.Salt.COMMENT, thread.key);
         long likes = (long) (popularity * Math.pow(thread.rank + 1, -0.75) * (0.7 + 0.6 * rng.nextDouble()));
         boolean edited = rng.chance(0.06);
-        return shape.comment(scene, new Shape.CommentDraft(thread.key, thread.id, scene.postId(), thread.parentId, null,
+        return shape.comment(new Shape.CommentDraft(thread.key, thread.id, scene.postId(), thread.parentId, null,
                 thread.depth, thread.createdAt, likes, directReplies(thread), thread.pinned, edited, thread.who.author(),
                 thread.who.owner(), rng));
     }
@@ -299,14 +296,14 @@ final class CommentExtractor implements Extractor<Comment> {
             parentId = thread.id;
             parent = thread.who;
         } else {
-            parentId = shape.commentId(scene, key - 1, thread.id);
+            parentId = shape.commentId(key - 1, thread.id);
             parent = who(key - 1, false);
         }
         long childCount = index + 1 < thread.replies && chainLink(thread, index + 1) > 0 ? 1 : 0;
         double fraction = (index + 0.1 + 0.8 * scene.rng(Scene.Salt.REPLY_TIME, key).nextDouble()) / thread.replies;
         Instant createdAt = thread.createdAt.plusSeconds((long) (thread.replyWindowSeconds * fraction));
         Who who = who(key, false);
-        return shape.comment(scene, new Shape.CommentDraft(key, shape.commentId(scene, key, thread.id), scene.postId(),
+        return shape.comment(new Shape.CommentDraft(key, shape.commentId(key, thread.id), scene.postId(),
                 parentId, parent.handle(), thread.depth + 1 + link, createdAt, likes, childCount, false, edited,
                 who.author(), who.owner(), rng));
     }

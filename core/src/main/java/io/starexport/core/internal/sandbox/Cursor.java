@@ -6,15 +6,16 @@ import io.starexport.api.ExportException;
 import java.util.Locale;
 
 /**
- * A sandbox cursor: {@code sbx1:<tag>:<total>:<units>:<position>:<sub>:<emitted>}. The tag ties it to one
+ * A sandbox cursor: {@code sbx2:<tag>:<total>:<units>:<position>:<sub>:<emitted>}. The tag ties it to one
  * export (URL, content, replies, sort). Total and units fix how large the export is and how it is laid
  * out (units is the extractor's own sizing number: the comment budget, the number of posts), so a
  * resumed export sees the same items even if it is given a different limit. Position and sub say where
  * the next page starts; emitted counts the items before it. Everything a page needs is here, so pages
- * need no memory of earlier ones.
+ * need no memory of earlier ones. The prefix changes whenever the same position would give different
+ * items (sbx2: items dressed by the platform's sample style).
  */
 record Cursor(String tag, long total, long units, long position, long sub, long emitted) {
-    private static final String PREFIX = "sbx1";
+    private static final String PREFIX = "sbx2";
 
     String encode() {
         return PREFIX + ":" + tag + ":" + total + ":" + units + ":" + position + ":" + sub + ":" + emitted;

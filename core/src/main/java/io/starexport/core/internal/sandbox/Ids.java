@@ -1,12 +1,12 @@
 package io.starexport.core.internal.sandbox;
 
+import io.starexport.spi.SampleStyle.IdShape;
+
 /**
  * Id encodings and keyed bijections. Ids come from a bijection of a unique key (an item's position
  * in its export), so two items of one export never share an id, however many there are.
  */
 final class Ids {
-    static final String BASE64_URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
     private Ids() {
     }
 
@@ -61,45 +61,39 @@ final class Ids {
         return inverse;
     }
 
-    static String base36(long value) {
-        return Long.toString(value, 36);
-    }
-
-    /** {@code length} base64url characters from the high bits of {@code value}, six bits each. */
-    static String base64(long value, int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            int shift = 58 - 6 * i;
-            int digit = shift >= 0 ? (int) ((value >>> shift) & 63) : (int) ((value << -shift) & 63);
-            text.append(BASE64_URL.charAt(digit));
+    /**
+     * The id of shape {@code shape} for a unique number {@code key}: distinct keys give distinct ids while
+     * the shape can spell more ids than there are keys. A shape with room for at most 2^63 ids spells a
+     * keyed bijection of the key; a larger one spells a 63-bit bijection of it, least significant digit
+     * first, and fills the remaining characters from a hash of it.
+     */
+    static String spell(IdShape shape, long key, long salt) {
+        String alphabet = shape.alphabet();
+        int base = alphabet.length();
+        int length = shape.length();
+        long capacity = 1;
+        for (int i = 0; i < length && capacity > 0; i++) {
+            capacity = capacity > Long.MAX_VALUE / base ? -1 : capacity * base;
         }
-        return text.toString();
-    }
-
-    /** A non-negative number in Instagram's shortcode alphabet (base 64, no padding). */
-    static String shortcode(long value) {
-        StringBuilder text = new StringBuilder();
-        long rest = value;
-        do {
-            text.append(BASE64_URL.charAt((int) (rest & 63)));
-            rest >>>= 6;
-        } while (rest != 0);
-        return text.reverse().toString();
-    }
-
-    /** The number an Instagram shortcode encodes, or -1 when it is not one (too long, other characters). */
-    static long fromShortcode(String shortcode) {
-        if (shortcode.isEmpty() || shortcode.length() > 11) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = 0; i < shortcode.length(); i++) {
-            int digit = BASE64_URL.indexOf(shortcode.charAt(i));
-            if (digit < 0 || (i == 10 && (value >>> 58) != 0)) {
-                return -1;
+        char[] text = new char[length];
+        if (capacity > 0) {
+            long value = new Shuffle(capacity, salt).apply(Math.floorMod(key, capacity));
+            for (int i = length - 1; i >= 0; i--) {
+                text[i] = alphabet.charAt((int) (value % base));
+                value /= base;
             }
-            value = (value << 6) | digit;
+        } else {
+            long value = permute(key, 63, salt);
+            int i = 0;
+            for (long rest = Long.MAX_VALUE; rest != 0; rest /= base) {
+                text[i++] = alphabet.charAt((int) (value % base));
+                value /= base;
+            }
+            Rng filler = new Rng(Rng.mix(key ^ salt));
+            while (i < length) {
+                text[i++] = alphabet.charAt(filler.nextInt(base));
+            }
         }
-        return value;
+        return shape.prefix() + new String(text) + shape.suffix();
     }
 }

@@ -97,7 +97,7 @@ final class MediaExtractor implements Extractor<MediaItem> {
     private Post targetPost() {
         Rng rng = scene.rng(Scene.Salt.TARGET_POST, 0);
         var createdAt = Scene.before(Scene.TARGET_POST_AGE + 0.01 * rng.nextDouble());
-        return scene.shape.post(scene, scene.postId(), createdAt, scene.shape.owner(scene), rng);
+        return scene.shape.post(scene.postId(), createdAt, scene.shape.owner(), rng, true);
     }
 
     private MediaItem item(Post post, int index) {

@@ -35,7 +35,7 @@ final class PostExtractor implements Extractor<Post> {
 
     /** The author of every post when the target is one account, or null when posts come from many. */
     static Author fixedAuthor(Scene scene) {
-        return scene.target.kind() == Target.Kind.PROFILE ? scene.shape.owner(scene) : null;
+        return scene.target.kind() == Target.Kind.PROFILE ? scene.shape.owner() : null;
     }
 
     /** Post {@code index} (0 is the newest) of a list of {@code count} posts spread over two years. */
@@ -44,7 +44,7 @@ final class PostExtractor implements Extractor<Post> {
         var createdAt = Scene.before((index + 0.02 + 0.96 * rng.nextDouble()) / Math.max(1, count));
         long person = rng.nextLong(Scene.PEOPLE);
         Author author = fixedAuthor != null ? fixedAuthor : scene.shape.person(person);
-        return scene.shape.post(scene, scene.shape.postId(scene, index), createdAt, author, rng);
+        return scene.shape.post(scene.shape.postId(index), createdAt, author, rng, false);
     }
 
     @Override

@@ -23,7 +23,7 @@ final class ProfileExtractor implements Extractor<Profile> {
             throw Cursor.notOurs(request.cursor().get());
         }
         OptionalLong limit = scene.query.limit();
-        List<Profile> items = limit.isPresent() && limit.getAsLong() <= 0 ? List.of() : List.of(scene.shape.profile(scene));
+        List<Profile> items = limit.isPresent() && limit.getAsLong() <= 0 ? List.of() : List.of(scene.shape.profile());
         return new Page<>(items, Optional.empty(), OptionalLong.of(items.size()), Page.Order.UNORDERED, List.of());
     }
 }

@@ -4,13 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * A tiny SplitMix64 generator. Written out here instead of using {@link java.util.SplittableRandom}
  * so the sequence is fixed by this file, not by a JDK version: the sandbox promises the same items on
- * every machine and in every release that keeps the cursor prefix.
+ * every machine and in every release that keeps the cursor prefix. The {@link RandomGenerator} methods a
+ * platform's sample style may call are written out for the same reason.
  */
-final class Rng {
+final class Rng implements RandomGenerator {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private long state;
@@ -45,19 +47,45 @@ final class Rng {
         return z ^ (z >>> 31);
     }
 
-    long nextLong() {
+    @Override
+    public long nextLong() {
         state += GOLDEN;
         return mix(state);
     }
 
     /** Uniform in {@code [0, bound)}; {@code bound} must be positive. */
-    int nextInt(int bound) {
-        return (int) nextLong(bound);
+    @Override
+    public int nextInt(int bound) {
+        return (int) nextLong((long) bound);
+    }
+
+    @Override
+    public int nextInt(int origin, int bound) {
+        return origin + nextInt(bound - origin);
     }
 
     /** Uniform in {@code [0, bound)}; {@code bound} must be positive. */
-    long nextLong(long bound) {
+    @Override
+    public long nextLong(long bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound must be positive, not " + bound);
+        }
         return Math.floorMod(nextLong() >>> 1, bound);
+    }
+
+    @Override
+    public long nextLong(long origin, long bound) {
+        return origin + nextLong(bound - origin);
+    }
+
+    @Override
+    public int nextInt() {
+        return (int) (nextLong() >>> 32);
+    }
+
+    @Override
+    public boolean nextBoolean() {
+        return nextLong() < 0;
     }
 
     /** Uniform in {@code [from, to]}. */
@@ -66,7 +94,8 @@ final class Rng {
     }
 
     /** Uniform in {@code [0, 1)}. */
-    double nextDouble() {
+    @Override
+    public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 

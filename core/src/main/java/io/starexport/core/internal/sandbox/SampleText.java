@@ -1,5 +1,7 @@
 package io.starexport.core.internal.sandbox;
 
+import io.starexport.spi.SampleStyle.Handles;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -72,21 +74,6 @@ final class SampleText {
             "One small correction: the second step needs to happen before the first.",
             "This is the kind of content the internet was made for.",
             "I showed this to my class and they loved it.");
-    private static final List<String> YOUTUBE = List.of(
-            "2:47 had me rewinding three times", "The way he said \"trust me\" at 5:02 😂",
-            "Who else is watching this at 3am", "This channel deserves a million subscribers",
-            "The algorithm finally did something right");
-    private static final List<String> REDDIT = List.of(
-            "> the second paragraph\n\nThis is the part nobody talks about.",
-            "**Edit:** wow, thanks for the gold, kind stranger!",
-            "Username checks out", "Source? [link](https://example.com/source)",
-            "* pros: cheap, fast\n* cons: \"support\"", "This is the way.", "r/nocontext");
-    private static final List<String> INSTAGRAM = List.of(
-            "Obsessed 😍😍", "Where is this?? Need to go ✈️", "Stunning shot 📸✨", "The colours!!! 🎨",
-            "Tag someone who needs this", "Goals 💯");
-    private static final List<String> TIKTOK = List.of(
-            "the way i screamed 😭😭", "POV: me at 2am watching this", "no bc why is this so accurate",
-            "part 2 pls 🙏", "algorithm brought me here", "who's here in 2026");
 
     private static final List<String> TITLES = List.of(
             "How I built a cabin in 30 days", "Trying every \"viral\" recipe, ranked",
@@ -124,15 +111,12 @@ final class SampleText {
             "Chloé Martin", "Liam O'Brien", "Nguyễn Văn An", "Fatima Zahra", "Lars Øverby", "Priya Sharma",
             "Sam 🎧", "🦋Dua editor 🐝", "Jo", "Dr. Emily Chen", "Mateus \"Teco\" Silva", "김민준",
             "Zoë Adams", "Ahmed Hassan", "Sofia Rossi", "Björn Svensson", "Ngozi Okafor", "Tom");
-    private static final List<String> SUBREDDITS = List.of(
-            "AskReddit", "programming", "pics", "todayilearned", "java", "Cooking", "worldnews", "japan",
-            "woodworking", "DataHoarder");
 
     private SampleText() {
     }
 
-    /** A comment text with the platform's flavour. */
-    static String comment(Rng rng, String platform) {
+    /** A comment text, now and then one of the platform's own phrases. */
+    static String comment(Rng rng, List<String> phrases) {
         int roll = rng.nextInt(100);
         if (roll < 22) {
             return rng.pick(SHORT);
@@ -151,13 +135,7 @@ final class SampleText {
         } else if (roll < 81) {
             return rng.pick(QUESTIONS);
         }
-        return switch (platform) {
-            case "youtube" -> rng.pick(YOUTUBE);
-            case "reddit" -> rng.pick(REDDIT);
-            case "instagram" -> rng.pick(INSTAGRAM);
-            case "tiktok" -> rng.pick(TIKTOK);
-            default -> rng.pick(SHORT);
-        };
+        return rng.pick(phrases.isEmpty() ? SHORT : phrases);
     }
 
     /** A long text: two to six sentences, sometimes in paragraphs. */
@@ -188,10 +166,6 @@ final class SampleText {
         return rng.pick(BIOS);
     }
 
-    static String subreddit(long seed) {
-        return SUBREDDITS.get((int) Math.floorMod(seed, (long) SUBREDDITS.size()));
-    }
-
     /** The display name of a sample person; several people share common names, as in life. */
     static String displayName(long person) {
         return DISPLAY_NAMES.get((int) Math.floorMod(Rng.mix(person), (long) DISPLAY_NAMES.size()));
@@ -201,17 +175,17 @@ final class SampleText {
      * The user name of a sample person in a platform's usual style; distinct people get distinct
      * names (the person number is spelled out as a suffix once the word pairs run out).
      */
-    static String userName(long person, String platform) {
+    static String userName(long person, Handles style) {
         int pairs = ADJECTIVES.size() * NOUNS.size();
         String adjective = ADJECTIVES.get((int) Math.floorMod(person, (long) ADJECTIVES.size()));
         String noun = NOUNS.get((int) Math.floorMod(person / ADJECTIVES.size(), (long) NOUNS.size()));
         long round = Math.floorDiv(person, (long) pairs);
         String number = round == 0 ? "" : Long.toString(round * 7 + 3);
-        return switch (platform) {
-            case "youtube" -> capitalise(adjective) + capitalise(noun) + number;
-            case "reddit" -> capitalise(adjective) + "_" + capitalise(noun) + (number.isEmpty() ? "" : "_" + number);
-            case "instagram" -> adjective + "." + noun + (number.isEmpty() ? "" : "_" + number);
-            default -> adjective + noun + number;
+        return switch (style) {
+            case CAPITALISED -> capitalise(adjective) + capitalise(noun) + number;
+            case UNDERSCORED -> capitalise(adjective) + "_" + capitalise(noun) + (number.isEmpty() ? "" : "_" + number);
+            case DOTTED -> adjective + "." + noun + (number.isEmpty() ? "" : "_" + number);
+            case LOWER -> adjective + noun + number;
         };
     }
 

@@ -4,18 +4,17 @@ import io.starexport.api.Item;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.PageRequest;
-import io.starexport.spi.Platform;
+import io.starexport.spi.SampleStyle;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
  * Sandbox mode: realistic sample items for any URL, offline, with no HTTP.
  *
- * <p>{@link #extractor(ExportQuery)} gives the extractor the engine uses in sandbox mode whatever
- * platform resolved the URL. Items have the shape of the target's platform (YouTube, Reddit, Instagram
- * and TikTok ids, authors, counts and raw fields; a generic shape for any other platform id), and every
- * item carries {@code "sandbox": true} in its extras.
+ * <p>{@link #extractor(ExportQuery, SampleStyle)} gives the extractor the engine uses in sandbox mode,
+ * for a target the installed platform resolved. This class decides the structure; the platform's
+ * {@link SampleStyle} decides how items look (id shapes, names, reply depth, URLs, media, raw fields).
+ * Every item carries {@code "sandbox": true} in its extras.
  *
  * <p><b>Deterministic.</b> Everything grows from a seed (the first eight bytes of the SHA-256 of
  * {@code platform:kind:id}) and a fixed calendar: dates lie in the two years before
@@ -27,21 +26,21 @@ import java.util.Objects;
  * work for benchmarks; a smaller limit leaves the target as it is and the engine stops at the limit
  * (the first items are the same with or without it). A media list with a limit has exactly the limit.
  * Exceptions: a profile is one item, a post's media are the files it has (at most the limit), and a
- * comment target without replies, or a YouTube reply (YouTube threads are flat), is just that comment.
- * {@code Page.total} reports the export's size.
+ * comment target without replies, or a reply whose id holds the style's reply id separator (such threads
+ * are flat), is just that comment. {@code Page.total} reports the export's size.
  *
- * <p><b>Comments.</b> Threads: a top-level comment (depth 0) followed by its replies (depth 1, or down
- * to 3 on Reddit) when replies are asked for. A top-level comment's {@code replyCount} equals the
- * direct replies that follow it. {@link io.starexport.api.Sort#NEWEST} pages are newest first,
+ * <p><b>Comments.</b> Threads: a top-level comment (depth 0) followed by its replies (depth 1, or down to
+ * the style's {@link SampleStyle#maxReplyDepth()}) when replies are asked for. A top-level comment's
+ * {@code replyCount} equals the direct replies that follow it. {@link io.starexport.api.Sort#NEWEST} pages are newest first,
  * {@link io.starexport.api.Sort#OLDEST} oldest first, and top (or no sort) goes roughly by likes with
  * the pinned comment, when there is one, first. Every order shows the same comments. Replies are newer
  * than their parent.
  *
  * <p><b>Paging.</b> Pages of 100 items, fewer when {@link PageRequest#remaining()} asks for fewer. A
- * cursor ({@code sbx1:…}) holds the whole position, so a saved cursor continues in a new process with no
+ * cursor ({@code sbx2:…}) holds the whole position, so a saved cursor continues in a new process with no
  * duplicates and no gaps, and memory stays at one page whatever the size. A cursor this version did not
  * write for the same URL, content, sort and replies setting fails with
- * {@link io.starexport.api.ErrorCode#INTERNAL}. The {@code since} and {@code until} dates are left to
+ * {@link io.starexport.api.ErrorCode#OUTPUT}. The {@code since} and {@code until} dates are left to
  * the engine.
  *
  * <p>Thread-safety: this class is stateless; each extractor serves one export, used by one thread at a
@@ -54,27 +53,17 @@ public final class Sandbox {
     }
 
     /**
-     * Built-in platforms for {@code youtube}, {@code reddit}, {@code instagram} and {@code tiktok} that
-     * recognise each platform's common URL shapes and export from the sandbox. The engine uses one only
-     * in sandbox mode and only when no real plugin with that id is installed.
-     *
-     * @return new instances, in that order
-     */
-    public static List<Platform> knownPlatforms() {
-        return List.of(new YouTubeSandbox(), new RedditSandbox(), new InstagramSandbox(), new TikTokSandbox());
-    }
-
-    /**
-     * A deterministic generator of items of the query's platform shape, chosen by
-     * {@code query.target().platform()}; any other platform id gets a generic shape. The item type
-     * follows {@code query.content()}. Never touches the network or the clock.
+     * A deterministic generator of items for the query's target, dressed in a platform's style. The item
+     * type follows {@code query.content()}. Never touches the network or the clock.
      *
      * @param query what the host asked for
+     * @param style how the target's platform makes its items look
      * @return an extractor for one export
      */
-    public static Extractor<? extends Item> extractor(ExportQuery query) {
+    public static Extractor<? extends Item> extractor(ExportQuery query, SampleStyle style) {
         Objects.requireNonNull(query, "query");
-        Scene scene = new Scene(query);
+        Objects.requireNonNull(style, "style");
+        Scene scene = new Scene(query, style);
         return switch (query.content()) {
             case COMMENTS -> new CommentExtractor(scene);
             case POSTS -> new PostExtractor(scene);

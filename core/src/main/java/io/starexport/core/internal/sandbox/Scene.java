@@ -2,6 +2,7 @@ package io.starexport.core.internal.sandbox;
 
 import io.starexport.api.Target;
 import io.starexport.spi.ExportQuery;
+import io.starexport.spi.SampleStyle;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Everything one sandbox export derives from its query: the target, the seed every value grows from,
- * the platform's shape and the fixed calendar. Immutable.
+ * the platform's style and the fixed calendar. Immutable.
  */
 final class Scene {
     /** Sample dates lie in the two years before this instant, never relative to the clock. */
@@ -23,20 +24,23 @@ final class Scene {
     /** How many sample people there are; the same people turn up across exports, as on a real platform. */
     static final long PEOPLE = 50_000;
 
-    private static final List<String> POST_ID_ATTRIBUTES = List.of("postId", "videoId", "mediaId", "awemeId");
+    /** The attributes a COMMENT target may name its post with, as {@link SampleStyle} documents. */
+    private static final List<String> POST_ID_ATTRIBUTES = List.of("postId", "videoId");
 
     final ExportQuery query;
     final Target target;
     final String platform;
     final long seed;
+    final SampleStyle style;
     final Shape shape;
 
-    Scene(ExportQuery query) {
+    Scene(ExportQuery query, SampleStyle style) {
         this.query = query;
         this.target = query.target();
         this.platform = target.platform();
         this.seed = Rng.seed(platform + ":" + target.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + target.id());
-        this.shape = Shape.of(platform);
+        this.style = style;
+        this.shape = new Shape(this);
     }
 
     /** A generator for one numbered thing of one purpose (the salt names the purpose). */
@@ -95,6 +99,8 @@ final class Scene {
         static final long PROFILE = 14;
         static final long ID = 15;
         static final long REPLY_TIME = 16;
+        static final long REPLY_ID = 17;
+        static final long TITLE = 18;
 
         private Salt() {
         }

@@ -2,165 +2,172 @@ package io.starexport.core.internal.sandbox;
 
 import io.starexport.api.Author;
 import io.starexport.api.Comment;
-import io.starexport.api.Media;
 import io.starexport.api.Post;
 import io.starexport.api.Profile;
 import io.starexport.api.Target;
+import io.starexport.spi.SampleStyle;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * How one platform's items look: id formats, authors, counts it reports and the raw fields it keeps in
- * extras. The extractors decide structure (threads, order, dates, sizes); a shape dresses each item.
- * The base class is the generic shape used for platforms the sandbox has no knowledge of.
+ * How one export's items look: the engine's values (ids in the style's shapes, people, texts, counts)
+ * dressed by the platform's {@link SampleStyle}. The extractors decide structure (threads, order, dates,
+ * sizes); this class dresses each item.
  */
-class Shape {
-    final String platform;
+final class Shape {
+    /** People's ids do not depend on the export, so a sample person has one id in every export. */
+    private static final long PEOPLE_SALT = 0x5A3B1E0F1EL;
 
-    Shape(String platform) {
-        this.platform = platform;
-    }
+    private final Scene scene;
+    private final SampleStyle style;
 
-    static Shape of(String platform) {
-        return switch (platform) {
-            case "youtube" -> new YouTubeShape();
-            case "reddit" -> new RedditShape();
-            case "instagram" -> new InstagramShape();
-            case "tiktok" -> new TikTokShape();
-            default -> new Shape(platform);
-        };
+    Shape(Scene scene) {
+        this.scene = scene;
+        this.style = scene.style;
     }
 
     /** The deepest reply level the platform has: 1 means replies to top-level comments only. */
     int maxDepth() {
-        return 1;
+        return style.maxReplyDepth();
     }
 
     /** Whether replies often open with {@code @parent}, as on platforms without visible nesting. */
-    boolean mentionsParent() {
-        return true;
+    private boolean mentionsParent() {
+        return maxDepth() == 1;
     }
 
     /**
-     * The id of the comment with this key. Keys are unique within an export, and so are the ids.
+     * The id of the comment with this key. Keys are unique within an export, and so are the ids: top-level
+     * comments and replies share one salt, so the same shape never spells two keys alike.
      *
      * @param topId the id of the thread's top-level comment for a reply, null for a top-level comment
      */
-    String commentId(Scene scene, long key, String topId) {
-        return "c" + Ids.base36(Ids.permute(key, 48, scene.derived(Scene.Salt.ID)) + (1L << 48));
+    String commentId(long key, String topId) {
+        if (topId == null) {
+            return Ids.spell(style.commentIds(), key, scene.derived(Scene.Salt.ID));
+        }
+        String own = Ids.spell(style.replyIds(), key, scene.derived(Scene.Salt.ID));
+        return style.replyIdSeparator().map(separator -> topId + separator + own).orElse(own);
+    }
+
+    /** The thread a COMMENT target belongs to when its id names a reply (it holds the reply id separator). */
+    Optional<String> replyTargetThread() {
+        if (scene.target.kind() != Target.Kind.COMMENT) {
+            return Optional.empty();
+        }
+        String id = scene.target.id();
+        return style.replyIdSeparator().map(id::indexOf).filter(at -> at > 0).map(at -> id.substring(0, at));
     }
 
     /** A sample person as the platform shows them. */
     Author person(long person) {
-        String name = SampleText.userName(person, platform);
-        return Author.builder().id("u" + Ids.base36(Rng.mix(person) >>> 16)).handle(name)
-                .displayName(SampleText.displayName(person)).verified(isVerified(person)).build();
+        String handle = SampleText.userName(person, style.handles());
+        return Author.builder().id(Ids.spell(style.userIds(), person, PEOPLE_SALT)).handle(handle)
+                .displayName(displayName(handle, person)).url(style.profileUrl(handle).orElse(null))
+                .verified(isVerified(person)).build();
     }
 
-    static boolean isVerified(long person) {
+    private String displayName(String handle, long person) {
+        return switch (style.displayNames()) {
+            case PERSONAL -> SampleText.displayName(person);
+            case AT_HANDLE -> "@" + handle;
+            case NONE -> null;
+        };
+    }
+
+    private static boolean isVerified(long person) {
         return Math.floorMod(Rng.mix(person ^ 0x5EEDL), 40L) == 0;
     }
 
-    /** The owner of the target, with the handle or id the URL gave where it gave one. */
-    Author owner(Scene scene) {
-        Author sample = person(scene.ownerPerson());
-        Optional<String> handle = ownerHandle(scene);
-        if (handle.isEmpty()) {
+    /**
+     * The owner of the target: a sample person, with the id or handle the URL gave where it gave one (a
+     * PROFILE target's id, else an {@code author} attribute).
+     */
+    Author owner() {
+        long person = scene.ownerPerson();
+        Author sample = person(person);
+        Optional<String> named = scene.target.kind() == Target.Kind.PROFILE ? Optional.of(scene.target.id())
+                : scene.attribute("author");
+        if (named.isEmpty()) {
             return sample;
         }
-        return Author.builder().id(sample.id().orElse(null)).handle(handle.get())
-                .displayName(displayName(handle.get(), sample)).url(profileUrl(handle.get()).orElse(null))
-                .verified(sample.verified()).build();
+        if (scene.target.kind() == Target.Kind.PROFILE && style.userIds().matches(named.get())) {
+            return Author.builder().id(named.get()).handle(sample.handle().orElse(null))
+                    .displayName(sample.displayName().orElse(null)).url(sample.url().orElse(null))
+                    .verified(sample.verified()).build();
+        }
+        String handle = named.get().startsWith("@") ? named.get().substring(1) : named.get();
+        return Author.builder().id(sample.id().orElse(null)).handle(handle).displayName(displayName(handle, person))
+                .url(style.profileUrl(handle).orElse(null)).verified(sample.verified()).build();
     }
 
-    /** The name shown for an account whose handle is known. */
-    String displayName(String handle, Author sample) {
-        return sample.displayName().orElse(null);
-    }
-
-    /** The owner's handle named by the target, when it names one. */
-    Optional<String> ownerHandle(Scene scene) {
-        return scene.target.kind() == Target.Kind.PROFILE ? Optional.of(scene.target.id()) : Optional.empty();
-    }
-
-    Optional<String> profileUrl(String handle) {
-        return Optional.empty();
-    }
-
-    /** Whether the platform hides this item's like count; unknown counts are absent, never zero. */
-    boolean likesHidden(Rng rng) {
-        return rng.chance(0.06);
-    }
-
-    /** The comment with everything the platforms share; subclasses add their ids, URLs and raw fields. */
-    Comment comment(Scene scene, CommentDraft draft) {
-        return base(scene, draft).build();
-    }
-
-    final Comment.Builder base(Scene scene, CommentDraft draft) {
-        return base(scene, draft, text(draft));
-    }
-
-    /** The comment's text; draws from the comment's stream, so call it once per comment. */
-    final String text(CommentDraft draft) {
+    /** The comment an extractor drafted, dressed by the platform's style. */
+    Comment comment(CommentDraft draft) {
         Rng rng = draft.rng();
-        String text = SampleText.comment(rng, platform);
+        String text = SampleText.comment(rng, style.phrases());
         if (draft.parentHandle() != null && mentionsParent() && rng.chance(0.3)) {
             text = "@" + draft.parentHandle() + " " + text;
         }
-        return text;
-    }
-
-    final Comment.Builder base(Scene scene, CommentDraft draft, String text) {
-        Rng rng = draft.rng();
-        Comment.Builder builder = Comment.builder().platform(platform).id(draft.id()).postId(draft.postId())
+        OptionalLong likes = rng.chance(0.06) ? OptionalLong.empty() : OptionalLong.of(draft.likes());
+        Comment.Builder builder = Comment.builder().platform(scene.platform).id(draft.id()).postId(draft.postId())
                 .parentId(draft.parentId()).depth(draft.depth()).createdAt(draft.createdAt()).author(draft.author())
                 .text(text).replyCount(draft.replyCount()).pinned(draft.pinned()).edited(draft.edited())
                 .extra("sandbox", true);
-        if (!likesHidden(rng)) {
-            builder.likeCount(draft.likes());
-        }
-        return builder;
+        likes.ifPresent(builder::likeCount);
+        style.comments().dress(builder, new Drawn(scene.target, draft.id(), Optional.of(draft.postId()),
+                Optional.ofNullable(draft.parentId()), draft.depth(), Optional.ofNullable(draft.author()),
+                draft.byOwner(), draft.pinned(), draft.id().equals(scene.target.id()), likes, draft.replyCount(),
+                text, scene.derived(Scene.Salt.TITLE) ^ draft.key(), rng));
+        return builder.build();
     }
 
     /** The id of the post at a position in a list of posts (a profile's, a playlist's…). */
-    String postId(Scene scene, long index) {
-        return "p" + Ids.base36(Ids.permute(index, 48, scene.derived(Scene.Salt.POST)) + (1L << 48));
+    String postId(long index) {
+        return Ids.spell(style.postIds(), index, scene.derived(Scene.Salt.POST));
     }
 
-    /** A post with its media. */
-    Post post(Scene scene, String id, Instant createdAt, Author author, Rng rng) {
-        Post.Builder builder = Post.builder().platform(platform).id(id).createdAt(createdAt).author(author)
-                .text(SampleText.caption(rng)).commentCount((long) rng.nextInt(2_000)).extra("sandbox", true);
-        if (!likesHidden(rng)) {
-            builder.likeCount((long) rng.nextInt(50_000));
-        }
-        return builder.media(Media.of(Media.Type.IMAGE, "https://example.com/sandbox/" + id + ".jpg")
-                .withSize(1200, 800).withMimeType("image/jpeg")).build();
+    /** A post, dressed (and given its media) by the platform's style. */
+    Post post(String id, Instant createdAt, Author author, Rng rng, boolean isTarget) {
+        String text = SampleText.caption(rng);
+        Post.Builder builder = Post.builder().platform(scene.platform).id(id).createdAt(createdAt).author(author)
+                .text(text).commentCount((long) rng.nextInt(2_000)).extra("sandbox", true);
+        OptionalLong likes = rng.chance(0.06) ? OptionalLong.empty() : OptionalLong.of(rng.nextInt(50_000));
+        likes.ifPresent(builder::likeCount);
+        style.posts().dress(builder, new Drawn(scene.target, id, Optional.of(id), Optional.empty(), 0,
+                Optional.ofNullable(author), false, false, isTarget, likes, 0, text,
+                scene.derived(Scene.Salt.TITLE) ^ Rng.mix(id.hashCode()), rng));
+        return builder.build();
     }
 
-    /** The target's owner as a profile. */
-    Profile profile(Scene scene) {
+    /** The target's owner as a profile, dressed by the platform's style. */
+    Profile profile() {
         Rng rng = scene.rng(Scene.Salt.PROFILE, 0);
-        Author owner = owner(scene);
-        return Profile.builder().platform(platform).id(owner.id().orElse(scene.target.id())).url(scene.target.url())
-                .createdAt(accountCreated(rng)).author(owner).bio(SampleText.bio(rng))
-                .followerCount(followers(rng)).postCount(PostExtractor.size(scene, java.util.OptionalLong.empty()))
-                .extra("sandbox", true).build();
+        Author owner = owner();
+        String bio = SampleText.bio(rng);
+        String id = owner.id().orElse(scene.target.id());
+        Profile.Builder builder = Profile.builder().platform(scene.platform).id(id)
+                .url(owner.url().orElse(scene.target.url())).createdAt(accountCreated(rng)).author(owner).bio(bio)
+                .followerCount(followers(rng)).postCount(PostExtractor.size(scene, OptionalLong.empty()))
+                .extra("sandbox", true);
+        style.profiles().dress(builder, new Drawn(scene.target, id, Optional.empty(), Optional.empty(), 0,
+                Optional.of(owner), true, false, scene.target.kind() == Target.Kind.PROFILE, OptionalLong.empty(), 0,
+                bio, scene.derived(Scene.Salt.TITLE), rng));
+        return builder.build();
     }
 
-    static Instant accountCreated(Rng rng) {
+    private static Instant accountCreated(Rng rng) {
         return Scene.ANCHOR.minus(Duration.ofDays(rng.between(800, 5_000))).minusSeconds(rng.nextInt(86_400));
     }
 
-    static long followers(Rng rng) {
+    private static long followers(Rng rng) {
         return (long) Math.pow(10, 1 + 5.5 * rng.nextDouble());
     }
 
     /**
-     * What an extractor decided about one comment before the shape dresses it.
+     * What an extractor decided about one comment before the style dresses it.
      *
      * @param parentHandle the handle of the comment replied to, for {@code @mentions}; null for top-level
      * @param byOwner      written by the owner of the target
@@ -169,5 +176,16 @@ class Shape {
     record CommentDraft(long key, String id, String postId, String parentId, String parentHandle, int depth,
                         Instant createdAt, long likes, long replyCount, boolean pinned, boolean edited,
                         Author author, boolean byOwner, Rng rng) {
+    }
+
+    /** What a style's dresser sees of an item. */
+    private record Drawn(Target target, String id, Optional<String> postId, Optional<String> parentId, int depth,
+                         Optional<Author> author, boolean byOwner, boolean pinned, boolean isTarget,
+                         OptionalLong likes, long replies, String text, long titleSeed, Rng random)
+            implements SampleStyle.Sample {
+        @Override
+        public String title() {
+            return SampleText.title(new Rng(titleSeed));
+        }
     }
 }
