@@ -206,6 +206,9 @@ public final class RequestJson {
         node.put("concurrency", media.concurrency());
         node.put("ratePermits", media.rateLimit().permits());
         node.put("ratePeriod", media.rateLimit().period().toString());
+        if (media.rateLimit().bursts()) {
+            node.put("rateBursts", true);
+        }
         node.put("maxFileSize", media.maxFileSize());
         media.contentTypes().forEach(node.putArray("contentTypes")::add);
         media.extraHosts().stream().sorted().forEach(node.putArray("extraHosts")::add);
@@ -218,7 +221,8 @@ public final class RequestJson {
         node.path("extraHosts").forEach(host -> extraHosts.add(host.asText()));
         return MediaOptions.builder(Path.of(string(node, "directory"))).naming(string(node, "naming"))
                 .quality(Quality.parse(string(node, "quality"))).concurrency(node.path("concurrency").asInt())
-                .rateLimit(new RateLimit(node.path("ratePermits").asLong(), Duration.parse(string(node, "ratePeriod"))))
+                .rateLimit(new RateLimit(node.path("ratePermits").asLong(), Duration.parse(string(node, "ratePeriod")),
+                        node.path("rateBursts").asBoolean(false)))
                 .maxFileSize(node.path("maxFileSize").asLong()).contentTypes(contentTypes).extraHosts(extraHosts)
                 .build();
     }

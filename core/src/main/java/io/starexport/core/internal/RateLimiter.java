@@ -8,17 +8,24 @@ import io.starexport.spi.RateLimitControl;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One shared bucket: requests are spaced evenly so that no window of the configured period sees
- * more than the configured permits. The spacing carries a 3% margin so that network jitter between
- * sending and the platform's clock does not push a window over. A plugin or a 429 may pause it.
+ * One shared bucket, in the limit's shape: evenly spaced requests (bucket4j, one token refilled every
+ * {@code period / permits}), or bursts within a sliding window (the send times of the last {@code permits}
+ * requests; the next waits until the oldest is a window old). Either way no window of the configured period
+ * sees more than the configured permits; a 1% margin keeps network jitter between sending and the platform's
+ * clock from pushing a window over. A plugin or a 429 may pause it.
  */
 public final class RateLimiter implements RateLimitControl {
-    private static final long MARGIN_PERCENT = 3;
+    private static final long MARGIN_PERCENT = 1;
 
+    /** Even spacing; null for a limit that allows bursts. */
     private final Bucket bucket;
+    /** Send times (System.nanoTime) of the last {@code permits} requests, for a limit that allows bursts. */
+    private final ArrayDeque<Long> window = new ArrayDeque<>();
+    private final long windowNanos;
     private final RateLimit limit;
     /** Pause end as System.nanoTime(); Long.MIN_VALUE when not paused. */
     private final AtomicLong pausedUntilNanos = new AtomicLong(Long.MIN_VALUE);
@@ -27,8 +34,9 @@ public final class RateLimiter implements RateLimitControl {
     public RateLimiter(RateLimit limit, java.time.Clock clock) {
         this.limit = limit;
         this.clock = clock;
-        long spacing = limit.period().toNanos() / limit.permits() * (100 + MARGIN_PERCENT) / 100;
-        this.bucket = Bucket.builder()
+        this.windowNanos = limit.period().toNanos() / 100 * (100 + MARGIN_PERCENT);
+        long spacing = windowNanos / limit.permits();
+        this.bucket = limit.bursts() ? null : Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofNanos(Math.max(1, spacing)))
                         .build())
                 .build();
@@ -47,12 +55,31 @@ public final class RateLimiter implements RateLimitControl {
                 cancellation.sleep(Duration.ofNanos(pause));
                 continue;
             }
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            if (probe.isConsumed()) {
+            long wait = bucket == null ? takeFromWindow() : takeToken();
+            if (wait <= 0) {
                 return;
             }
-            cancellation.sleep(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            cancellation.sleep(Duration.ofNanos(wait));
         }
+    }
+
+    /** Takes a token, or says how long until the next one. */
+    private long takeToken() {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+
+    /** Records a request when the window has room, or says how long until the oldest leaves it. */
+    private synchronized long takeFromWindow() {
+        long now = System.nanoTime();
+        while (!window.isEmpty() && now - window.peekFirst() >= windowNanos) {
+            window.pollFirst();
+        }
+        if (window.size() < limit.permits()) {
+            window.addLast(now);
+            return 0;
+        }
+        return Math.max(1, window.peekFirst() + windowNanos - now);
     }
 
     @Override

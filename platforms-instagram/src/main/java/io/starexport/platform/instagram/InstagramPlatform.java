@@ -149,14 +149,14 @@ public final class InstagramPlatform implements Platform {
     }
 
     /**
-     * Graph API: 60 requests a minute, slowed further by the usage headers. Web API: 200 requests per
-     * 11 minutes, the budget Instaloader found Instagram tolerates for one session.
+     * Graph API: 60 requests a minute, slowed further by the usage headers. Web API: at most 200 requests in any
+     * 11 minutes, bursts allowed: the sliding window Instaloader's rate controller keeps for one session.
      */
     @Override
     public RateLimit defaultRateLimit(Credentials credentials) {
         boolean graph = settings.backend() == Backend.GRAPH
                 || (settings.backend() == Backend.AUTO && credentials.has("access_token"));
-        return graph ? RateLimit.perMinute(60) : new RateLimit(200, Duration.ofMinutes(11));
+        return graph ? RateLimit.perMinute(60) : RateLimit.perWindow(200, Duration.ofMinutes(11));
     }
 
     @Override

@@ -161,11 +161,16 @@ public final class RedditPlatform implements Platform {
                 .orElse("java:io.starexport:" + VERSION + " (Star Export library)");
     }
 
-    /** 100 requests a minute with OAuth (a {@code client_id}), 10 without, as Reddit documents since 2023. */
+    /**
+     * 100 requests a minute with OAuth (a {@code client_id}), 10 without, as Reddit's Data API wiki states since
+     * 2023 ("averaged over a time window (currently 10 minutes) to support bursting requests"). So bursts are
+     * allowed: at most 100 (or 10) in any minute, which keeps every 10-minute window within its budget too, and
+     * {@link #onResponse} follows Reddit's own accounting on top.
+     */
     @Override
     public RateLimit defaultRateLimit(Credentials credentials) {
         boolean oauth = access != Access.PUBLIC && credentials.has("client_id");
-        return RateLimit.perMinute(oauth ? 100 : 10);
+        return RateLimit.perWindow(oauth ? 100 : 10, Duration.ofMinutes(1));
     }
 
     @Override
