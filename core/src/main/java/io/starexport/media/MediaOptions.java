@@ -1,6 +1,5 @@
 package io.starexport.media;
 
-import io.starexport.core.internal.media.NamingTemplate;
 import io.starexport.spi.RateLimit;
 
 import java.nio.file.Path;
@@ -136,7 +135,7 @@ public final class MediaOptions {
          */
         public Builder naming(String template) {
             once(naming, "naming");
-            NamingTemplate.parse(Objects.requireNonNull(template, "template"));
+            NamingSyntax.check(Objects.requireNonNull(template, "template"));
             this.naming = template;
             return this;
         }

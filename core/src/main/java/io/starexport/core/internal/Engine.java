@@ -219,15 +219,6 @@ public final class Engine {
 
     // ---- planning and running --------------------------------------------------------------------
 
-    /** The content exported when none is chosen; see {@link io.starexport.Detection#defaultContent()}. */
-    public static Optional<Content> defaultContent(Target.Kind kind, Set<Content> offered) {
-        Content preferred = switch (kind) {
-            case VIDEO, POST, COMMENT -> Content.COMMENTS;
-            case PROFILE, PLAYLIST, COMMUNITY, HASHTAG -> Content.POSTS;
-        };
-        return offered.contains(preferred) ? Optional.of(preferred) : offered.stream().sorted().findFirst();
-    }
-
     public ExportPlan plan(String url, Target target, Optional<Content> content, boolean replies, Optional<Sort> sort,
                            OptionalLong limit, Optional<Instant> since, Optional<Instant> until,
                            List<ExportPlan.Output> outputs, ExportPlan.WriterSwitches switches,
@@ -235,7 +226,8 @@ public final class Engine {
                            Optional<MediaOptions> media) {
         Platform platform = platformOf(target);
         Set<Content> offered = platform.contents(target.kind());
-        Content chosen = content.or(() -> defaultContent(target.kind(), offered)).orElseThrow(() ->
+        Detection detection = new Detection(target, platform.displayName(), offered);
+        Content chosen = content.or(detection::defaultContent).orElseThrow(() ->
                 ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, platform.displayName() + " cannot export anything from a "
                         + kind(target) + "."));
         if (!offered.contains(chosen)) {
