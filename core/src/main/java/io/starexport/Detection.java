@@ -3,8 +3,6 @@ package io.starexport;
 import io.starexport.api.Content;
 import io.starexport.api.Target;
 
-import io.starexport.core.internal.Engine;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +28,16 @@ public record Detection(Target target, String platformName, Set<Content> content
      * when nothing can be exported.
      */
     public Optional<Content> defaultContent() {
-        return Engine.defaultContent(target, contents);
+        String named = target.attributes().get("content");
+        for (Content content : contents) {
+            if (content.name().equalsIgnoreCase(named)) {
+                return Optional.of(content);
+            }
+        }
+        Content preferred = switch (target.kind()) {
+            case VIDEO, POST, COMMENT -> Content.COMMENTS;
+            case PROFILE, PLAYLIST, COMMUNITY, HASHTAG -> Content.POSTS;
+        };
+        return contents.contains(preferred) ? Optional.of(preferred) : contents.stream().sorted().findFirst();
     }
 }

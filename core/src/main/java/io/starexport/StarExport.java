@@ -416,32 +416,25 @@ public final class StarExport implements AutoCloseable {
          * @throws IllegalStateException    when two discovered plugins claim one id
          */
         public StarExport build() {
-            return new StarExport(new EngineConfig(List.copyOf(platforms), List.copyOf(formats),
-                    discovery == null || discovery, sandbox != null && sandbox, copy(credentials),
-                    environment == null ? System.getenv() : environment, copy(endpoints), Map.copyOf(rateLimits), proxy,
-                    Map.copyOf(platformProxies), proxyPool == null ? List.of() : proxyPool,
-                    or(connectTimeout, Duration.ofSeconds(10)), or(readTimeout, Duration.ofSeconds(30)),
-                    or(callTimeout, Duration.ofSeconds(60)), or(retryPolicy, RetryPolicy.ofDefaults()),
-                    or(progressInterval, Duration.ofMillis(500)), or(clock, Clock.systemUTC()), List.copyOf(listeners),
-                    executor, or(userAgent, "starexport/" + Engine.VERSION + " (Java)"), copySets(credentialSets),
-                    Map.copyOf(namedProxies)));
-        }
-
-        private static <V> Map<String, Map<String, V>> copy(Map<String, Map<String, V>> map) {
-            Map<String, Map<String, V>> copy = new LinkedHashMap<>();
-            map.forEach((key, value) -> copy.put(key, Map.copyOf(value)));
-            return Map.copyOf(copy);
-        }
-
-        private static Map<String, Map<String, Map<String, String>>> copySets(
-                Map<String, Map<String, Map<String, String>>> sets) {
-            Map<String, Map<String, Map<String, String>>> copy = new LinkedHashMap<>();
-            sets.forEach((name, set) -> copy.put(name, copy(set)));
-            return Map.copyOf(copy);
-        }
-
-        private static <T> T or(T value, T fallback) {
-            return value == null ? fallback : value;
+            EngineConfig.Builder config = EngineConfig.builder().platforms(platforms).formats(formats)
+                    .credentials(credentials).endpoints(endpoints).rateLimits(rateLimits)
+                    .platformProxies(platformProxies).listeners(listeners).credentialSets(credentialSets)
+                    .namedProxies(namedProxies);
+            // What was not given keeps the engine's default.
+            Optional.ofNullable(discovery).ifPresent(config::discovery);
+            Optional.ofNullable(sandbox).ifPresent(config::sandbox);
+            Optional.ofNullable(environment).ifPresent(config::environment);
+            Optional.ofNullable(proxy).ifPresent(config::proxy);
+            Optional.ofNullable(proxyPool).ifPresent(config::proxyPool);
+            Optional.ofNullable(connectTimeout).ifPresent(config::connectTimeout);
+            Optional.ofNullable(readTimeout).ifPresent(config::readTimeout);
+            Optional.ofNullable(callTimeout).ifPresent(config::callTimeout);
+            Optional.ofNullable(retryPolicy).ifPresent(config::retryPolicy);
+            Optional.ofNullable(progressInterval).ifPresent(config::progressInterval);
+            Optional.ofNullable(clock).ifPresent(config::clock);
+            Optional.ofNullable(executor).ifPresent(config::executor);
+            Optional.ofNullable(userAgent).ifPresent(config::userAgent);
+            return new StarExport(config.build());
         }
 
         private static String id(String platform) {

@@ -148,7 +148,8 @@ public final class MediaOptions {
          */
         public Builder naming(String template) {
             once(naming, "naming");
-            this.naming = Objects.requireNonNull(template, "template");
+            NamingSyntax.check(Objects.requireNonNull(template, "template"));
+            this.naming = template;
             return this;
         }
 

@@ -37,6 +37,22 @@ class MediaOptionsTest {
     }
 
     @Test
+    void badNamingTemplatesAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> naming("{user}/{id}.{ext}")).hasMessageContaining("unknown placeholder {user}");
+        assertThatThrownBy(() -> naming("/abs/{id}")).hasMessageContaining("relative");
+        assertThatThrownBy(() -> naming("C:/x/{id}")).hasMessageContaining("relative");
+        assertThatThrownBy(() -> naming("a//{id}")).hasMessageContaining("empty folder");
+        assertThatThrownBy(() -> naming("{date:yyyy/MM}")).hasMessageContaining("unbalanced");
+        assertThatThrownBy(() -> naming("{date:qqqqqq}")).hasMessageContaining("bad date pattern");
+        assertThatThrownBy(() -> naming("{id:x}")).hasMessageContaining("only {date}");
+        assertThatThrownBy(() -> naming(" ")).hasMessageContaining("empty");
+    }
+
+    private static MediaOptions.Builder naming(String template) {
+        return MediaOptions.builder(DIR).naming(template);
+    }
+
+    @Test
     void aSettingGivenTwiceIsAnError() {
         assertThatThrownBy(() -> MediaOptions.builder(DIR).concurrency(2).concurrency(3))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("concurrency was already set to 2");

@@ -193,28 +193,6 @@ public final class Engine {
     // ---- planning and running --------------------------------------------------------------------
 
     /**
-     * The content exported when none is chosen: the one the URL names (the target's {@code content} attribute),
-     * else the default of its kind; see {@link io.starexport.Detection#defaultContent()}.
-     */
-    public static Optional<Content> defaultContent(Target target, Set<Content> offered) {
-        String named = target.attributes().get("content");
-        for (Content content : offered) {
-            if (content.name().equalsIgnoreCase(named)) {
-                return Optional.of(content);
-            }
-        }
-        return defaultContent(target.kind(), offered);
-    }
-
-    private static Optional<Content> defaultContent(Target.Kind kind, Set<Content> offered) {
-        Content preferred = switch (kind) {
-            case VIDEO, POST, COMMENT -> Content.COMMENTS;
-            case PROFILE, PLAYLIST, COMMUNITY, HASHTAG -> Content.POSTS;
-        };
-        return offered.contains(preferred) ? Optional.of(preferred) : offered.stream().sorted().findFirst();
-    }
-
-    /**
      * Fixes what an export will do: its platform, the content (the target's default when the request names
      * none), each output's format and options, media, credential set and proxy. An engine built in sandbox mode
      * runs every request in the sandbox.
@@ -226,7 +204,8 @@ public final class Engine {
         Target target = resolve(request.url());
         Platform platform = platformOf(target);
         Set<Content> offered = platform.contents(target.kind());
-        Content chosen = request.content().or(() -> defaultContent(target, offered)).orElseThrow(() ->
+        Content chosen = request.content().or(new Detection(target, platform.displayName(), offered)::defaultContent)
+                .orElseThrow(() ->
                 ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, platform.displayName() + " cannot export anything from a "
                         + kind(target) + "."));
         if (!offered.contains(chosen)) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +20,8 @@ public final class NamingTemplate {
     static final String DEFAULT_DATE = "yyyyMMdd_HHmmss";
     /** Bounds a placeholder's value, so a long author name cannot push the id out of the file name. */
     private static final int MAX_VALUE_BYTES = 64;
+    /** The placeholder syntax of {@code io.starexport.media.NamingSyntax}, which checked the template. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)(?::([^}]*))?}");
-    private static final List<String> NAMES = List.of("platform", "author", "date", "id", "index", "ext");
 
     private final List<String> segments;
     private final Map<String, DateTimeFormatter> dates;
@@ -31,46 +32,18 @@ public final class NamingTemplate {
     }
 
     /**
-     * Parses and checks a template.
-     *
-     * @throws IllegalArgumentException for an unknown placeholder, a bad date pattern, an absolute path or
-     *                                  an empty segment
+     * Parses a template that {@code MediaOptions} has checked (its {@code NamingSyntax} holds the rules and the
+     * error messages); this side only splits it into folders and compiles its date patterns.
      */
     public static NamingTemplate parse(String template) {
-        if (template.isBlank()) {
-            throw new IllegalArgumentException("the naming template is empty");
-        }
-        if (template.startsWith("/") || template.startsWith("\\") || template.matches("^[A-Za-z]:.*")) {
-            throw new IllegalArgumentException("the naming template must be a relative path, but was '" + template
-                    + "'");
-        }
         List<String> segments = List.of(template.split("/", -1));
-        Map<String, DateTimeFormatter> dates = new java.util.HashMap<>();
+        Map<String, DateTimeFormatter> dates = new HashMap<>();
         for (String segment : segments) {
-            if (segment.isEmpty()) {
-                throw new IllegalArgumentException("the naming template has an empty folder name: '" + template + "'");
-            }
-            if (PLACEHOLDER.matcher(segment).replaceAll("").matches(".*[{}].*")) {
-                throw new IllegalArgumentException("unbalanced brace in the naming template: '" + template
-                        + "'; placeholders look like {author} or {date:yyyyMMdd}, and a date pattern has no /");
-            }
             Matcher m = PLACEHOLDER.matcher(segment);
             while (m.find()) {
-                if (!NAMES.contains(m.group(1))) {
-                    throw new IllegalArgumentException("unknown placeholder {" + m.group(1) + "} in the naming template; "
-                            + "use " + NAMES.stream().map(n -> "{" + n + "}").toList());
-                }
-                if (m.group(2) != null && !m.group(1).equals("date")) {
-                    throw new IllegalArgumentException("only {date} takes a pattern, but the template has " + m.group());
-                }
                 if (m.group(1).equals("date")) {
                     String pattern = m.group(2) == null ? DEFAULT_DATE : m.group(2);
-                    try {
-                        dates.put(m.group(), DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("bad date pattern '" + pattern + "' in the naming template: "
-                                + e.getMessage(), e);
-                    }
+                    dates.put(m.group(), DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC));
                 }
             }
         }
