@@ -142,9 +142,10 @@ public final class MediaOptions {
          * {@code {date:PATTERN}} (creation time in UTC, a {@link java.time.format.DateTimeFormatter} pattern;
          * {@code {date}} alone is {@code yyyyMMdd_HHmmss}), {@code {id}} (the item's id), {@code {index}}
          * (position of the file in its post, from 0) and {@code {ext}} (from the MIME type or URL).
-         * Every part is sanitised after substitution. The template is checked when an export with it is
-         * planned: an unknown placeholder, a bad date pattern or an absolute path is an
-         * {@link IllegalArgumentException} then.
+         * Every part is sanitised after substitution.
+         *
+         * @throws IllegalArgumentException for an unknown placeholder, a bad date pattern, an absolute path or an
+         *                                  empty folder name
          */
         public Builder naming(String template) {
             once(naming, "naming");

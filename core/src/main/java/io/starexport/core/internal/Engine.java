@@ -245,7 +245,6 @@ public final class Engine {
 
     /** Media downloads need real URLs on hosts the platform (or the host) vouches for. */
     private void checkMedia(Platform platform, MediaOptions options, boolean sandbox) {
-        io.starexport.core.internal.media.NamingTemplate.parse(options.naming());
         if (sandbox) {
             throw ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, "Media downloads are not available in sandbox "
                     + "mode: sandbox items point at made-up media URLs. Export the media metadata instead "
