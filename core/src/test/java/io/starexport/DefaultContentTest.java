@@ -3,6 +3,7 @@ package io.starexport;
 import io.starexport.api.Content;
 import io.starexport.api.Item;
 import io.starexport.api.Post;
+import io.starexport.spi.SampleStyle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,8 @@ class DefaultContentTest {
 
     @BeforeAll
     static void engine() {
-        star = StarExport.builder().sandbox(true).environment(Map.of()).build();
+        star = StarExport.builder().platform(new KindsPlatform(SampleStyle.generic())).sandbox(true)
+                .environment(Map.of()).build();
     }
 
     @AfterAll
@@ -30,20 +32,20 @@ class DefaultContentTest {
 
     @ParameterizedTest
     @CsvSource({
-            "https://www.youtube.com/watch?v=dQw4w9WgXcQ, COMMENTS",
-            "https://www.youtube.com/@LinusTechTips, POSTS",
-            "https://www.youtube.com/playlist?list=PLFgquLnL59alCl_2TQvOiD5Vgm1hCaGSI, POSTS",
-            "https://www.reddit.com/r/java/, POSTS",
-            "https://www.reddit.com/r/java/comments/1abc2d/title/, COMMENTS",
-            "https://www.instagram.com/nasa/, POSTS",
-            "https://www.tiktok.com/tag/cats, POSTS"})
+            "https://kinds.example/video/dQw4w9WgXcQ, COMMENTS",
+            "https://kinds.example/profile/LinusTechTips, POSTS",
+            "https://kinds.example/playlist/PLFgquLnL59alCl_2TQvOiD5Vgm1hCaGSI, POSTS",
+            "https://kinds.example/community/java, POSTS",
+            "https://kinds.example/post/1abc2d, COMMENTS",
+            "https://kinds.example/comment/kx9a1b2, COMMENTS",
+            "https://kinds.example/hashtag/cats, POSTS"})
     void defaultContentFollowsTheKindOfTarget(String url, Content expected) {
         assertThat(star.detect(url).defaultContent()).hasValue(expected);
     }
 
     @org.junit.jupiter.api.Test
     void anExportOfAChannelWithoutAContentGivesItsPosts() {
-        try (Stream<Item> items = star.export("https://www.youtube.com/@LinusTechTips").limit(3).stream()) {
+        try (Stream<Item> items = star.export("https://kinds.example/profile/LinusTechTips").limit(3).stream()) {
             List<Item> list = items.toList();
             assertThat(list).hasSize(3).allSatisfy(item -> assertThat(item).isInstanceOf(Post.class));
         }

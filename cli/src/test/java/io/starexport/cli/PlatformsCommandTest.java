@@ -62,7 +62,7 @@ class PlatformsCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("ID").contains("NAME", "CONTENTS",
-                "CREDENTIALS", "SANDBOX ONLY");
+                "CREDENTIALS");
         assertThat(run.out()).contains("youtube");
     }
 }

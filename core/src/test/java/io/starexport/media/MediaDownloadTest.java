@@ -608,8 +608,9 @@ class MediaDownloadTest {
 
     @Test
     void sandboxModeRefusesMediaDownloads() {
-        try (StarExport star = StarExport.builder().sandbox(true).environment(Map.of()).build()) {
-            assertThatThrownBy(() -> star.export("https://www.instagram.com/p/C0ffee12345/").media()
+        try (StarExport star = StarExport.builder().platform(new MediaTestPlatform()).sandbox(true)
+                .environment(Map.of()).build()) {
+            assertThatThrownBy(() -> star.export("https://media.test.example/u/pia").media()
                     .to(dir.resolve("media.csv")).downloadMedia(media()).run())
                     .isInstanceOfSatisfying(ExportException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_CONTENT);

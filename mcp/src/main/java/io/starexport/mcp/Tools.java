@@ -216,10 +216,6 @@ final class Tools {
             if (isAboutUrl(e)) {
                 failure.put("parameter", "url");
             }
-            if (e.code() == ErrorCode.UNSUPPORTED_PLATFORM && !sandbox && sandboxKnows(url)) {
-                failure.put("detail", "No plugin for this platform is installed, so only sandbox=true exports work "
-                        + "for this URL.");
-            }
             return failure;
         }
         return waited(export, wait);
@@ -460,15 +456,6 @@ final class Tools {
         return failure("no export with id " + id, "UNKNOWN_EXPORT",
                 "list_exports shows the exports this server knows; ids come from export_comments.")
                 .put("parameter", "id");
-    }
-
-    private boolean sandboxKnows(String url) {
-        try {
-            exports.detect(url, true);
-            return true;
-        } catch (ExportException e) {
-            return false;
-        }
     }
 
     private static boolean isAboutUrl(ExportException e) {
