@@ -192,7 +192,7 @@ public final class EngineConfig {
         private Clock clock = Clock.systemUTC();
         private List<ExportListener> listeners = List.of();
         private Executor executor;
-        private String userAgent = "starexport/" + Engine.VERSION + " (Java)";
+        private String userAgent = "starexport/" + Version.CURRENT + " (Java)";
 
         private Builder() {
         }
