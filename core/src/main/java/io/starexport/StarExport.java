@@ -8,6 +8,7 @@ import io.starexport.api.Item;
 import io.starexport.api.Target;
 import io.starexport.core.internal.Engine;
 import io.starexport.core.internal.EngineConfig;
+import io.starexport.core.internal.Version;
 import io.starexport.spi.Credentials;
 import io.starexport.spi.OutputFormat;
 import io.starexport.spi.Platform;
@@ -49,6 +50,11 @@ public final class StarExport implements AutoCloseable {
     /** A builder with the defaults described on each of its methods. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** This library's version, from its build, such as {@code 0.1.0}; it is also in the default User-Agent. */
+    public static String version() {
+        return Version.CURRENT;
     }
 
     /** An engine with every default: discovered plugins, credentials from the environment. */

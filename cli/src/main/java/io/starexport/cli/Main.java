@@ -1,6 +1,7 @@
 package io.starexport.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.starexport.StarExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -10,14 +11,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -286,17 +285,7 @@ public final class Main implements Callable<Integer> {
         }
 
         static String version() {
-            try (InputStream in = Main.class.getResourceAsStream(
-                    "/META-INF/maven/io.starexport/starexport-cli/pom.properties")) {
-                if (in == null) {
-                    return "(development build)";
-                }
-                Properties properties = new Properties();
-                properties.load(in);
-                return properties.getProperty("version", "(unknown version)");
-            } catch (IOException e) {
-                return "(unknown version)";
-            }
+            return StarExport.version();
         }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -112,19 +111,9 @@ public final class StarExportMcpServer {
                 + ", maxWait=" + maxWait + "]";
     }
 
-    /** The version from the jar's Maven descriptor. */
+    /** The library's version, from its build. */
     static String version() {
-        try (InputStream in = StarExportMcpServer.class.getResourceAsStream(
-                "/META-INF/maven/io.starexport/starexport-mcp/pom.properties")) {
-            if (in == null) {
-                return "development";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "development");
-        } catch (IOException e) {
-            return "development";
-        }
+        return StarExport.version();
     }
 
     /** Configures a {@link StarExportMcpServer}. Each setting may be given once. Not thread-safe. */

@@ -56,7 +56,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The engine behind {@link io.starexport.StarExport}: shared clients, buckets and caches, and export set-up. */
 public final class Engine {
-    public static final String VERSION = "0.1.0";
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final String ENV_PREFIX = "STAREXPORT_";
 

@@ -208,7 +208,7 @@ public final class EngineConfig {
         private Clock clock = Clock.systemUTC();
         private List<ExportListener> listeners = List.of();
         private Executor executor;
-        private String userAgent = "starexport/" + Engine.VERSION + " (Java)";
+        private String userAgent = "starexport/" + Version.CURRENT + " (Java)";
         private Map<String, Map<String, Map<String, String>>> credentialSets = Map.of();
         private Map<String, ProxyConfig> namedProxies = Map.of();
 

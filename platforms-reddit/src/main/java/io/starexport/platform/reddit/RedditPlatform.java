@@ -18,6 +18,9 @@ import io.starexport.spi.RateLimit;
 import io.starexport.spi.RateLimitControl;
 import io.starexport.spi.SampleStyle;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -46,7 +50,8 @@ import java.util.Set;
  */
 public final class RedditPlatform implements Platform {
     static final String ID = "reddit";
-    static final String VERSION = "0.1.0";
+    /** This build's version, for the User-Agent; {@code development} when the resource was not filtered. */
+    static final String VERSION = buildVersion();
     /** The longest pause used to spread a low remaining budget. */
     static final Duration MAX_SPREAD = Duration.ofSeconds(10);
     static final Set<String> COMMENT_SORTS = Set.of("confidence", "top", "new", "controversial", "old", "qa");
@@ -83,6 +88,20 @@ public final class RedditPlatform implements Platform {
     /** A builder with the defaults. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    private static String buildVersion() {
+        try (InputStream in = RedditPlatform.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "development";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            String version = properties.getProperty("version", "");
+            return version.isBlank() || version.startsWith("${") ? "development" : version;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read this build's version.properties", e);
+        }
     }
 
     @Override
