@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -52,6 +53,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** The engine behind {@link io.starexport.StarExport}: shared clients, buckets and caches, and export set-up. */
 public final class Engine {
@@ -343,8 +345,11 @@ public final class Engine {
         return new Events(listeners);
     }
 
-    /** The extractor of one export: the platform's, or the sandbox generator in sandbox mode. */
-    Extractor<? extends Item> extractor(ExportPlan plan, Cancellation cancellation) {
+    /**
+     * The extractor of one export: the platform's, or the sandbox generator in sandbox mode. {@code waiting} hears
+     * of every long wait the platform asks for.
+     */
+    Extractor<? extends Item> extractor(ExportPlan plan, Cancellation cancellation, Consumer<Duration> waiting) {
         if (config.sandbox()) {
             return Sandbox.extractor(plan.query());
         }
@@ -355,7 +360,7 @@ public final class Engine {
                         platform.defaultRateLimit(credentials)), config.clock()));
         Redactor redactor = Redactor.of(credentials);
         EngineHttp http = new EngineHttp(client(proxyFor(platform.id())), platform, limiter, config.retryPolicy(),
-                cancellation, redactor, config.clock(), config.userAgent());
+                cancellation, redactor, config.clock(), config.userAgent(), waiting);
         RunContext context = new RunContext(platform.id(), http, credentials, endpoints(platform), caches, limiter,
                 config.clock(), redactor);
         Extractor<? extends Item> extractor = platform.extractor(plan.query(), context);

@@ -212,7 +212,8 @@ final class ExportRun {
     }
 
     private void begin() {
-        extractor = engine.extractor(plan, cancellation);
+        extractor = engine.extractor(plan, cancellation, wait -> events.emit(new ExportEvent.Waiting(id, clock.instant(),
+                plan.platform().displayName(), wait)));
         events.emit(new ExportEvent.Started(id, clock.instant(), 1, plan.resumeFrom().isPresent()));
         lastGood = checkpoint(outputs.stream().mapToLong(OutputFile::bytes).toArray());
         lastCheckpointNanos = System.nanoTime();
