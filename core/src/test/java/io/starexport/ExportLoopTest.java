@@ -125,6 +125,8 @@ class ExportLoopTest {
             assertThat(result.items()).isEqualTo(2);
             assertThat(result.skipped()).isEqualTo(1);
             assertThat(result.skippedSamples().get(0).path()).isEqualTo("data.items[1].id");
+            assertThat(result.notes()).anySatisfy(note -> assertThat(note)
+                    .contains("1 item was skipped as unparseable", "data.items[1].id"));
         }
     }
 

@@ -332,6 +332,12 @@ final class ExportRun {
                     + " by " + query.sort().get().name().toLowerCase(java.util.Locale.ROOT)
                     + "; items are in the platform's own order.");
         }
+        if (!skippedSamples.isEmpty()) {
+            // A skip reason must not hide in a count: name the first one in a note people read.
+            Skipped first = skippedSamples.get(0);
+            notes.add(skipped + " item" + (skipped == 1 ? " was" : "s were") + " skipped as unparseable, the first at "
+                    + first.path() + ": " + first.reason() + ". If that looks common, please report it.");
+        }
         mediaSummary.filter(summary -> summary.failed() > 0).ifPresent(summary -> notes.add(summary.failed()
                 + " media file" + (summary.failed() == 1 ? "" : "s") + " could not be downloaded; see "
                 + summary.manifest() + ". Running the export again retries them."));
