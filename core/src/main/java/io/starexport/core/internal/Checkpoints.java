@@ -23,6 +23,7 @@ final class Checkpoints {
     static void write(Path path, Checkpoint checkpoint) {
         Path temp = path.resolveSibling(path.getFileName() + ".tmp");
         try {
+            OwnerOnlyFiles.create(temp);
             Files.writeString(temp, RequestJson.write(checkpoint), StandardCharsets.UTF_8);
             try {
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

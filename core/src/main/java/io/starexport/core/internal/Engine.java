@@ -35,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -53,6 +54,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** The engine behind {@link io.starexport.StarExport}: shared clients, buckets and caches, and export set-up. */
 public final class Engine {
@@ -313,8 +315,11 @@ public final class Engine {
         return new Events(listeners);
     }
 
-    /** The extractor of one export: the platform's, or in sandbox mode the generator in the platform's style. */
-    Extractor<? extends Item> extractor(ExportPlan plan, Cancellation cancellation) {
+    /**
+     * The extractor of one export: the platform's, or in sandbox mode the generator in the platform's style.
+     * {@code waiting} hears of every long wait the platform asks for.
+     */
+    Extractor<? extends Item> extractor(ExportPlan plan, Cancellation cancellation, Consumer<Duration> waiting) {
         Platform platform = plan.platform();
         if (plan.request().sandbox()) {
             return Sandbox.extractor(plan.query(), platform.sampleStyle());
@@ -324,8 +329,8 @@ public final class Engine {
                 key -> new RateLimiter(config.rateLimits().getOrDefault(platform.id(),
                         platform.defaultRateLimit(credentials)), config.clock()));
         Redactor redactor = Redactor.of(credentials);
-        EngineHttp http = new EngineHttp(client(proxyFor(platform.id(), plan.request().proxy())), platform, limiter, config.retryPolicy(),
-                cancellation, redactor, config.clock(), config.userAgent());
+        EngineHttp http = new EngineHttp(client(proxyFor(platform.id(), plan.request().proxy())), platform, limiter,
+                config.retryPolicy(), cancellation, redactor, config.clock(), config.userAgent(), waiting);
         RunContext context = new RunContext(platform.id(), http, credentials, endpoints(platform), caches, limiter,
                 config.clock(), redactor);
         Extractor<? extends Item> extractor = platform.extractor(plan.query(), context);

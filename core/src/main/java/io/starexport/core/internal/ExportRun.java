@@ -213,7 +213,8 @@ final class ExportRun {
     }
 
     private void begin() {
-        extractor = engine.extractor(plan, cancellation);
+        extractor = engine.extractor(plan, cancellation, wait -> events.emit(new ExportEvent.Waiting(id, clock.instant(),
+                plan.platform().displayName(), wait)));
         events.emit(new ExportEvent.Started(id, clock.instant(), 1, plan.resumeFrom().isPresent()));
         lastGood = checkpoint(outputs.stream().mapToLong(OutputFile::bytes).toArray());
         lastCheckpointNanos = System.nanoTime();
@@ -328,6 +329,12 @@ final class ExportRun {
             notes.add(plan.platform().displayName() + " cannot order " + query.content().name().toLowerCase(java.util.Locale.ROOT)
                     + " by " + query.sort().get().name().toLowerCase(java.util.Locale.ROOT)
                     + "; items are in the platform's own order.");
+        }
+        if (!skippedSamples.isEmpty()) {
+            // A skip reason must not hide in a count: name the first one in a note people read.
+            Skipped first = skippedSamples.get(0);
+            notes.add(skipped + " item" + (skipped == 1 ? " was" : "s were") + " skipped as unparseable, the first at "
+                    + first.path() + ": " + first.reason() + ". If that looks common, please report it.");
         }
         mediaSummary.filter(summary -> summary.failed() > 0).ifPresent(summary -> notes.add(summary.failed()
                 + " media file" + (summary.failed() == 1 ? "" : "s") + " could not be downloaded; see "

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One shared bucket, in the limit's shape: evenly spaced requests (bucket4j, one token refilled every
@@ -48,10 +49,19 @@ public final class RateLimiter implements RateLimitControl {
 
     /** Waits for the pause to end and for a token; throws {@code CANCELLED} when cancelled meanwhile. */
     public void acquire(Cancellation cancellation) {
+        acquire(cancellation, pause -> { });
+    }
+
+    /**
+     * As {@link #acquire(Cancellation)}, telling {@code beforePause} the time left before sleeping through a pause;
+     * it may throw to refuse the wait.
+     */
+    public void acquire(Cancellation cancellation, Consumer<Duration> beforePause) {
         while (true) {
             cancellation.check();
             long pause = pausedUntilNanos.get() - System.nanoTime();
             if (pausedUntilNanos.get() != Long.MIN_VALUE && pause > 0) {
+                beforePause.accept(Duration.ofNanos(pause));
                 cancellation.sleep(Duration.ofNanos(pause));
                 continue;
             }

@@ -89,9 +89,9 @@ final class DataApiComments implements Extractor<Comment> {
             throw ExportException.of(ErrorCode.NOT_FOUND, "YouTube found no comment " + target.id()
                     + "; it may have been deleted or held for review.");
         }
-        parse(resource, videoId, null, "comments.items[0]", items, skipped);
+        parse(resource, videoId, null, null, "comments.items[0]", items, skipped);
         if (query.replies() && !target.id().contains(".")) {
-            enqueue(state.withArray("queue"), target.id(), videoId);
+            enqueue(state.withArray("queue"), target.id(), videoId, Json.text(resource.path("snippet").path("channelId")));
         }
     }
 
@@ -126,8 +126,9 @@ final class DataApiComments implements Extractor<Comment> {
             JsonNode thread = threads.get(i);
             JsonNode snippet = thread.path("snippet");
             String videoId = Json.text(snippet.path("videoId"));
+            String channelId = Json.text(snippet.path("channelId"));
             Long replyCount = Json.number(snippet.path("totalReplyCount"));
-            if (!parse(snippet.path("topLevelComment"), videoId, replyCount == null ? 0L : replyCount,
+            if (!parse(snippet.path("topLevelComment"), videoId, channelId, replyCount == null ? 0L : replyCount,
                     "commentThreads.items[" + i + "].snippet.topLevelComment", items, skipped)
                     || !query.replies() || replyCount == null || replyCount == 0) {
                 continue;
@@ -135,11 +136,12 @@ final class DataApiComments implements Extractor<Comment> {
             JsonNode embedded = thread.path("replies").path("comments");
             if (embedded.size() >= replyCount) {
                 for (int r = 0; r < embedded.size(); r++) {
-                    parse(embedded.get(r), videoId, null, "commentThreads.items[" + i + "].replies.comments[" + r + "]",
+                    parse(embedded.get(r), videoId, channelId, null,
+                            "commentThreads.items[" + i + "].replies.comments[" + r + "]",
                             items, skipped);
                 }
             } else {
-                enqueue(queue, Json.text(thread.path("id")), videoId);
+                enqueue(queue, Json.text(thread.path("id")), videoId, channelId);
             }
         }
         if (newest() && query.since().isPresent() && items.stream().anyMatch(c -> c.depth() == 0
@@ -157,7 +159,8 @@ final class DataApiComments implements Extractor<Comment> {
                 "comment thread " + parent);
         JsonNode replies = body.path("items");
         for (int r = 0; r < replies.size(); r++) {
-            parse(replies.get(r), Json.text(head.path("video")), null, "comments.items[" + r + "]", items, skipped);
+            parse(replies.get(r), Json.text(head.path("video")), Json.text(head.path("channel")), null,
+                    "comments.items[" + r + "]", items, skipped);
         }
         String next = Json.text(body.path("nextPageToken"));
         if (next == null || next.equals(Json.text(head.path("token")))) {
@@ -176,19 +179,21 @@ final class DataApiComments implements Extractor<Comment> {
         return state.path("channel").asText();
     }
 
-    private static void enqueue(ArrayNode queue, String parent, String videoId) {
+    private static void enqueue(ArrayNode queue, String parent, String videoId, String channelId) {
         if (parent != null) {
             ObjectNode entry = queue.addObject().put("parent", parent);
             if (videoId != null) {
                 entry.put("video", videoId);
+            } else if (channelId != null) {
+                entry.put("channel", channelId);
             }
         }
     }
 
-    private boolean parse(JsonNode resource, String videoId, Long replyCount, String path, List<Comment> items,
-                          List<Skipped> skipped) {
+    private boolean parse(JsonNode resource, String videoId, String channelId, Long replyCount, String path,
+                          List<Comment> items, List<Skipped> skipped) {
         try {
-            items.add(DataApiItems.comment(resource, videoId, replyCount));
+            items.add(DataApiItems.comment(resource, videoId, channelId, replyCount));
             return true;
         } catch (IllegalArgumentException e) {
             skipped.add(new Skipped(path, e.getMessage()));

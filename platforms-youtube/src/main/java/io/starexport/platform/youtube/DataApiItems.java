@@ -31,18 +31,23 @@ final class DataApiItems {
     /**
      * A comment resource.
      *
+     * A comment on a channel itself (a thread of {@code allThreadsRelatedToChannelId} without
+     * {@code snippet.videoId}) has the channel as its post, the channel page as its URL, and {@code on_channel}.
+     *
      * @param videoId    the video when the resource does not name it (old replies omit it)
+     * @param channelId  the thread's channel, for a comment on the channel itself that does not name it
      * @param replyCount the thread's {@code totalReplyCount} for a top-level comment, else null
      */
-    static Comment comment(JsonNode resource, String videoId, Long replyCount) {
+    static Comment comment(JsonNode resource, String videoId, String channelId, Long replyCount) {
         String id = required(resource.path("id"), "id");
         JsonNode snippet = resource.path("snippet");
         if (!snippet.isObject()) {
             throw new IllegalArgumentException("no snippet");
         }
         String video = firstNonNull(Json.text(snippet.path("videoId")), videoId);
-        if (video == null) {
-            throw new IllegalArgumentException("no snippet.videoId");
+        String channel = video != null ? null : firstNonNull(Json.text(snippet.path("channelId")), channelId);
+        if (video == null && channel == null) {
+            throw new IllegalArgumentException("neither snippet.videoId nor snippet.channelId");
         }
         String parent = Json.text(snippet.path("parentId"));
         if (parent == null && id.contains(".")) {
@@ -55,14 +60,16 @@ final class DataApiItems {
         }
         Instant published = instant(snippet.path("publishedAt"));
         Instant updated = instant(snippet.path("updatedAt"));
-        Comment.Builder builder = Comment.builder().platform(YouTubeUrls.PLATFORM).id(id).postId(video)
-                .url(YouTubeUrls.WEB + "/watch?v=" + video + "&lc=" + id)
+        Comment.Builder builder = Comment.builder().platform(YouTubeUrls.PLATFORM).id(id)
+                .postId(video != null ? video : channel)
+                .url(video != null ? YouTubeUrls.WEB + "/watch?v=" + video + "&lc=" + id : YouTubeUrls.WEB + "/channel/" + channel)
                 .text(text).likeCount(Json.number(snippet.path("likeCount"))).replyCount(replyCount)
                 .edited(published != null && updated != null && !published.equals(updated))
                 .author(author(snippet))
                 .extra("updated_at", updated == null ? null : updated.toString())
                 .extra("author_profile_image_url", Json.text(snippet.path("authorProfileImageUrl")))
-                .extra("channel_id", Json.text(snippet.path("channelId")));
+                .extra("channel_id", Json.text(snippet.path("channelId")))
+                .extra("on_channel", video == null ? Boolean.TRUE : null);
         if (parent != null) {
             builder.parentId(parent);
         }

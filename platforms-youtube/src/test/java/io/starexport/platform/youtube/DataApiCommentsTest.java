@@ -249,6 +249,43 @@ class DataApiCommentsTest {
         }
     }
 
+    /**
+     * {@code allThreadsRelatedToChannelId} also returns comments on the channel itself: threads without
+     * {@code snippet.videoId} (reference §1.3, GDOC-CT: "videoId … not set if the comments refer to the channel").
+     * Synthetic, as {@link DataApiBodies}: one video thread, one channel thread with an embedded reply.
+     */
+    @Test
+    void aChannelWideExportKeepsTheCommentsOnTheChannelItself() {
+        String channel = "UC_x5XG1OV2P6uZZ5FSM9Ttw";
+        ObjectNode page = DataApiBodies.list("youtube#commentThreadListResponse", null, 2);
+        page.withArray("items").add(DataApiBodies.thread("UgxVideo0000000000000000", "F1UP7wRCPH8", 0, 10));
+        ObjectNode reply = DataApiBodies.comment("UgxChan00000000000000000.r00000000000", null, "UgxChan00000000000000000", 5);
+        ObjectNode onChannel = DataApiBodies.thread("UgxChan00000000000000000", null, 1, 20, reply);
+        for (ObjectNode snippet : List.of((ObjectNode) onChannel.get("snippet"),
+                (ObjectNode) onChannel.get("snippet").get("topLevelComment").get("snippet"), (ObjectNode) reply.get("snippet"))) {
+            snippet.remove("videoId");
+            snippet.put("channelId", channel);
+        }
+        page.withArray("items").add(onChannel);
+        server.stubFor(get(urlPathEqualTo(THREADS)).withQueryParam("allThreadsRelatedToChannelId", equalTo(channel))
+                .willReturn(okJson(page.toString())));
+        ExportResult result;
+        List<Comment> comments;
+        try (StarExport star = engine()) {
+            comments = star.export("https://www.youtube.com/channel/" + channel).comments().replies(true).stream().toList();
+            result = star.export("https://www.youtube.com/channel/" + channel).comments().replies(true)
+                    .to(dir.resolve("channel.jsonl")).run();
+        }
+        assertThat(comments).extracting(Comment::id).containsExactly("UgxVideo0000000000000000",
+                "UgxChan00000000000000000", "UgxChan00000000000000000.r00000000000");
+        assertThat(comments.get(1).postId()).isEqualTo(channel);
+        assertThat(comments.get(1).url()).hasValue("https://www.youtube.com/channel/" + channel);
+        assertThat(comments.get(1).extras()).containsEntry("on_channel", true);
+        assertThat(comments.get(2).parentId()).hasValue("UgxChan00000000000000000");
+        assertThat(result.items()).isEqualTo(3);
+        assertThat(result.skipped()).isZero();
+    }
+
     @Test
     void stopsAtTheSinceDateOnlyAfterQueuedRepliesAreRead() {
         String video = "D-lhorsDlUQ";
