@@ -1,4 +1,4 @@
-package io.starexport.media;
+package io.starexport.mediadownload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,9 +12,12 @@ import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportException;
 import io.starexport.api.ExportListener;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.ExportResult;
 import io.starexport.api.MediaProgress;
 import io.starexport.api.MediaSummary;
+import io.starexport.media.MediaOptions;
+import io.starexport.media.Quality;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,7 +195,7 @@ class MediaDownloadTest {
         try (StarExport star = engine(FAST);
              io.starexport.jobs.JobExecutor jobs = io.starexport.jobs.JobExecutor.builder(star)
                      .store(io.starexport.jobs.JobStore.directory(store)).build()) {
-            io.starexport.jobs.Job job = jobs.submit(io.starexport.jobs.JobRequest.builder(PROFILE).content(
+            io.starexport.jobs.Job job = jobs.submit(io.starexport.api.ExportRequest.builder(PROFILE).content(
                     io.starexport.api.Content.POSTS).to(dir.resolve("posts.jsonl")).downloadMedia(options).build());
             id = job.id();
             assertThat(job.completion().get(30, java.util.concurrent.TimeUnit.SECONDS).status())
@@ -604,6 +607,18 @@ class MediaDownloadTest {
         assertThat(next.items()).isZero();
         assertThat(next.media().orElseThrow().downloaded()).isEqualTo(1);
         assertThat(media().resolve("mediatest/pia/pia_20251012_141523_95.mp4")).hasBinaryContent(video);
+    }
+
+    @Test
+    void anUnknownNamingPlaceholderIsRefusedWhenTheExportIsPlanned() {
+        MediaOptions options = MediaOptions.builder(media()).naming("{nope}.{ext}").build();
+        servePosts();
+        try (StarExport star = engine(FAST)) {
+            assertThatThrownBy(() -> star.export(PROFILE).posts().to(dir.resolve("posts.jsonl")).downloadMedia(options)
+                    .run()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{nope}");
+        }
+        assertThat(server.getAllServeEvents()).isEmpty();
+        assertThat(dir.resolve("posts.jsonl")).doesNotExist();
     }
 
     @Test

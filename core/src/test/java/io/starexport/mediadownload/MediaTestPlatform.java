@@ -1,4 +1,4 @@
-package io.starexport.media;
+package io.starexport.mediadownload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
