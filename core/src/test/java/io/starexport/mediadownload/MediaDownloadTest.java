@@ -39,10 +39,12 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -607,6 +609,42 @@ class MediaDownloadTest {
         assertThat(next.items()).isZero();
         assertThat(next.media().orElseThrow().downloaded()).isEqualTo(1);
         assertThat(media().resolve("mediatest/pia/pia_20251012_141523_95.mp4")).hasBinaryContent(video);
+    }
+
+    @Test
+    void aResumedExportContinuesTheMediaDownloadsItsRequestAskedFor() {
+        byte[] first = jpeg(4_000, 81);
+        byte[] second = jpeg(4_500, 82);
+        serve("/cdn/first.jpg", first, "image/jpeg");
+        serve("/cdn/second.jpg", second, "image/jpeg");
+        file(post("81", "rita"), "IMAGE", url("/cdn/first.jpg"), "image/jpeg");
+        ObjectNode page1 = JSON.createObjectNode().put("next", "2");
+        page1.putArray("posts").addAll(posts);
+        posts.clear();
+        file(post("82", "rita"), "IMAGE", url("/cdn/second.jpg"), "image/jpeg");
+        ObjectNode page2 = JSON.createObjectNode();
+        page2.putArray("posts").addAll(posts);
+        server.stubFor(get(urlPathEqualTo("/v1/posts")).withQueryParam("cursor", absent())
+                .willReturn(okJson(page1.toString())));
+        server.stubFor(get(urlPathEqualTo("/v1/posts")).withQueryParam("cursor", equalTo("2"))
+                .willReturn(serverError()));
+        Path out = dir.resolve("posts.jsonl");
+        try (StarExport star = engine(RetryPolicy.none())) {
+            assertThatThrownBy(() -> star.export(PROFILE).posts().to(out).downloadMedia(media()).run())
+                    .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.checkpoint()).isPresent());
+        }
+
+        server.stubFor(get(urlPathEqualTo("/v1/posts")).withQueryParam("cursor", equalTo("2"))
+                .willReturn(okJson(page2.toString())));
+        ExportResult resumed;
+        try (StarExport star = engine(RetryPolicy.none())) {
+            // The checkpoint's request carries the media options: the resume is not asked for them again.
+            resumed = star.resume(io.starexport.api.Checkpoint.fileFor(out)).run();
+        }
+        assertThat(resumed.items()).isEqualTo(2);
+        assertThat(resumed.media()).isPresent();
+        assertThat(media().resolve("mediatest/rita/rita_20251012_141523_81.jpg")).hasBinaryContent(first);
+        assertThat(media().resolve("mediatest/rita/rita_20251012_141523_82.jpg")).hasBinaryContent(second);
     }
 
     @Test
