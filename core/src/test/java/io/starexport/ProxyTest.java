@@ -132,10 +132,12 @@ class ProxyTest {
         servePages(proxyA);
         try (StarExport star = StarExport.builder().environment(Map.of())
                 .endpoint("testplatform", "api", UNRESOLVABLE_API)
-                .namedProxy("residential", ProxyConfig.parse("http://localhost:" + proxyA.getPort())).build()) {
+                .namedProxy("residential", ProxyConfig.parse("http://localhost:" + proxyA.getPort()))
+                .namedProxy("datacenter", ProxyConfig.parse("http://localhost:" + proxyB.getPort()))
+                .namedProxy("backup", ProxyConfig.parse("http://localhost:" + proxyB.getPort())).build()) {
             ExportRequest request = ExportRequest.builder("https://test.example/posts/p1").proxy("mobile").build();
             assertThatThrownBy(() -> star.stream(request)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("'mobile'").hasMessageContaining("residential")
+                    .hasMessageContaining("'mobile'").hasMessageContaining("[backup, datacenter, residential]")
                     .hasMessageContaining("namedProxy(");
         }
         try (StarExport star = StarExport.builder().environment(Map.of())
@@ -145,6 +147,7 @@ class ProxyTest {
                     .hasMessageContaining("none");
         }
         assertThat(proxyA.getAllServeEvents()).isEmpty();
+        assertThat(proxyB.getAllServeEvents()).isEmpty();
     }
 
     private static List<String> posts(WireMockExtension proxy) {

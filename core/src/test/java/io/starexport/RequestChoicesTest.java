@@ -41,11 +41,12 @@ class RequestChoicesTest {
     @TempDir
     Path dir;
 
-    /** The live engine: default credentials, a set "b" and a set "c" for the test platform. */
+    /** The live engine: default credentials, and sets "b", "c" and "a" for the test platform. */
     private static StarExport engine(RetryPolicy retryPolicy) {
         return TestPages.engine(server, retryPolicy).credential("testplatform", "api_token", DEFAULT_TOKEN)
                 .credentialSet("b", "testplatform", "api_token", BRAND_B_TOKEN)
-                .credentialSet("c", "testplatform", "api_token", "tok-brand-c-333").build();
+                .credentialSet("c", "testplatform", "api_token", "tok-brand-c-333")
+                .credentialSet("a", "testplatform", "api_token", "tok-brand-a-444").build();
     }
 
     private static long count(Stream<Item> items) {
@@ -105,7 +106,7 @@ class RequestChoicesTest {
             assertThatThrownBy(() -> star.run(ExportRequest.builder(URL).credentials("d")
                     .to(dir.resolve("out.jsonl")).build()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'d'")
-                    .hasMessageContaining("[b, c]").hasMessageContaining("credentialSet(\"d\"");
+                    .hasMessageContaining("[a, b, c]").hasMessageContaining("credentialSet(\"d\"");
         }
         try (StarExport star = TestPages.engine(server).build()) {
             assertThatThrownBy(() -> star.export(URL).credentials("b").stream())
