@@ -1,6 +1,7 @@
 package io.starexport;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.Item;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,11 +18,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Requests go through the configured HTTP proxy, with Basic credentials, and a pool assigns one proxy
- * per export for its whole run. The platform's endpoint is a host that does not resolve, so only a
- * proxied request can succeed; WireMock plays the proxy and answers the absolute-form request itself.
+ * Requests go through the configured HTTP proxy, with Basic credentials, a pool assigns one proxy per export
+ * for its whole run, and a request may choose one of the engine's named proxies. The platform's endpoint is a
+ * host that does not resolve, so only a proxied request can succeed; WireMock plays the proxy and answers the
+ * absolute-form request itself.
  */
 class ProxyTest {
     private static final String UNRESOLVABLE_API = "http://api.test.invalid";
@@ -101,6 +104,50 @@ class ProxyTest {
                                 .doesNotContain("wrong-pass");
                     });
         }
+    }
+
+    @Test
+    void aProxyTheRequestNamesWinsOverTheEngineProxyForThatExportOnly() {
+        servePages(proxyA);
+        servePages(proxyB);
+        try (StarExport star = StarExport.builder().environment(Map.of())
+                .endpoint("testplatform", "api", UNRESOLVABLE_API)
+                .proxy(ProxyConfig.parse("http://localhost:" + proxyB.getPort()))
+                .namedProxy("residential", ProxyConfig.parse("http://localhost:" + proxyA.getPort())).build()) {
+            try (Stream<Item> items = star.stream(ExportRequest.builder("https://test.example/posts/p1")
+                    .proxy("residential").build())) {
+                assertThat(items.count()).isEqualTo(10);
+            }
+            try (Stream<Item> items = star.export("https://test.example/posts/p2").proxy("residential").stream()) {
+                assertThat(items.count()).isEqualTo(10);
+            }
+            assertThat(export(star, "p3")).isEqualTo(10);
+        }
+        assertThat(posts(proxyA)).containsExactlyInAnyOrder("p1", "p1", "p2", "p2");
+        assertThat(posts(proxyB)).containsExactly("p3", "p3");
+    }
+
+    @Test
+    void anUnknownProxyNameFailsBeforeAnyRequestNamingTheProxiesThereAre() {
+        servePages(proxyA);
+        try (StarExport star = StarExport.builder().environment(Map.of())
+                .endpoint("testplatform", "api", UNRESOLVABLE_API)
+                .namedProxy("residential", ProxyConfig.parse("http://localhost:" + proxyA.getPort()))
+                .namedProxy("datacenter", ProxyConfig.parse("http://localhost:" + proxyB.getPort()))
+                .namedProxy("backup", ProxyConfig.parse("http://localhost:" + proxyB.getPort())).build()) {
+            ExportRequest request = ExportRequest.builder("https://test.example/posts/p1").proxy("mobile").build();
+            assertThatThrownBy(() -> star.stream(request)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'mobile'").hasMessageContaining("[backup, datacenter, residential]")
+                    .hasMessageContaining("namedProxy(");
+        }
+        try (StarExport star = StarExport.builder().environment(Map.of())
+                .endpoint("testplatform", "api", UNRESOLVABLE_API).build()) {
+            assertThatThrownBy(() -> star.export("https://test.example/posts/p1").proxy("mobile").stream())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'mobile'")
+                    .hasMessageContaining("none");
+        }
+        assertThat(proxyA.getAllServeEvents()).isEmpty();
+        assertThat(proxyB.getAllServeEvents()).isEmpty();
     }
 
     private static List<String> posts(WireMockExtension proxy) {

@@ -2,6 +2,7 @@ package io.starexport.jobs;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.starexport.StarExport;
+import io.starexport.api.ExportRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,8 +74,8 @@ class JobBundleTest {
         try (StarExport star = ThreePlatforms.engine(server).build(); JobExecutor jobs = JobExecutor.builder(star).build()) {
             Path first = dir.resolve("one").resolve("comments.jsonl");
             Path second = dir.resolve("two").resolve("comments.jsonl");
-            List<Job> batch = jobs.submitAll(List.of(JobRequest.builder(url("alpha", "z1")).to(first).build(),
-                    JobRequest.builder(url("beta", "z2")).to(second).build()));
+            List<Job> batch = jobs.submitAll(List.of(ExportRequest.builder(url("alpha", "z1")).to(first).build(),
+                    ExportRequest.builder(url("beta", "z2")).to(second).build()));
             batch.forEach(job -> job.completion().join());
 
             Path zip = jobs.bundle(batch.stream().map(Job::id).toList(), dir.resolve("bundle.zip"));
@@ -93,8 +94,8 @@ class JobBundleTest {
         stubPost(server, "gamma", "fine", 0);
         server.stubFor(pageRequest("gamma", "broken", null).willReturn(notFound()));
         try (StarExport star = ThreePlatforms.engine(server).build(); JobExecutor jobs = JobExecutor.builder(star).build()) {
-            Job fine = jobs.submit(JobRequest.builder(url("gamma", "fine")).to(dir.resolve("fine.jsonl")).build());
-            Job broken = jobs.submit(JobRequest.builder(url("gamma", "broken")).to(dir.resolve("broken.jsonl")).build());
+            Job fine = jobs.submit(ExportRequest.builder(url("gamma", "fine")).to(dir.resolve("fine.jsonl")).build());
+            Job broken = jobs.submit(ExportRequest.builder(url("gamma", "broken")).to(dir.resolve("broken.jsonl")).build());
             fine.completion().join();
             broken.completion().join();
             Path zip = dir.resolve("bundle.zip");

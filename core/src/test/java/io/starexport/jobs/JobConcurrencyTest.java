@@ -6,6 +6,7 @@ import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportException;
 import io.starexport.api.ExportListener;
+import io.starexport.api.ExportRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.starexport.jobs.ThreePlatforms.IDS;
@@ -81,11 +85,11 @@ class JobConcurrencyTest {
 
     @Test
     void fiftyJobsAcrossThreePlatformsNeverExceedTheGlobalOrPerPlatformLimits() {
-        List<JobRequest> requests = new ArrayList<>();
+        List<ExportRequest> requests = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String platform = IDS.get(i % 3);
             stubPost(server, platform, "p" + i, 10);
-            requests.add(JobRequest.builder(url(platform, "p" + i)).to(dir.resolve(platform + "-p" + i + ".jsonl")).build());
+            requests.add(ExportRequest.builder(url(platform, "p" + i)).to(dir.resolve(platform + "-p" + i + ".jsonl")).build());
         }
         ConcurrencyRecorder recorder = new ConcurrencyRecorder();
         try (StarExport star = ThreePlatforms.engine(server).listener(recorder).build();
@@ -114,21 +118,44 @@ class JobConcurrencyTest {
     }
 
     @Test
-    void higherPrioritiesStartFirstAndEqualOnesInSubmissionOrder() {
+    void higherPrioritiesStartFirstAndEqualOnesInSubmissionOrder() throws InterruptedException {
         int[] priorities = {1, 5, 10, 5, 1, 10};
-        List<JobRequest> requests = new ArrayList<>();
+        stubPost(server, "beta", "gate", 0);
         for (int i = 0; i < priorities.length; i++) {
             stubPost(server, "alpha", "q" + i, 0);
-            requests.add(JobRequest.builder(url("alpha", "q" + i)).to(dir.resolve("q" + i + ".jsonl"))
-                    .priority(priorities[i]).build());
         }
+        // The first job holds the only slot until all six are queued: its Started event waits for the gate.
+        CountDownLatch gate = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        ExportListener holdTheFirst = new ExportListener() {
+            @Override
+            public void onStarted(ExportEvent.Started event) {
+                if (first.getAndSet(false)) {
+                    try {
+                        gate.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
         EventLog log = new EventLog();
         try (StarExport star = ThreePlatforms.engine(server).build();
-             JobExecutor jobs = JobExecutor.builder(star).concurrency(1).listener(log).build()) {
-            List<Job> batch = jobs.submitAll(requests);
+             JobExecutor jobs = JobExecutor.builder(star).concurrency(1).listener(holdTheFirst).listener(log).build()) {
+            Job holder = jobs.submit(ExportRequest.builder(url("beta", "gate")).to(dir.resolve("gate.jsonl")).build());
+            List<Job> batch = new ArrayList<>();
+            for (int i = 0; i < priorities.length; i++) {
+                batch.add(jobs.submit(ExportRequest.builder(url("alpha", "q" + i)).to(dir.resolve("q" + i + ".jsonl"))
+                        .build(), priorities[i]));
+            }
+            assertThat(batch).extracting(Job::priority).containsExactly(1, 5, 10, 5, 1, 10);
+            assertThat(batch).extracting(Job::status).containsOnly(JobStatus.QUEUED);
+            gate.countDown();
+            holder.completion().join();
             CompletableFuture.allOf(batch.stream().map(Job::completion).toArray(CompletableFuture[]::new)).join();
 
-            List<UUID> startOrder = log.all(ExportEvent.Started.class).stream().map(ExportEvent::exportId).toList();
+            List<UUID> startOrder = log.all(ExportEvent.Started.class).stream().map(ExportEvent::exportId)
+                    .filter(id -> !id.equals(holder.id())).toList();
             assertThat(startOrder).containsExactly(batch.get(2).id(), batch.get(5).id(), batch.get(1).id(),
                     batch.get(3).id(), batch.get(0).id(), batch.get(4).id());
         }
@@ -136,9 +163,9 @@ class JobConcurrencyTest {
 
     @Test
     void aBatchThatDoesNotFitTheQueueIsRejectedWithQueueFull() {
-        List<JobRequest> requests = new ArrayList<>();
+        List<ExportRequest> requests = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            requests.add(JobRequest.builder(url("beta", "f" + i)).to(dir.resolve("f" + i + ".jsonl")).build());
+            requests.add(ExportRequest.builder(url("beta", "f" + i)).to(dir.resolve("f" + i + ".jsonl")).build());
         }
         try (StarExport star = ThreePlatforms.engine(server).build();
              JobExecutor jobs = JobExecutor.builder(star).maxQueueSize(2).build()) {
@@ -154,15 +181,15 @@ class JobConcurrencyTest {
     @Test
     void submitChecksTheRequestBeforeQueueingIt() {
         try (StarExport star = ThreePlatforms.engine(server).build(); JobExecutor jobs = JobExecutor.builder(star).build()) {
-            assertThatThrownBy(() -> jobs.submit(JobRequest.builder("https://nowhere.example/x")
+            assertThatThrownBy(() -> jobs.submit(ExportRequest.builder("https://nowhere.example/x")
                     .to(dir.resolve("x.jsonl")).build()))
                     .isInstanceOfSatisfying(ExportException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_PLATFORM));
-            assertThatThrownBy(() -> jobs.submit(JobRequest.builder(url("alpha", "a1")).to(dir.resolve("x.xlsx")).build()))
+            assertThatThrownBy(() -> jobs.submit(ExportRequest.builder(url("alpha", "a1")).to(dir.resolve("x.xlsx")).build()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x.xlsx");
             assertThatThrownBy(() -> jobs.submitAll(List.of(
-                    JobRequest.builder(url("alpha", "a1")).to(dir.resolve("same.jsonl")).build(),
-                    JobRequest.builder(url("beta", "b1")).to(dir.resolve("same.jsonl")).build())))
+                    ExportRequest.builder(url("alpha", "a1")).to(dir.resolve("same.jsonl")).build(),
+                    ExportRequest.builder(url("beta", "b1")).to(dir.resolve("same.jsonl")).build())))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same.jsonl");
             assertThat(jobs.list(JobQuery.all()).total()).isZero();
         }

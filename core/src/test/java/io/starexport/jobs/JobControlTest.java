@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.starexport.StarExport;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportListener;
+import io.starexport.api.ExportRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +69,7 @@ class JobControlTest {
              JobExecutor jobs = JobExecutor.builder(star).progressInterval(Duration.ZERO)
                      .listener(cancelOnFirstProgress).listener(log).build()) {
             executor.set(jobs);
-            Job job = jobs.submit(JobRequest.builder(url("alpha", "long")).to(out).build()).completion().join();
+            Job job = jobs.submit(ExportRequest.builder(url("alpha", "long")).to(out).build()).completion().join();
 
             assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
             assertThat(job.finishedAt()).isPresent();
@@ -86,8 +87,8 @@ class JobControlTest {
         try (StarExport star = ThreePlatforms.engine(server).build();
              JobExecutor jobs = JobExecutor.builder(star).concurrency(1).build()) {
             List<Job> batch = jobs.submitAll(List.of(
-                    JobRequest.builder(url("beta", "first")).to(dir.resolve("first.jsonl")).build(),
-                    JobRequest.builder(url("beta", "second")).to(dir.resolve("second.jsonl")).build()));
+                    ExportRequest.builder(url("beta", "first")).to(dir.resolve("first.jsonl")).build(),
+                    ExportRequest.builder(url("beta", "second")).to(dir.resolve("second.jsonl")).build()));
             Job second = batch.get(1);
             assertThat(second.status()).isEqualTo(JobStatus.QUEUED);
 
@@ -113,7 +114,7 @@ class JobControlTest {
         try (StarExport star = ThreePlatforms.engine(server).build();
              JobExecutor jobs = JobExecutor.builder(star).listener(throwing).listener(log)
                      .progressInterval(Duration.ofHours(1)).build()) {
-            Job job = jobs.submit(JobRequest.builder(url("gamma", "loud")).to(dir.resolve("loud.jsonl")).build())
+            Job job = jobs.submit(ExportRequest.builder(url("gamma", "loud")).to(dir.resolve("loud.jsonl")).build())
                     .completion().join();
 
             assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -129,11 +130,11 @@ class JobControlTest {
     @Test
     void closeLeavesNoThreadBehind() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        List<JobRequest> requests = new ArrayList<>();
+        List<ExportRequest> requests = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String platform = ThreePlatforms.IDS.get(i % 3);
             slowPost(platform, "t" + i);
-            requests.add(JobRequest.builder(url(platform, "t" + i)).to(dir.resolve("t" + i + ".jsonl")).build());
+            requests.add(ExportRequest.builder(url(platform, "t" + i)).to(dir.resolve("t" + i + ".jsonl")).build());
         }
         List<Job> batch;
         try (StarExport star = ThreePlatforms.engine(server).build()) {

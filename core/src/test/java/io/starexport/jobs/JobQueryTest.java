@@ -2,6 +2,7 @@ package io.starexport.jobs;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.starexport.StarExport;
+import io.starexport.api.ExportRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,16 +66,16 @@ class JobQueryTest {
              JobExecutor jobs = JobExecutor.builder(star).clock(new SteppingClock()).concurrency(1).build()) {
             List<Job> submitted = new ArrayList<>();
             for (String post : List.of("s1", "s2")) {
-                submitted.add(jobs.submit(JobRequest.builder(url("alpha", post)).to(dir.resolve(post + ".jsonl")).build()));
+                submitted.add(jobs.submit(ExportRequest.builder(url("alpha", post)).to(dir.resolve(post + ".jsonl")).build()));
             }
             // With one slot, the slow s3 runs while the gamma job waits in the queue, where it is cancelled.
             submitted.addAll(jobs.submitAll(List.of(
-                    JobRequest.builder(url("alpha", "s3")).to(dir.resolve("s3.jsonl")).build(),
-                    JobRequest.builder(url("gamma", "never")).to(dir.resolve("never.jsonl")).build())));
+                    ExportRequest.builder(url("alpha", "s3")).to(dir.resolve("s3.jsonl")).build(),
+                    ExportRequest.builder(url("gamma", "never")).to(dir.resolve("never.jsonl")).build())));
             Job cancelled = submitted.get(3);
             cancelled.cancel();
             for (String post : List.of("x1", "x2")) {
-                submitted.add(jobs.submit(JobRequest.builder(url("beta", post)).to(dir.resolve(post + ".jsonl")).build()));
+                submitted.add(jobs.submit(ExportRequest.builder(url("beta", post)).to(dir.resolve(post + ".jsonl")).build()));
             }
             submitted.forEach(job -> job.completion().join());
             assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.starexport.StarExport;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportEvent;
+import io.starexport.api.ExportRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,12 +62,12 @@ class JobRetryTest {
         EventLog log = new EventLog();
         try (StarExport star = ThreePlatforms.engine(server).build(); JobExecutor jobs = executor(star, log).build()) {
             Path clean = dir.resolve("clean.jsonl");
-            assertThat(jobs.submit(JobRequest.builder(url("alpha", "p1")).to(clean).build()).completion().join().status())
+            assertThat(jobs.submit(ExportRequest.builder(url("alpha", "p1")).to(clean).build()).completion().join().status())
                     .isEqualTo(JobStatus.SUCCEEDED);
 
             burstOnSecondPage("alpha", "p1");
             Path burst = dir.resolve("burst.jsonl");
-            Job job = jobs.submit(JobRequest.builder(url("alpha", "p1")).to(burst).build()).completion().join();
+            Job job = jobs.submit(ExportRequest.builder(url("alpha", "p1")).to(burst).build()).completion().join();
 
             assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(job.attempts()).isEqualTo(3);
@@ -109,7 +110,7 @@ class JobRetryTest {
         EventLog log = new EventLog();
         try (StarExport star = ThreePlatforms.engine(server).build();
              JobExecutor jobs = executor(star, log).build()) {
-            Job job = jobs.submit(JobRequest.builder(url("beta", "down")).to(dir.resolve("down.jsonl")).build())
+            Job job = jobs.submit(ExportRequest.builder(url("beta", "down")).to(dir.resolve("down.jsonl")).build())
                     .completion().join();
 
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);
@@ -125,7 +126,7 @@ class JobRetryTest {
         server.stubFor(pageRequest("gamma", "gone", null).willReturn(notFound()));
         EventLog log = new EventLog();
         try (StarExport star = ThreePlatforms.engine(server).build(); JobExecutor jobs = executor(star, log).build()) {
-            Job job = jobs.submit(JobRequest.builder(url("gamma", "gone")).to(dir.resolve("gone.jsonl")).build())
+            Job job = jobs.submit(ExportRequest.builder(url("gamma", "gone")).to(dir.resolve("gone.jsonl")).build())
                     .completion().join();
 
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);
@@ -145,7 +146,7 @@ class JobRetryTest {
         EventLog log = new EventLog();
         try (StarExport star = ThreePlatforms.engine(server).build(); JobExecutor jobs = executor(star, log).build()) {
             Path out = dir.resolve("p2.jsonl");
-            Job job = jobs.submit(JobRequest.builder(url("alpha", "p2")).to(out).build()).completion().join();
+            Job job = jobs.submit(ExportRequest.builder(url("alpha", "p2")).to(out).build()).completion().join();
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);
             assertThat(job.checkpoint().orElseThrow().cursor()).hasValue("c3");
             assertThat(job.checkpoint().orElseThrow().items()).isEqualTo(10);
@@ -167,7 +168,7 @@ class JobRetryTest {
     void retryOfAJobThatDidNotFailIsAClearError() {
         stubPost(server, "beta", "p3", 0);
         try (StarExport star = ThreePlatforms.engine(server).build(); JobExecutor jobs = executor(star, new EventLog()).build()) {
-            Job job = jobs.submit(JobRequest.builder(url("beta", "p3")).to(dir.resolve("p3.jsonl")).build())
+            Job job = jobs.submit(ExportRequest.builder(url("beta", "p3")).to(dir.resolve("p3.jsonl")).build())
                     .completion().join();
 
             assertThatThrownBy(() -> jobs.retry(job.id())).isInstanceOf(IllegalStateException.class)

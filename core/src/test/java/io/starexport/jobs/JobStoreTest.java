@@ -6,6 +6,7 @@ import io.starexport.StarExport;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportListener;
+import io.starexport.api.ExportRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +69,7 @@ class JobStoreTest {
         JobExecutor first = JobExecutor.builder(firstEngine).store(JobStore.directory(store))
                 .backoff(Duration.ofHours(1), Duration.ofHours(1)).listener(onRequeue).build();
         try {
-            Job job = first.submit(JobRequest.builder(url("beta", "c1")).to(out).build());
+            Job job = first.submit(ExportRequest.builder(url("beta", "c1")).to(out).build());
             assertThat(requeued.await(30, TimeUnit.SECONDS)).isTrue();
 
             try (StarExport engine = ThreePlatforms.engine(server).build();
@@ -139,7 +140,7 @@ class JobStoreTest {
              JobExecutor first = JobExecutor.builder(engine).store(new DyingStore(JobStore.directory(store)))
                      .progressInterval(Duration.ZERO).listener(stopAfterFirstPage).build()) {
             dying.set(first);
-            first.submit(JobRequest.builder(url("alpha", "died")).to(out).build()).completion().join();
+            first.submit(ExportRequest.builder(url("alpha", "died")).to(out).build()).completion().join();
         }
         // The store still says RUNNING with no checkpoint; the engine's checkpoint file says where the output stands.
         assertThat(JobStore.directory(store).loadAll()).singleElement().satisfies(record -> {
@@ -180,7 +181,7 @@ class JobStoreTest {
         try (StarExport engine = ThreePlatforms.engine(server).progressInterval(Duration.ZERO).build()) {
             JobExecutor first = JobExecutor.builder(engine).store(JobStore.directory(store))
                     .closeTimeout(Duration.ZERO).listener(onProgress).build();
-            job = first.submit(JobRequest.builder(url("gamma", "slow")).to(out).build());
+            job = first.submit(ExportRequest.builder(url("gamma", "slow")).to(out).build());
             assertThat(firstPage.await(30, TimeUnit.SECONDS)).isTrue();
             first.close();
 
@@ -207,10 +208,10 @@ class JobStoreTest {
         List<JobRecord> saved;
         try (StarExport engine = ThreePlatforms.engine(server).credential("alpha", "api_token", "tok-SECRET-123").build();
              JobExecutor jobs = JobExecutor.builder(engine).store(JobStore.directory(store)).build()) {
-            List<Job> batch = jobs.submitAll(List.of(
-                    JobRequest.builder("https://user:hunter2@alpha.example/posts/d1?utm_source=x&token=s3cret")
-                            .to(dir.resolve("d1.jsonl")).priority(9).build(),
-                    JobRequest.builder(url("alpha", "d2")).to(dir.resolve("d2.csv"), "jsonl").limit(7).build()));
+            List<Job> batch = List.of(
+                    jobs.submit(ExportRequest.builder("https://user:hunter2@alpha.example/posts/d1?utm_source=x&token=s3cret")
+                            .to(dir.resolve("d1.jsonl")).build(), 9),
+                    jobs.submit(ExportRequest.builder(url("alpha", "d2")).to(dir.resolve("d2.csv"), "jsonl").limit(7).build()));
             batch.forEach(job -> job.completion().join());
             saved = batch.stream().map(Job::snapshot).toList();
             assertThat(batch.get(0).request().url()).isEqualTo(url("alpha", "d1"));
@@ -234,7 +235,7 @@ class JobStoreTest {
         Job job;
         try (StarExport engine = ThreePlatforms.engine(server).build();
              JobExecutor jobs = JobExecutor.builder(engine).store(JobStore.directory(store)).build()) {
-            job = jobs.submit(JobRequest.builder(url("beta", "ok")).to(dir.resolve("ok.jsonl")).build());
+            job = jobs.submit(ExportRequest.builder(url("beta", "ok")).to(dir.resolve("ok.jsonl")).build());
             job.completion().join();
         }
         Files.writeString(store.resolve("00000000-0000-0000-0000-000000000000.json"), "{\"version\":1,\"id\":");

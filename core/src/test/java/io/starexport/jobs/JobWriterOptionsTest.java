@@ -3,7 +3,9 @@ package io.starexport.jobs;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.starexport.StarExport;
+import io.starexport.api.ExportRequest;
 import io.starexport.writer.csv.CsvFormat;
+import io.starexport.writer.csv.CsvOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -22,8 +26,9 @@ import static io.starexport.jobs.ThreePlatforms.pageRequest;
 import static io.starexport.jobs.ThreePlatforms.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
-/** The writer switches of a job request: applied on every attempt and kept by the file store. */
+/** The csv options of a job's output: applied on every attempt and kept by the file store. */
 class JobWriterOptionsTest {
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -48,6 +53,9 @@ class JobWriterOptionsTest {
         return "{\"data\":{\"items\":[" + items + "],\"next\":" + (next == null ? "null" : "\"" + next + "\"") + "}}";
     }
 
+    /** What Excel needs: a byte order mark, and formulas left as they are. */
+    private static final CsvOptions EXCEL = CsvFormat.options().byteOrderMark(true).formulaProtection(false);
+
     private static StarExport engine() {
         return ThreePlatforms.engine(server).format(new CsvFormat()).build();
     }
@@ -66,10 +74,9 @@ class JobWriterOptionsTest {
         Path plain = dir.resolve("plain.csv");
         Path excel = dir.resolve("excel.csv");
         try (StarExport star = engine(); JobExecutor jobs = JobExecutor.builder(star).build()) {
-            assertThat(jobs.submit(JobRequest.builder(url("alpha", "f1")).to(plain).build()).completion().join()
+            assertThat(jobs.submit(ExportRequest.builder(url("alpha", "f1")).to(plain).build()).completion().join()
                     .status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(jobs.submit(JobRequest.builder(url("alpha", "f1")).to(excel).byteOrderMark(true)
-                    .formulaProtection(false).build()).completion().join().status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(jobs.submit(ExportRequest.builder(url("alpha", "f1")).to(excel, EXCEL).build()).completion().join().status()).isEqualTo(JobStatus.SUCCEEDED);
         }
         byte[] bytes = Files.readAllBytes(excel);
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
@@ -90,8 +97,7 @@ class JobWriterOptionsTest {
         try (StarExport star = engine();
              JobExecutor jobs = JobExecutor.builder(star).maxAttempts(2)
                      .backoff(Duration.ofMillis(1), Duration.ofMillis(5)).build()) {
-            job = jobs.submit(JobRequest.builder(url("beta", "f2")).to(out).byteOrderMark(true)
-                    .formulaProtection(false).build()).completion().join();
+            job = jobs.submit(ExportRequest.builder(url("beta", "f2")).to(out, EXCEL).build()).completion().join();
         }
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(job.attempts()).isEqualTo(2);
@@ -114,14 +120,14 @@ class JobWriterOptionsTest {
         Job job;
         try (StarExport star = engine();
              JobExecutor jobs = JobExecutor.builder(star).store(JobStore.directory(store)).build()) {
-            job = jobs.submit(JobRequest.builder(url("gamma", "f3")).to(dir.resolve("f3.csv")).byteOrderMark(true)
-                    .formulaProtection(false).build());
+            job = jobs.submit(ExportRequest.builder(url("gamma", "f3")).to(dir.resolve("f3.csv"), EXCEL)
+                    .build());
             job.completion().join();
         }
         List<JobRecord> loaded = JobStore.directory(store).loadAll();
         assertThat(loaded).hasSize(1);
-        assertThat(loaded.get(0).request().byteOrderMark()).isTrue();
-        assertThat(loaded.get(0).request().formulaProtection()).isFalse();
+        assertThat(loaded.get(0).request().outputs().get(0).options())
+                .containsOnly(entry(CsvOptions.BYTE_ORDER_MARK, "true"), entry(CsvOptions.FORMULA_PROTECTION, "false"));
         assertThat(loaded.get(0)).isEqualTo(job.snapshot());
     }
 
@@ -155,21 +161,27 @@ class JobWriterOptionsTest {
                 """);
         List<JobRecord> loaded = JobStore.directory(store).loadAll();
         assertThat(loaded).hasSize(1);
-        JobRequest request = loaded.get(0).request();
+        ExportRequest request = loaded.get(0).request();
         assertThat(request.url()).isEqualTo("https://alpha.example/posts/old");
-        assertThat(request.byteOrderMark()).isFalse();
-        assertThat(request.formulaProtection()).isTrue();
+        assertThat(request.outputs()).containsExactly(
+                new ExportRequest.Output(Path.of("old.csv"), Optional.of("csv"), Map.of()));
     }
 
     @Test
-    void eachSwitchMayBeGivenOnce() {
-        assertThatThrownBy(() -> JobRequest.builder(url("alpha", "a")).byteOrderMark(true).byteOrderMark(false))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("byteOrderMark was already set to true");
-        assertThatThrownBy(() -> JobRequest.builder(url("alpha", "a")).formulaProtection(false).formulaProtection(true))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("formulaProtection was already set to false");
-        JobRequest defaults = JobRequest.builder(url("alpha", "a")).to(Path.of("out.csv")).build();
-        assertThat(defaults.byteOrderMark()).isFalse();
-        assertThat(defaults.formulaProtection()).isTrue();
+    void theCsvDefaultsTravelAsNoOptionsAndAnUnknownOneIsRefusedAtSubmit() {
+        ExportRequest defaults = ExportRequest.builder(url("alpha", "a")).to(Path.of("out.csv"), CsvFormat.options())
+                .build();
+        assertThat(defaults.outputs().get(0).options()).isEmpty();
+        assertThat(CsvFormat.options().byteOrderMark()).isFalse();
+        assertThat(CsvFormat.options().formulaProtection()).isTrue();
+
+        try (StarExport star = engine(); JobExecutor jobs = JobExecutor.builder(star).build()) {
+            ExportRequest misspelt = ExportRequest.builder(url("alpha", "a")).outputs(List.of(new ExportRequest.Output(
+                    dir.resolve("a.csv"), Optional.of("csv"), Map.of("byteOrderMarks", "true")))).build();
+            assertThatThrownBy(() -> jobs.submit(misspelt)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("csv").hasMessageContaining("byteOrderMarks")
+                    .hasMessageContaining(CsvOptions.BYTE_ORDER_MARK).hasMessageContaining(CsvOptions.FORMULA_PROTECTION);
+            assertThat(jobs.list(JobQuery.all()).total()).isZero();
+        }
     }
 }

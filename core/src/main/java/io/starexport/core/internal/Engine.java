@@ -48,6 +48,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -382,7 +383,7 @@ public final class Engine {
         Map<String, Map<String, String>> set = config.credentialSets().get(name);
         if (set == null) {
             throw new IllegalArgumentException("the request names the credential set '" + name + "', but the engine has "
-                    + (config.credentialSets().isEmpty() ? "none" : config.credentialSets().keySet())
+                    + (config.credentialSets().isEmpty() ? "none" : new TreeSet<>(config.credentialSets().keySet()))
                     + "; define it with StarExport.builder().credentialSet(\"" + name + "\", platform, name, value)");
         }
         return set;
@@ -392,7 +393,7 @@ public final class Engine {
         ProxyConfig proxy = config.namedProxies().get(name);
         if (proxy == null) {
             throw new IllegalArgumentException("the request names the proxy '" + name + "', but the engine has "
-                    + (config.namedProxies().isEmpty() ? "none" : config.namedProxies().keySet())
+                    + (config.namedProxies().isEmpty() ? "none" : new TreeSet<>(config.namedProxies().keySet()))
                     + "; define it with StarExport.builder().namedProxy(\"" + name + "\", proxy)");
         }
         return proxy;

@@ -75,7 +75,7 @@ class CsvFormatTest {
     void csvFormulaProtectionCanBeSwitchedOff() throws IOException {
         List<Item> items = formulas();
 
-        String text = write(COMMENTS.withFormulaProtection(false), items);
+        String text = write(COMMENTS.withFormatOptions(CsvFormat.options().formulaProtection(false).asMap()), items);
 
         assertThat(rows(text)).extracting(row -> row.get(column(Content.COMMENTS, "text")))
                 .containsExactly("=SUM(A1)", "@cmd", "-2+3", "+1", "\tindented", "\rreturn", "a=b");
@@ -156,14 +156,14 @@ class CsvFormatTest {
         List<Item> items = SampleItems.comments("a", 1);
 
         assertThat(write(COMMENTS, items)).startsWith("platform,");
-        String withMark = write(COMMENTS.withByteOrderMark(true), items);
+        String withMark = write(COMMENTS.withFormatOptions(CsvFormat.options().byteOrderMark(true).asMap()), items);
         assertThat(withMark).startsWith(BOM + "platform,");
         assertThat(withMark.indexOf(BOM, 1)).isEqualTo(-1);
     }
 
     @Test
     void csvResumesAPartialFileWithoutASecondHeaderOrByteOrderMark() throws IOException {
-        WriterOptions options = COMMENTS.withByteOrderMark(true);
+        WriterOptions options = COMMENTS.withFormatOptions(CsvFormat.options().byteOrderMark(true).asMap());
         List<Item> first = SampleItems.comments("a", 3);
         List<Item> second = SampleItems.comments("b", 2);
         Path file = directory.resolve("out.csv");

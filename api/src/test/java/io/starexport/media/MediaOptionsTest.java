@@ -10,7 +10,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The options builder: defaults, validation, and settings given once. */
+/**
+ * The options builder: defaults, validation, settings given once, equality. The naming template is checked when
+ * an export is planned (core's {@code MediaDownloadTest}).
+ */
 class MediaOptionsTest {
     private static final Path DIR = Path.of("media");
 
@@ -30,7 +33,6 @@ class MediaOptionsTest {
     void badValuesAreRefusedWithTheirName() {
         assertThatThrownBy(() -> MediaOptions.builder(DIR).concurrency(0)).hasMessageContaining("concurrency");
         assertThatThrownBy(() -> MediaOptions.builder(DIR).maxFileSize(0)).hasMessageContaining("maxFileSize");
-        assertThatThrownBy(() -> MediaOptions.builder(DIR).naming("{nope}")).hasMessageContaining("{nope}");
         assertThatThrownBy(() -> MediaOptions.builder(DIR).contentTypes(List.of("jpeg"))).hasMessageContaining("jpeg");
         assertThatThrownBy(() -> MediaOptions.builder(DIR).extraHosts(Set.of("https://cdn.example/")))
                 .hasMessageContaining("host names");
@@ -56,6 +58,14 @@ class MediaOptionsTest {
     void aSettingGivenTwiceIsAnError() {
         assertThatThrownBy(() -> MediaOptions.builder(DIR).concurrency(2).concurrency(3))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("concurrency was already set to 2");
+    }
+
+    @Test
+    void optionsWithTheSameSettingsAreEqual() {
+        MediaOptions options = MediaOptions.builder(DIR).quality(Quality.maxHeight(720)).concurrency(2).build();
+        assertThat(options).isEqualTo(MediaOptions.builder(DIR).quality(Quality.maxHeight(720)).concurrency(2).build())
+                .hasSameHashCodeAs(MediaOptions.builder(DIR).quality(Quality.maxHeight(720)).concurrency(2).build())
+                .isNotEqualTo(MediaOptions.builder(DIR).quality(Quality.maxHeight(720)).concurrency(3).build());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.starexport.media;
+package io.starexport.mediadownload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,9 +12,12 @@ import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportException;
 import io.starexport.api.ExportListener;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.ExportResult;
 import io.starexport.api.MediaProgress;
 import io.starexport.api.MediaSummary;
+import io.starexport.media.MediaOptions;
+import io.starexport.media.Quality;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +39,12 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,7 +197,7 @@ class MediaDownloadTest {
         try (StarExport star = engine(FAST);
              io.starexport.jobs.JobExecutor jobs = io.starexport.jobs.JobExecutor.builder(star)
                      .store(io.starexport.jobs.JobStore.directory(store)).build()) {
-            io.starexport.jobs.Job job = jobs.submit(io.starexport.jobs.JobRequest.builder(PROFILE).content(
+            io.starexport.jobs.Job job = jobs.submit(io.starexport.api.ExportRequest.builder(PROFILE).content(
                     io.starexport.api.Content.POSTS).to(dir.resolve("posts.jsonl")).downloadMedia(options).build());
             id = job.id();
             assertThat(job.completion().get(30, java.util.concurrent.TimeUnit.SECONDS).status())
@@ -604,6 +609,56 @@ class MediaDownloadTest {
         assertThat(next.items()).isZero();
         assertThat(next.media().orElseThrow().downloaded()).isEqualTo(1);
         assertThat(media().resolve("mediatest/pia/pia_20251012_141523_95.mp4")).hasBinaryContent(video);
+    }
+
+    @Test
+    void aResumedExportContinuesTheMediaDownloadsItsRequestAskedFor() {
+        byte[] first = jpeg(4_000, 81);
+        byte[] second = jpeg(4_500, 82);
+        serve("/cdn/first.jpg", first, "image/jpeg");
+        serve("/cdn/second.jpg", second, "image/jpeg");
+        file(post("81", "rita"), "IMAGE", url("/cdn/first.jpg"), "image/jpeg");
+        ObjectNode page1 = JSON.createObjectNode().put("next", "2");
+        page1.putArray("posts").addAll(posts);
+        posts.clear();
+        file(post("82", "rita"), "IMAGE", url("/cdn/second.jpg"), "image/jpeg");
+        ObjectNode page2 = JSON.createObjectNode();
+        page2.putArray("posts").addAll(posts);
+        server.stubFor(get(urlPathEqualTo("/v1/posts")).withQueryParam("cursor", absent())
+                .willReturn(okJson(page1.toString())));
+        server.stubFor(get(urlPathEqualTo("/v1/posts")).withQueryParam("cursor", equalTo("2"))
+                .willReturn(serverError()));
+        Path out = dir.resolve("posts.jsonl");
+        // Retries on: the failure stops the download of 81 at any point, even with every byte in its .part
+        // file, which the resume then fetches again after a 416.
+        try (StarExport star = engine(FAST)) {
+            assertThatThrownBy(() -> star.export(PROFILE).posts().to(out).downloadMedia(media()).run())
+                    .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.checkpoint()).isPresent());
+        }
+
+        server.stubFor(get(urlPathEqualTo("/v1/posts")).withQueryParam("cursor", equalTo("2"))
+                .willReturn(okJson(page2.toString())));
+        ExportResult resumed;
+        try (StarExport star = engine(FAST)) {
+            // The checkpoint's request carries the media options: the resume is not asked for them again.
+            resumed = star.resume(io.starexport.api.Checkpoint.fileFor(out)).run();
+        }
+        assertThat(resumed.items()).isEqualTo(2);
+        assertThat(resumed.media()).isPresent();
+        assertThat(media().resolve("mediatest/rita/rita_20251012_141523_81.jpg")).hasBinaryContent(first);
+        assertThat(media().resolve("mediatest/rita/rita_20251012_141523_82.jpg")).hasBinaryContent(second);
+    }
+
+    @Test
+    void anUnknownNamingPlaceholderIsRefusedWhenTheExportIsPlanned() {
+        MediaOptions options = MediaOptions.builder(media()).naming("{nope}.{ext}").build();
+        servePosts();
+        try (StarExport star = engine(FAST)) {
+            assertThatThrownBy(() -> star.export(PROFILE).posts().to(dir.resolve("posts.jsonl")).downloadMedia(options)
+                    .run()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{nope}");
+        }
+        assertThat(server.getAllServeEvents()).isEmpty();
+        assertThat(dir.resolve("posts.jsonl")).doesNotExist();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.starexport.media;
+package io.starexport.mediadownload;
 
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;

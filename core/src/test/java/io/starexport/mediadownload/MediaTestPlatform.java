@@ -1,4 +1,4 @@
-package io.starexport.media;
+package io.starexport.mediadownload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +32,9 @@ import java.util.Set;
 
 /**
  * A platform for media tests, registered explicitly. Synthetic: its one endpoint,
- * {@code GET {api}/v1/posts?user=NAME}, answers {@code {"posts": [{"id", "created", "author",
- * "media": [{"type", "url", "width", "height", "mime", "variants": [{"url", "width", "height"}]}]}]}}, a
+ * {@code GET {api}/v1/posts?user=NAME[&cursor=C]}, answers {@code {"posts": [{"id", "created", "author",
+ * "media": [{"type", "url", "width", "height", "mime", "variants": [{"url", "width", "height"}]}]}],
+ * "next": C | absent}}, a
  * reduced form of the feed responses of Instagram's web API (carousel children with
  * {@code image_versions2.candidates}) and Reddit's {@code media_metadata}. Its media host is
  * {@code localhost}, where WireMock serves the files.
@@ -86,15 +87,15 @@ final class MediaTestPlatform implements Platform {
     public Extractor<? extends Item> extractor(ExportQuery query, PlatformContext context) {
         return request -> {
             byte[] body = context.http().send(HttpRequest.get(context.endpoint("api").resolve("/v1/posts"))
-                    .query("user", query.target().id()).build()).body();
-            JsonNode posts;
+                    .query("user", query.target().id()).query("cursor", request.cursor().orElse(null)).build()).body();
+            JsonNode root;
             try {
-                posts = JSON.readTree(body).path("posts");
+                root = JSON.readTree(body);
             } catch (IOException e) {
                 throw ExportException.platformChanged(ID, "$", "body is not JSON");
             }
             List<Item> items = new ArrayList<>();
-            for (JsonNode node : posts) {
+            for (JsonNode node : root.path("posts")) {
                 Post post = post(node);
                 if (query.content() == Content.POSTS) {
                     items.add(post);
@@ -106,7 +107,7 @@ final class MediaTestPlatform implements Platform {
                             .author(post.author().orElseThrow()).build());
                 }
             }
-            return Page.of(items, null);
+            return Page.of(items, root.path("next").textValue());
         };
     }
 
