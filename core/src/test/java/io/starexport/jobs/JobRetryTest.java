@@ -92,7 +92,7 @@ class JobRetryTest {
         burstOnSecondPage("alpha", "p2");
         EventLog log = new EventLog();
         try (StarExport star = ThreePlatforms.engine(server).build(); JobExecutor jobs = executor(star, log).build()) {
-            Job job = jobs.submit(JobRequest.builder(url("alpha", "p2")).to(dir.resolve("p2.jsonl")).build())
+            Job job = jobs.submit(ExportRequest.builder(url("alpha", "p2")).to(dir.resolve("p2.jsonl")).build())
                     .completion().join();
 
             assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);

@@ -247,7 +247,8 @@ class JobStoreTest {
     void jobRecordsAreReadableByTheirOwnerOnly() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
                 .contains("posix"), "POSIX permissions");
-        JobRecord record = JobRecord.queued(java.util.UUID.randomUUID(), JobRequest.builder(url("alpha", "c1")).to(dir.resolve("out.jsonl")).build(),
+        JobRecord record = JobRecord.queued(java.util.UUID.randomUUID(),
+                ExportRequest.builder(url("alpha", "c1")).to(dir.resolve("out.jsonl")).build(), JobExecutor.DEFAULT_PRIORITY,
                 "alpha", java.time.Instant.EPOCH);
         Path store = dir.resolve("jobs");
         JobStore.directory(store).save(record);
