@@ -650,18 +650,6 @@ class MediaDownloadTest {
     }
 
     @Test
-    void anUnknownNamingPlaceholderIsRefusedWhenTheExportIsPlanned() {
-        MediaOptions options = MediaOptions.builder(media()).naming("{nope}.{ext}").build();
-        servePosts();
-        try (StarExport star = engine(FAST)) {
-            assertThatThrownBy(() -> star.export(PROFILE).posts().to(dir.resolve("posts.jsonl")).downloadMedia(options)
-                    .run()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{nope}");
-        }
-        assertThat(server.getAllServeEvents()).isEmpty();
-        assertThat(dir.resolve("posts.jsonl")).doesNotExist();
-    }
-
-    @Test
     void sandboxModeRefusesMediaDownloads() {
         try (StarExport star = StarExport.builder().platform(new MediaTestPlatform()).sandbox(true)
                 .environment(Map.of()).build()) {
