@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Issue 22: comments scored per second by {@link VaderAnalyzer} on one thread, over the 4,200 real tweets of
+ * Issue 22: comments scored per second by {@link VaderAnalyzer} on one thread, with and without its
+ * language check, over the 4,200 real tweets of
  * the VADER ground truth ({@code recordings/sentiment/tweets.txt}, see its {@code SOURCE.md}; 100 characters
  * on average). The baseline is the least any tokenising analyzer does to the same texts: lower-case them and
  * split them on spaces. Timed blocks, alternately, like the parsing figures, counted in the
@@ -31,6 +32,13 @@ final class SentimentMeasurement implements Measurement {
     public List<Row> run(Settings settings) {
         List<String> texts = texts();
         VaderAnalyzer analyzer = VaderAnalyzer.ofDefaults();
+        return List.of(
+                measure(settings, texts, analyzer, "sentiment.vader", "Sentiment: VADER with its language check, one thread"),
+                measure(settings, texts, analyzer.withoutLanguageCheck(), "sentiment.vader_only",
+                        "Sentiment: VADER without the language check, one thread"));
+    }
+
+    private static Row measure(Settings settings, List<String> texts, VaderAnalyzer analyzer, String key, String name) {
         Runnable vader = () -> {
             double sum = 0;
             for (String text : texts) {
@@ -46,9 +54,10 @@ final class SentimentMeasurement implements Measurement {
             sink = words;
         };
         long block = settings.pick(500L, 1_500L);
+        int passes = settings.pick(200, 400);
         // Warm-up by passes, not by time: on a busy machine the JIT threads get little CPU, and a timed
         // warm-up would measure the interpreter.
-        for (int pass = 0; pass < settings.pick(200, 400); pass++) {
+        for (int pass = 0; pass < passes; pass++) {
             vader.run();
             split.run();
         }
@@ -61,15 +70,15 @@ final class SentimentMeasurement implements Measurement {
         Stats comments = Stats.of(scored);
         Stats ratio = Stats.ratios(scored, baseline);
         double averageLength = texts.stream().mapToInt(String::length).average().orElse(0);
-        return List.of(new Row("Sentiment: VADER, one thread", Row.figures(
-                "sentiment.vader.comments_per_s", comments.toJson(),
-                "sentiment.vader.ratio_vs_split", ratio.toJson()),
+        return new Row(name, Row.figures(
+                key + ".comments_per_s", comments.toJson(),
+                key + ".ratio_vs_split", ratio.toJson()),
                 comments.format() + " comments/s",
                 "lower-case and split the same texts: " + Stats.of(baseline).format() + " comments/s",
                 ratio.format(), "≥ 100,000 comments/s", Row.Met.of(comments.median() >= 100_000),
                 texts.size() + " real tweets of " + Math.round(averageLength) + " characters on average; "
-                        + settings.runs() + " blocks of " + block + " ms per side after "
-                        + settings.pick(200, 400) + " passes of warm-up; per second of the thread's CPU time"));
+                        + settings.runs() + " blocks of " + block + " ms per side after " + passes
+                        + " passes of warm-up; per second of the thread's CPU time");
     }
 
     /**
