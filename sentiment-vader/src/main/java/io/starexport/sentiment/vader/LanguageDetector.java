@@ -64,7 +64,7 @@ public final class LanguageDetector {
                 + "değil olsun oldu", "ğ ş ı"),
         PL("nie jest się że jak co ale tak mnie jestem bardzo dzięki fajny fajne tylko już czy jego jej który "
                 + "świetny świetne dobry dobrze", "ł ą ę ś ź ż ń"),
-        TL("ang ng mga sa ako ikaw ka ko mo siya ito yan yung lang po naman talaga ganda maganda salamat sobrang "
+        TL("ang ng mga sa na ako ikaw ka ko mo siya ito yan yung lang po naman talaga ganda maganda salamat sobrang "
                 + "kanta hindi kasi", ""),
         SV("och är det att jag inte som på för med har vi så men om mycket bra tack också", "å"),
         VI("không này quá và là của được có rất cho người bạn mình", "ơ ư đ ạ ả ấ ầ ẩ ẫ ậ ắ ằ ẳ ẵ ặ ẹ ẻ ẽ ế ề ể ễ ệ ỉ ị ọ ỏ ố ồ ổ ỗ ộ ớ ờ ở ỡ ợ ụ ủ ứ ừ ử ữ ự ỳ ỵ ỷ ỹ");
