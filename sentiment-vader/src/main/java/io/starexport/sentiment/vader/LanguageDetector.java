@@ -146,7 +146,7 @@ public final class LanguageDetector {
                 // Words in addresses, mentions and tags ("msnbc.com", "@ben", "#win") are not prose.
                 char before = wordStart > 0 ? text.charAt(wordStart - 1) : ' ';
                 boolean prose = before != '.' && before != '@' && before != '#' && before != '/' && before != '_';
-                String word = text.substring(wordStart, i).toLowerCase(Locale.ROOT).replace('’', '\'');
+                String word = trimQuotes(text.substring(wordStart, i).toLowerCase(Locale.ROOT).replace('’', '\''));
                 Integer languages = prose ? words.get(word) : null;
                 if (languages != null) {
                     count(counts, languages);
@@ -169,6 +169,19 @@ public final class LanguageDetector {
             }
         }
         return counts[best] == 0 ? UNDETERMINED : Latin.values()[best].code();
+    }
+
+    /** Apostrophes used as quotation marks ('so' 'this') are not part of the word. */
+    private static String trimQuotes(String word) {
+        int from = 0;
+        int to = word.length();
+        while (from < to && word.charAt(from) == '\'') {
+            from++;
+        }
+        while (to > from && word.charAt(to - 1) == '\'') {
+            to--;
+        }
+        return word.substring(from, to);
     }
 
     private static void count(int[] counts, int languages) {

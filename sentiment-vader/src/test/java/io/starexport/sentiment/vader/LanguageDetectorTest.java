@@ -70,6 +70,11 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void quotedWordsCount() {
+        assertThat(detector.detect("'nicht' 'gut'")).isEqualTo("de");
+    }
+
+    @Test
     void wordsInAddressesMentionsAndTagsAreNotEvidence() {
         assertThat(detector.detect("@ben_que_es watch this http://example.com/que/es")).isEqualTo("en");
     }
