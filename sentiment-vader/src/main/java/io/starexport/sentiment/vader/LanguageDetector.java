@@ -46,7 +46,7 @@ public final class LanguageDetector {
                 + "también porque cuando todo gracias jajaja jaja jajajaja hermoso hermosa canción nada bien eres "
                 + "tu su sus hay ser fue mejor amo quiero puedo siempre", "ñ"),
         PT("não que é muito mais com uma um para por mas eu você voce isso esse essa meu minha obrigado obrigada "
-                + "kkkk kkk kkkkk kkkkkk tá está bem também quando tudo ele ela nós os ao na em dos das vc pra pelo parabéns",
+                + "kkkk kkk kkkkk kkkkkk tá está bem também quando tudo ele ela nós os ao na dos das vc pra pelo parabéns",
                 "ã õ"),
         FR("le les des est et je tu il elle nous vous pas ne une un c'est j'ai qui mais pour avec sur dans très "
                 + "trop bien merci ça ce cette mon ma mes du au aux j'adore mdr ptdr vraiment oui suis sont", ""),
