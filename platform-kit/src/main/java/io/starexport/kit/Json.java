@@ -18,7 +18,7 @@ import java.util.Objects;
  * Reading platform responses with Jackson.
  *
  * <ul>
- *   <li><b>Bodies:</b> {@link #parse(String, byte[])} reads a body that must be JSON, and fails with
+ *   <li><b>Bodies:</b> {@link #parse(String, byte[], String)} reads a body that must be JSON, and fails with
  *       {@link ErrorCode#PLATFORM_CHANGED} when it is not; {@link #parseOrNull(byte[])} is for bodies that
  *       may be an HTML error page.</li>
  *   <li><b>Required values:</b> {@link #require(String, JsonNode, String)} and its typed forms follow a
@@ -52,21 +52,25 @@ public final class Json {
      * A body that must be JSON.
      *
      * @param platform the platform id, named in the error
+     * @param body     the body
+     * @param source   what the body answers, named in the error as where the shape changed, for example
+     *                 {@code "GET /api/comment/list/"}
      * @throws ExportException {@link ErrorCode#PLATFORM_CHANGED} for an empty body or one that is not JSON
      */
-    public static JsonNode parse(String platform, byte[] body) {
+    public static JsonNode parse(String platform, byte[] body, String source) {
         Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(source, "source");
         JsonNode node = parseOrNull(body);
         if (node == null) {
-            throw ExportException.platformChanged(platform, "$", body.length == 0 ? "an empty body"
+            throw ExportException.platformChanged(platform, source, body.length == 0 ? "an empty body"
                     : "a body that is not JSON");
         }
         return node;
     }
 
     /** The same for a body already read as text (a JSON block cut out of an HTML page, say). */
-    public static JsonNode parse(String platform, String body) {
-        return parse(platform, body.getBytes(StandardCharsets.UTF_8));
+    public static JsonNode parse(String platform, String body, String source) {
+        return parse(platform, body.getBytes(StandardCharsets.UTF_8), source);
     }
 
     /** A body as JSON, or null when it is empty or not JSON (an HTML error page, say). */

@@ -19,7 +19,7 @@ class JsonTest {
     private static final JsonNode LISTING = Json.parse("reddit", """
             {"kind": "Listing", "data": {"after": null, "children": [
               {"kind": "t1", "data": {"id": "abc", "score": "12", "created_utc": 1700000000.0, "stickied": 1}}
-            ]}}""");
+            ]}}""", "GET /comments/abc.json");
 
     @Test
     void followsDottedPathsWithArrayIndexes() {
@@ -48,12 +48,12 @@ class JsonTest {
 
     @Test
     void aBodyThatIsNotJsonMeansThePlatformChanged() {
-        assertThatThrownBy(() -> Json.parse("tiktok", "<html>blocked</html>".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> Json.parse("tiktok", "<html>blocked</html>".getBytes(StandardCharsets.UTF_8), "GET /api/comment/list/"))
                 .isInstanceOfSatisfying(ExportException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.PLATFORM_CHANGED);
-                    assertThat(e.getMessage()).contains("tiktok", "not JSON");
+                    assertThat(e.getMessage()).contains("tiktok", "'GET /api/comment/list/'", "not JSON");
                 });
-        assertThatThrownBy(() -> Json.parse("tiktok", new byte[0]))
+        assertThatThrownBy(() -> Json.parse("tiktok", new byte[0], "GET /api/comment/list/"))
                 .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.getMessage()).contains("empty body"));
         assertThat(Json.parseOrNull("<html>".getBytes(StandardCharsets.UTF_8))).isNull();
     }
@@ -67,8 +67,8 @@ class JsonTest {
         assertThat(Json.text(data, "score")).isEqualTo("12");
         assertThat(Json.text(data, "missing")).isNull();
         assertThat(Json.text(LISTING, "data")).isNull();
-        assertThat(Json.count(Json.parse("x", "-1"))).isNull();
-        assertThat(Json.number(Json.parse("x", "\"twelve\""))).isNull();
-        assertThat(Json.flag(Json.parse("x", "\"0\""))).isFalse();
+        assertThat(Json.count(Json.parse("x", "-1", "test"))).isNull();
+        assertThat(Json.number(Json.parse("x", "\"twelve\"", "test"))).isNull();
+        assertThat(Json.flag(Json.parse("x", "\"0\"", "test"))).isFalse();
     }
 }
