@@ -24,11 +24,12 @@ public record Detection(Target target, String platformName, Set<Content> content
     }
 
     /**
-     * What an export of this URL gives when no content is chosen: the comments of a video, post or
-     * comment; the posts of a profile, playlist, community or hashtag; otherwise the first content offered
-     * in {@link Content} order. Empty when nothing can be exported.
+     * What an export of this URL gives when no content is chosen: what the URL names, such as the comments
+     * of a user's comments page; else the comments of a video, post or comment; the posts of a profile,
+     * playlist, community or hashtag; otherwise the first content offered in {@link Content} order. Empty
+     * when nothing can be exported.
      */
     public Optional<Content> defaultContent() {
-        return Engine.defaultContent(target.kind(), contents);
+        return Engine.defaultContent(target, contents);
     }
 }

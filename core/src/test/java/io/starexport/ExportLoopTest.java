@@ -369,4 +369,18 @@ class ExportLoopTest {
         }
         server.verify(exactly(0), getRequestedFor(urlPathEqualTo("/v1/comments")));
     }
+
+    @Test
+    void aCheckpointIsReadableByItsOwnerOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+                .contains("posix"), "POSIX permissions");
+        server.stubFor(pageRequest(null).willReturn(TestPages.page(0, 9, "c2")));
+        server.stubFor(pageRequest("c2").willReturn(serverError()));
+        try (StarExport star = TestPages.engine(server, RetryPolicy.none()).build()) {
+            assertThatThrownBy(() -> star.export(URL).comments().to(dir.resolve("comments.jsonl")).run())
+                    .isInstanceOf(ExportException.class);
+        }
+        assertThat(Files.getPosixFilePermissions(dir.resolve("comments.jsonl.checkpoint.json")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
 }

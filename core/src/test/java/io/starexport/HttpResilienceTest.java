@@ -225,4 +225,47 @@ class HttpResilienceTest {
         long gap = events.get(0).getRequest().getLoggedDate().getTime() - events.get(1).getRequest().getLoggedDate().getTime();
         assertThat(gap).as("second page waited for the reset").isGreaterThanOrEqualTo(900);
     }
+
+    /** A reset far in the future (the fault-injection run sent {@code 99999999} s) must not hang the export silently. */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aFeedbackPauseLongerThanTheEngineWaitsFailsAtOnceWithRateLimitedAndTheWait(@org.junit.jupiter.api.io.TempDir
+                                                                                    java.nio.file.Path dir) {
+        server.stubFor(pageRequest(null).willReturn(TestPages.page(0, 4, "c2").withHeader("X-Remaining", "0")
+                .withHeader("X-Reset", "99999999")));
+        server.stubFor(pageRequest("c2").willReturn(TestPages.page(5, 9, null)));
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThatThrownBy(() -> star.export(URL).comments().to(dir.resolve("out.jsonl")).run())
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+                        assertThat(e.retryAfter()).hasValueSatisfying(wait ->
+                                assertThat(wait).isGreaterThan(Duration.ofSeconds(99_999_000)));
+                        assertThat(e.getMessage()).contains("Test Platform asked to wait", "maxRetryAfter");
+                        assertThat(e.checkpoint()).isPresent();
+                    });
+        }
+        assertRequests(1);
+    }
+
+    @Test
+    void aWaitOfSeveralSecondsIsReportedAsAnEvent() {
+        server.stubFor(pageRequest(null).willReturn(TestPages.page(0, 4, "c2").withHeader("X-Remaining", "0")
+                .withHeader("X-Reset", "6")));
+        server.stubFor(pageRequest("c2").willReturn(TestPages.page(5, 9, null)));
+        List<io.starexport.api.ExportEvent.Waiting> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StarExport star = TestPages.engine(server).build();
+             Stream<io.starexport.api.Comment> items = star.export(URL).comments()
+                     .listener(new io.starexport.api.ExportListener() {
+                         @Override
+                         public void onWaiting(io.starexport.api.ExportEvent.Waiting event) {
+                             waits.add(event);
+                         }
+                     }).stream()) {
+            assertThat(items.count()).isEqualTo(10);
+        }
+        assertThat(waits).singleElement().satisfies(wait -> {
+            assertThat(wait.platform()).isEqualTo("Test Platform");
+            assertThat(wait.duration()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(6));
+        });
+    }
 }

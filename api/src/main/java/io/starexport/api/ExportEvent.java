@@ -54,6 +54,16 @@ public sealed interface ExportEvent {
             implements ExportEvent {
     }
 
+    /**
+     * The export waits {@code duration} before its next request because {@code platform} (its display name) asked it
+     * to, by a rate-limit header or {@code Retry-After}. Sent for waits of {@link #REPORTED_WAIT} or longer; a
+     * wait longer than the retry policy's {@code maxRetryAfter} fails the export with {@code RATE_LIMITED} instead.
+     */
+    record Waiting(UUID exportId, Instant at, String platform, Duration duration) implements ExportEvent {
+        /** The shortest wait reported. */
+        public static final Duration REPORTED_WAIT = Duration.ofSeconds(5);
+    }
+
     /** A failed export was put back in a queue to be tried again after {@code delay}. */
     record Requeued(UUID exportId, Instant at, int attempt, Duration delay, ExportException cause)
             implements ExportEvent {

@@ -35,6 +35,9 @@ public interface ExportListener {
     default void onRequeued(ExportEvent.Requeued event) {
     }
 
+    default void onWaiting(ExportEvent.Waiting event) {
+    }
+
     /**
      * Calls the method matching the event's type. Override to see every event in one place.
      */
@@ -55,6 +58,8 @@ public interface ExportListener {
             onCancelled(e);
         } else if (event instanceof ExportEvent.Requeued e) {
             onRequeued(e);
+        } else if (event instanceof ExportEvent.Waiting e) {
+            onWaiting(e);
         }
     }
 }

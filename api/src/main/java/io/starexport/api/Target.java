@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param id         the platform's id of it (video id, post id, handle…)
  * @param url        the canonical URL, whatever shape the input URL had
  * @param attributes further ids a platform needs, for example the post id of a comment target;
- *                   ordered and immutable
+ *                   ordered and immutable. A {@code content} attribute (a {@link Content} name) says the URL
+ *                   names what to export, like a user's comments page: an export that chooses no content
+ *                   exports that one
  */
 public record Target(String platform, Kind kind, String id, String url, Map<String, String> attributes) {
 

@@ -251,9 +251,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
             });
             ProgressRenderer progress = main.liveProgress() ? new ProgressRenderer(main.err(), System::nanoTime,
                     BatchProgress.terminalWidth(main.environment(), Terminal::columns, System::nanoTime)) : null;
-            if (progress != null) {
-                export.listener(progress);
-            }
+            export.listener(progress != null ? progress : ProgressRenderer.waitingLines(main.err()));
             return run(export, progress);
         }
     }

@@ -66,6 +66,30 @@ final class ProgressRenderer implements ExportListener {
         redraw();
     }
 
+    /** A long wait the platform asked for replaces the line until the next progress. */
+    @Override
+    public synchronized void onWaiting(ExportEvent.Waiting event) {
+        lastDrawn = nanoTime.getAsLong();
+        draw(waiting(event));
+    }
+
+    /** {@code waiting 42 s for Reddit's rate limit}. */
+    static String waiting(ExportEvent.Waiting event) {
+        long seconds = (event.duration().toMillis() + 999) / 1000;
+        return String.format(Locale.ROOT, "waiting %,d s for %s's rate limit", seconds, event.platform());
+    }
+
+    /** Without a live line: each long wait on a line of its own. */
+    static ExportListener waitingLines(PrintWriter err) {
+        return new ExportListener() {
+            @Override
+            public void onWaiting(ExportEvent.Waiting event) {
+                err.println(waiting(event));
+                err.flush();
+            }
+        };
+    }
+
     private void redraw() {
         String mediaPart = media == null ? "" : mediaLine(media);
         draw(items == null ? mediaPart : line(items, content) + (mediaPart.isEmpty() ? "" : " · " + mediaPart));

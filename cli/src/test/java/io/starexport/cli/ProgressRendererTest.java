@@ -67,6 +67,13 @@ class ProgressRendererTest {
         assertThat(last).isEqualTo("1,300 comments · 10/s · 0:01 elapsed ·…");
     }
 
+    @Test
+    void showsAWaitForThePlatformsRateLimit() {
+        renderer.onWaiting(new ExportEvent.Waiting(UUID.randomUUID(), Instant.EPOCH, "Reddit", Duration.ofSeconds(42)));
+
+        assertThat(err.toString()).isEqualTo("\rwaiting 42 s for Reddit's rate limit\u001b[K");
+    }
+
     private static ExportEvent.ProgressMade event(long items) {
         return new ExportEvent.ProgressMade(UUID.randomUUID(), Instant.EPOCH,
                 new Progress(items, OptionalLong.empty(), 1, 0, 10, Duration.ofSeconds(1)));

@@ -2,6 +2,7 @@ package io.starexport.jobs;
 
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.core.internal.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** One JSON document per job in a directory, replaced atomically through a temporary file. */
+/** One JSON document per job in a directory, readable by its owner only, replaced atomically through a temporary file. */
 final class FileJobStore implements JobStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileJobStore.class);
     private static final String SUFFIX = ".json";
@@ -32,6 +33,7 @@ final class FileJobStore implements JobStore {
         Path temp = directory.resolve(job.id() + SUFFIX + ".tmp");
         try {
             Files.createDirectories(directory);
+            OwnerOnlyFiles.create(temp);
             Files.write(temp, JobJson.write(job));
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

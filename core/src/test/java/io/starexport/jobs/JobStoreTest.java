@@ -240,4 +240,18 @@ class JobStoreTest {
         Files.writeString(store.resolve("00000000-0000-0000-0000-000000000000.json"), "{\"version\":1,\"id\":");
         assertThat(JobStore.directory(store).loadAll()).extracting(JobRecord::id).containsExactly(job.id());
     }
+
+    /** A job record can hold a platform's error text; other users of the machine must not read it. */
+    @Test
+    void jobRecordsAreReadableByTheirOwnerOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+                .contains("posix"), "POSIX permissions");
+        JobRecord record = JobRecord.queued(java.util.UUID.randomUUID(), JobRequest.builder(url("alpha", "c1")).to(dir.resolve("out.jsonl")).build(),
+                "alpha", java.time.Instant.EPOCH);
+        Path store = dir.resolve("jobs");
+        JobStore.directory(store).save(record);
+        JobStore.directory(store).save(record);
+        assertThat(Files.getPosixFilePermissions(store.resolve(record.id() + ".json")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
 }

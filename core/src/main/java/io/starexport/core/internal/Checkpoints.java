@@ -57,6 +57,7 @@ final class Checkpoints {
         node.put("savedAt", checkpoint.savedAt().toString());
         Path temp = path.resolveSibling(path.getFileName() + ".tmp");
         try {
+            OwnerOnlyFiles.create(temp);
             JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), node);
             try {
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

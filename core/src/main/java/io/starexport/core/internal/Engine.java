@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -52,6 +53,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** The engine behind {@link io.starexport.StarExport}: shared clients, buckets and caches, and export set-up. */
 public final class Engine {
@@ -219,8 +221,21 @@ public final class Engine {
 
     // ---- planning and running --------------------------------------------------------------------
 
-    /** The content exported when none is chosen; see {@link io.starexport.Detection#defaultContent()}. */
-    public static Optional<Content> defaultContent(Target.Kind kind, Set<Content> offered) {
+    /**
+     * The content exported when none is chosen: the one the URL names (the target's {@code content} attribute),
+     * else the default of its kind; see {@link io.starexport.Detection#defaultContent()}.
+     */
+    public static Optional<Content> defaultContent(Target target, Set<Content> offered) {
+        String named = target.attributes().get("content");
+        for (Content content : offered) {
+            if (content.name().equalsIgnoreCase(named)) {
+                return Optional.of(content);
+            }
+        }
+        return defaultContent(target.kind(), offered);
+    }
+
+    private static Optional<Content> defaultContent(Target.Kind kind, Set<Content> offered) {
         Content preferred = switch (kind) {
             case VIDEO, POST, COMMENT -> Content.COMMENTS;
             case PROFILE, PLAYLIST, COMMUNITY, HASHTAG -> Content.POSTS;
@@ -235,7 +250,7 @@ public final class Engine {
                            Optional<MediaOptions> media) {
         Platform platform = platformOf(target);
         Set<Content> offered = platform.contents(target.kind());
-        Content chosen = content.or(() -> defaultContent(target.kind(), offered)).orElseThrow(() ->
+        Content chosen = content.or(() -> defaultContent(target, offered)).orElseThrow(() ->
                 ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, platform.displayName() + " cannot export anything from a "
                         + kind(target) + "."));
         if (!offered.contains(chosen)) {
@@ -330,8 +345,11 @@ public final class Engine {
         return new Events(listeners);
     }
 
-    /** The extractor of one export: the platform's, or the sandbox generator in sandbox mode. */
-    Extractor<? extends Item> extractor(ExportPlan plan, Cancellation cancellation) {
+    /**
+     * The extractor of one export: the platform's, or the sandbox generator in sandbox mode. {@code waiting} hears
+     * of every long wait the platform asks for.
+     */
+    Extractor<? extends Item> extractor(ExportPlan plan, Cancellation cancellation, Consumer<Duration> waiting) {
         if (config.sandbox()) {
             return Sandbox.extractor(plan.query());
         }
@@ -342,7 +360,7 @@ public final class Engine {
                         platform.defaultRateLimit(credentials)), config.clock()));
         Redactor redactor = Redactor.of(credentials);
         EngineHttp http = new EngineHttp(client(proxyFor(platform.id())), platform, limiter, config.retryPolicy(),
-                cancellation, redactor, config.clock(), config.userAgent());
+                cancellation, redactor, config.clock(), config.userAgent(), waiting);
         RunContext context = new RunContext(platform.id(), http, credentials, endpoints(platform), caches, limiter,
                 config.clock(), redactor);
         Extractor<? extends Item> extractor = platform.extractor(plan.query(), context);

@@ -2,6 +2,7 @@ package io.starexport.core.internal;
 
 import io.starexport.RetryPolicy;
 import io.starexport.api.ErrorCode;
+import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportException;
 import io.starexport.spi.Http;
 import io.starexport.spi.HttpRequest;
@@ -27,11 +28,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * The {@link Http} one export uses: its platform's shared bucket, the engine's retry policy, the
  * export's cancellation and redaction, on the OkHttp client of the export's proxy. Order of concerns per
  * attempt: rate limit, send, redacted debug log, platform feedback, retry decision.
+ *
+ * <p>Every wait a server announces (a {@code Retry-After}, or a pause a plugin set from rate-limit headers) is
+ * capped by {@link RetryPolicy#maxRetryAfter()}: a longer one fails with {@code RATE_LIMITED} and the wait; one of
+ * {@link ExportEvent.Waiting#REPORTED_WAIT} or more is reported to {@code waiting} first.
  */
 public final class EngineHttp implements Http {
     private static final Logger LOG = LoggerFactory.getLogger("io.starexport.http");
@@ -46,9 +52,11 @@ public final class EngineHttp implements Http {
     private final Redactor redactor;
     private final Clock clock;
     private final String userAgent;
+    private final Consumer<Duration> waiting;
 
     public EngineHttp(OkHttpClient client, Platform platform, RateLimiter limiter, RetryPolicy retry,
-                      Cancellation cancellation, Redactor redactor, Clock clock, String userAgent) {
+                      Cancellation cancellation, Redactor redactor, Clock clock, String userAgent,
+                      Consumer<Duration> waiting) {
         this.client = client;
         this.platform = platform;
         this.limiter = limiter;
@@ -57,6 +65,7 @@ public final class EngineHttp implements Http {
         this.redactor = redactor;
         this.clock = clock;
         this.userAgent = userAgent;
+        this.waiting = waiting;
     }
 
     @Override
@@ -65,7 +74,7 @@ public final class EngineHttp implements Http {
         // Messages name the address without its query, which can run to hundreds of characters; the debug log has it all.
         String address = shown.indexOf('?') < 0 ? shown : shown.substring(0, shown.indexOf('?'));
         for (int attempt = 1; ; attempt++) {
-            limiter.acquire(cancellation);
+            limiter.acquire(cancellation, this::beforePause);
             long started = System.nanoTime();
             HttpResponse response;
             try {
@@ -103,6 +112,7 @@ public final class EngineHttp implements Http {
             boolean retryable = tooMany || request.idempotent();
             boolean waitTooLong = retryAfter.isPresent() && retryAfter.get().compareTo(retry.maxRetryAfter()) > 0;
             if (retryable && attempt < retry.maxAttempts() && !waitTooLong) {
+                retryAfter.filter(wait -> wait.compareTo(ExportEvent.Waiting.REPORTED_WAIT) >= 0).ifPresent(waiting);
                 cancellation.sleep(retryAfter.isPresent() ? retryAfter.get() : backoff(attempt));
                 continue;
             }
@@ -116,6 +126,23 @@ public final class EngineHttp implements Http {
             throw ExportException.of(ErrorCode.NETWORK, redactor.redact(what + ". The platform is having trouble; "
                     + "try again later."));
         }
+    }
+
+    /** Before the shared bucket's pause: refuses one longer than {@code maxRetryAfter}, reports a long one. */
+    private void beforePause(Duration pause) {
+        if (pause.compareTo(retry.maxRetryAfter()) > 0) {
+            throw ExportException.rateLimited(platform.displayName() + " asked to wait " + seconds(pause)
+                    + " s before the next request, longer than the " + seconds(retry.maxRetryAfter()) + " s the engine "
+                    + "waits (RetryPolicy maxRetryAfter). Try again later.", pause);
+        }
+        if (pause.compareTo(ExportEvent.Waiting.REPORTED_WAIT) >= 0) {
+            waiting.accept(pause);
+        }
+    }
+
+    /** Whole seconds, rounded up: a wait of 0.4 s is "1 s", never "0 s". */
+    private static long seconds(Duration duration) {
+        return duration.plusNanos(999_999_999).toSeconds();
     }
 
     /**

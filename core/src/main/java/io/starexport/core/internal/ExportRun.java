@@ -138,6 +138,12 @@ final class ExportRun {
             throw fail(e);
         } catch (RuntimeException e) {
             throw fail(unexpected(e));
+        } catch (OutOfMemoryError e) {
+            throw e; // the failure path needs memory itself; the host reports it
+        } catch (Error e) {
+            // A plugin's or writer's Error (a StackOverflowError on deep input, say): the stack is unwound by
+            // now, so the normal failure path can keep the partial file and its checkpoint.
+            throw fail(unexpected(e));
         }
     }
 
@@ -196,11 +202,18 @@ final class ExportRun {
         } catch (RuntimeException e) {
             done = true;
             throw fail(unexpected(e));
+        } catch (OutOfMemoryError e) {
+            done = true;
+            throw e;
+        } catch (Error e) {
+            done = true;
+            throw fail(unexpected(e));
         }
     }
 
     private void begin() {
-        extractor = engine.extractor(plan, cancellation);
+        extractor = engine.extractor(plan, cancellation, wait -> events.emit(new ExportEvent.Waiting(id, clock.instant(),
+                plan.platform().displayName(), wait)));
         events.emit(new ExportEvent.Started(id, clock.instant(), 1, plan.resumeFrom().isPresent()));
         lastGood = checkpoint(outputs.stream().mapToLong(OutputFile::bytes).toArray());
         lastCheckpointNanos = System.nanoTime();
@@ -367,7 +380,7 @@ final class ExportRun {
         return withCheckpoint;
     }
 
-    private ExportException unexpected(RuntimeException e) {
+    private ExportException unexpected(Throwable e) {
         return ExportException.of(ErrorCode.INTERNAL, "The " + plan.platform().id() + " export failed unexpectedly: "
                 + engine.redactor(plan.platform()).redact(String.valueOf(e)) + ". This is a bug; please report it.", e);
     }

@@ -9,6 +9,7 @@ import io.starexport.spi.RateLimitControl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One shared bucket: requests are spaced evenly so that no window of the configured period sees
@@ -40,10 +41,19 @@ public final class RateLimiter implements RateLimitControl {
 
     /** Waits for the pause to end and for a token; throws {@code CANCELLED} when cancelled meanwhile. */
     public void acquire(Cancellation cancellation) {
+        acquire(cancellation, pause -> { });
+    }
+
+    /**
+     * As {@link #acquire(Cancellation)}, telling {@code beforePause} the time left before sleeping through a pause;
+     * it may throw to refuse the wait.
+     */
+    public void acquire(Cancellation cancellation, Consumer<Duration> beforePause) {
         while (true) {
             cancellation.check();
             long pause = pausedUntilNanos.get() - System.nanoTime();
             if (pausedUntilNanos.get() != Long.MIN_VALUE && pause > 0) {
+                beforePause.accept(Duration.ofNanos(pause));
                 cancellation.sleep(Duration.ofNanos(pause));
                 continue;
             }

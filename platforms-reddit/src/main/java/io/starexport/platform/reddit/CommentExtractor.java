@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
 final class CommentExtractor implements Extractor<Comment> {
     static final int MORE_IDS_PER_CALL = 100;
     private static final Pattern CURSOR_PARENT = Pattern.compile("t[13]_[a-z0-9]{1,13}");
-    private static final Pattern CURSOR_IDS = Pattern.compile("([a-z0-9]{1,13}(,[a-z0-9]{1,13})*)?");
+    /** One id36; lists are split first, as a repeated group would recurse once per id and overflow on big stubs. */
+    private static final Pattern CURSOR_ID = Pattern.compile("[a-z0-9]{1,13}");
 
     private final RedditApi api;
     private final ExportQuery query;
@@ -110,12 +111,14 @@ final class CommentExtractor implements Extractor<Comment> {
                 for (JsonNode item : root.get("q")) {
                     String parent = item.path(0).asText("");
                     String ids = item.path(2).asText("");
-                    if (!CURSOR_PARENT.matcher(parent).matches() || !CURSOR_IDS.matcher(ids).matches()) {
+                    List<String> split = ids.isEmpty() ? List.of() : List.of(ids.split(",", -1));
+                    if (!CURSOR_PARENT.matcher(parent).matches()
+                            || !split.stream().allMatch(id -> CURSOR_ID.matcher(id).matches())) {
                         throw new IOException("unexpected work item " + item);
                     }
-                    queue.add(new Work(parent, item.path(1).asInt(), ids.isEmpty() ? List.of() : List.of(ids.split(","))));
+                    queue.add(new Work(parent, item.path(1).asInt(), split));
                 }
-                if (!CURSOR_IDS.matcher(link).matches() || link.isEmpty() || link.contains(",")) {
+                if (!CURSOR_ID.matcher(link).matches()) {
                     throw new IOException("unexpected post id");
                 }
                 return new State(link, root.path("t").asLong(-1), queue);
@@ -213,11 +216,8 @@ final class CommentExtractor implements Extractor<Comment> {
         if (!query.replies() && !focused) {
             parameters.put("depth", 1);
         }
-        JsonNode root = api.get(focused ? "/comments/" + link + "/_/" + target.id() : "/comments/" + link, parameters);
-        if (!root.isArray() || root.size() < 2) {
-            throw ExportException.platformChanged(RedditPlatform.ID, "$", "expected the [post, comments] pair of "
-                    + "listings but found " + root.getNodeType());
-        }
+        JsonNode root = tree(focused ? "/comments/" + link + "/_/" + target.id() : "/comments/" + link, parameters,
+                "the comments of post " + link);
         Harvest harvest = new Harvest(link);
         long total = -1;
         if (focused) {
@@ -235,8 +235,11 @@ final class CommentExtractor implements Extractor<Comment> {
                 harvest.walk(node.path("data").path("replies"), "[1]...replies", 1);
             }
         } else {
-            JsonNode post = root.get(0).path("data").path("children").path(0).path("data");
-            total = post.path("num_comments").asLong(-1);
+            // num_comments counts replies too: without them it is no total of what is exported.
+            if (query.replies()) {
+                JsonNode post = root.get(0).path("data").path("children").path(0).path("data");
+                total = post.path("num_comments").asLong(-1);
+            }
             harvest.walk(root.get(1), "[1]", 0);
         }
         return page(harvest, new State(link, total, harvest.work));
@@ -264,11 +267,37 @@ final class CommentExtractor implements Extractor<Comment> {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("limit", limit);
         parameters.put("sort", sort);
-        JsonNode root = api.get("/comments/" + link + "/_/" + parent, parameters);
-        JsonNode node = root.isArray() && root.size() >= 2 ? find(root.get(1), parent) : null;
+        JsonNode root = tree("/comments/" + link + "/_/" + parent, parameters,
+                "the \"continue this thread\" replies of comment " + parent);
+        JsonNode node = find(root.get(1), parent);
         if (node != null) {
             harvest.walk(node.path("data").path("replies"), "[1]...replies", work.depth());
         }
+    }
+
+    /**
+     * The {@code [post, comments]} pair of a tree request. Reddit now and then answers one with a 200 and an
+     * empty body or {@code null}: that is asked once more, then fails as transient ({@code NETWORK}, so a resume
+     * asks again) rather than losing the subtree; any other shape is {@code PLATFORM_CHANGED}.
+     */
+    private JsonNode tree(String path, Map<String, Object> parameters, String what) {
+        JsonNode root = api.get(path, parameters);
+        if (blank(root)) {
+            root = api.get(path, parameters);
+        }
+        if (blank(root)) {
+            throw ExportException.of(ErrorCode.NETWORK, "Reddit answered twice with an empty body instead of " + what
+                    + ", as it does now and then; resume the export later to fetch them.");
+        }
+        if (!root.isArray() || root.size() < 2) {
+            throw ExportException.platformChanged(RedditPlatform.ID, "$", "expected the [post, comments] pair of "
+                    + "listings for " + what + " but found " + root.getNodeType());
+        }
+        return root;
+    }
+
+    private static boolean blank(JsonNode root) {
+        return root == null || root.isMissingNode() || root.isNull() || (root.isArray() && root.isEmpty());
     }
 
     /**

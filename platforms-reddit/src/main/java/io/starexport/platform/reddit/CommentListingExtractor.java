@@ -19,6 +19,8 @@ import java.util.Map;
  * The newest comments of a subreddit ({@code /r/SUB/comments}) or a user ({@code /user/NAME/comments}),
  * newest first: a flat listing across posts, paged with {@code after} and {@code count}. Flat listings
  * carry no {@code depth}, so a comment is depth 0 when it answers the post and 1 when it answers a comment.
+ * Every comment of a user's listing is the user's own, so {@code replies} does not thin it; a subreddit's
+ * listing without {@code replies} keeps the comments made on posts.
  */
 final class CommentListingExtractor implements Extractor<Comment> {
     private final RedditApi api;
@@ -60,7 +62,7 @@ final class CommentListingExtractor implements Extractor<Comment> {
             JsonNode data = child.path("data");
             String parent = Things.text(data, "parent_id");
             boolean reply = parent != null && parent.startsWith("t1_");
-            if (!reply || query.replies()) {
+            if (!reply || query.replies() || target.kind() == Target.Kind.PROFILE) {
                 try {
                     comments.add(Things.comment(data, at + ".data", reply ? 1 : 0));
                 } catch (ExportException e) {

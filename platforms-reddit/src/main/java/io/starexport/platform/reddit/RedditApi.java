@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 /**
  * Reddit's HTTP API for one export: the OAuth token, the two access modes (bearer token to
  * {@code oauth.reddit.com}, or {@code .json} pages on {@code www.reddit.com}), share links, and the
- * mapping of Reddit's error statuses and block pages to {@link ExportException}s.
+ * mapping of Reddit's error statuses and block pages to {@link ExportException}s. Any text taken from an answer
+ * passes {@link PlatformContext#redact(String)} before it goes into a message: Reddit may echo a credential.
  */
 final class RedditApi {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -100,7 +101,7 @@ final class RedditApi {
         }), "/api/morechildren");
         JsonNode errors = root.path("json").path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
-            String text = errors.toString();
+            String text = context.redact(errors.toString());
             if (text.contains("RATELIMIT")) {
                 throw ExportException.rateLimited("Reddit refused to expand more comments for now: " + text, null);
             }
@@ -254,7 +255,7 @@ final class RedditApi {
             default -> {
                 if (status >= 300 && status < 400) {
                     yield ExportException.of(ErrorCode.PLATFORM_CHANGED, "Reddit redirected " + what + " to "
-                            + response.header("Location").orElse("nowhere") + " instead of answering it.");
+                            + context.redact(response.header("Location").orElse("nowhere")) + " instead of answering it.");
                 }
                 yield ExportException.of(ErrorCode.PLATFORM_CHANGED, "Reddit refused " + what + " with HTTP " + status
                         + (reason.isEmpty() ? "" : " (" + reason + ")")
@@ -263,13 +264,14 @@ final class RedditApi {
         };
     }
 
-    /** {@code reason}, else {@code message}, of a JSON error body; empty when there is none. */
-    private static String reason(HttpResponse response) {
+    /** {@code reason} (in lower case), else {@code message}, of a JSON error body, redacted; empty when there is none. */
+    private String reason(HttpResponse response) {
         try {
             JsonNode body = JSON.readTree(response.body());
             if (body != null && body.isObject()) {
                 String reason = body.path("reason").asText("");
-                return reason.isEmpty() ? body.path("message").asText("") : reason.toLowerCase(Locale.ROOT);
+                return reason.isEmpty() ? context.redact(body.path("message").asText(""))
+                        : context.redact(reason).toLowerCase(Locale.ROOT);
             }
         } catch (IOException notJson) {
             // No reason to add.
@@ -293,7 +295,7 @@ final class RedditApi {
     /** An HTML page where JSON was expected: a network-security block, a login wall or an age gate. */
     private ExportException blockPage(HttpResponse response, String what) {
         Matcher title = TITLE.matcher(response.bodyText());
-        String named = title.find() ? " ('" + title.group(1).strip() + "')" : "";
+        String named = title.find() ? " ('" + context.redact(title.group(1).strip()) + "')" : "";
         String path = response.url().getPath() == null ? "" : response.url().getPath();
         if (path.contains("over18")) {
             return ExportException.of(ErrorCode.AUTH_REQUIRED, "Reddit showed its over-18 confirmation page" + named
@@ -388,7 +390,7 @@ final class RedditApi {
             throw ExportException.platformChanged(RedditPlatform.ID, "access_token", "the token answer is not JSON");
         }
         if (body.hasNonNull("error") || !response.isSuccessful()) {
-            String error = body.path("error").asText(String.valueOf(response.status()));
+            String error = context.redact(body.path("error").asText(String.valueOf(response.status())));
             throw ExportException.of(ErrorCode.AUTH_FAILED, switch (error) {
                 case "invalid_grant" -> "Reddit rejected the username or password (invalid_grant). An account with "
                         + "two-factor authentication needs the password as password:otp.";

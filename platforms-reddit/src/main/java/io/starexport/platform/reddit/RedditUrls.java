@@ -1,5 +1,6 @@
 package io.starexport.platform.reddit;
 
+import io.starexport.api.Content;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.Target;
@@ -29,7 +30,9 @@ import java.util.regex.Pattern;
  *       {@code short=true}, resolved by the extractor;</li>
  *   <li>{@code /r/SUB[/hot|new|top|rising|controversial|best][?t=week]}: a COMMUNITY with {@code listing}
  *       and {@code t} attributes; {@code /r/SUB/search?q=…} a COMMUNITY with {@code search};</li>
- *   <li>{@code /user/NAME}, {@code /u/NAME} (and anything below them): a PROFILE.</li>
+ *   <li>{@code /r/SUB/comments}: a COMMUNITY whose {@code content} attribute is {@code COMMENTS};</li>
+ *   <li>{@code /user/NAME}, {@code /u/NAME} (and anything below them): a PROFILE; {@code /user/NAME/comments}
+ *       with the {@code content} attribute {@code COMMENTS}.</li>
  * </ul>
  */
 final class RedditUrls {
@@ -42,7 +45,8 @@ final class RedditUrls {
     static final Set<String> PERIODS = Set.of("hour", "day", "week", "month", "year", "all");
     private static final String SUPPORTED = "Supported Reddit URLs: a post (/r/SUB/comments/ID/…, redd.it/ID), "
             + "a comment (/r/SUB/comments/ID/slug/COMMENT_ID), a share link (/r/SUB/s/CODE), a subreddit "
-            + "(/r/SUB, /r/SUB/top/?t=week, /r/SUB/search?q=…) and a user (/user/NAME, /u/NAME).";
+            + "(/r/SUB, /r/SUB/top/?t=week, /r/SUB/search?q=…, /r/SUB/comments) and a user (/user/NAME, /u/NAME, "
+            + "/user/NAME/comments).";
 
     private RedditUrls() {
     }
@@ -86,6 +90,10 @@ final class RedditUrls {
                 if (segments.size() >= 4 && segments.get(2).equals("comments")) {
                     return Optional.of(post(null, segments.subList(3, segments.size()), query, url));
                 }
+                if (segments.size() == 3 && segments.get(2).equalsIgnoreCase("comments")) {
+                    return Optional.of(Target.of(RedditPlatform.ID, Target.Kind.PROFILE, name,
+                            WEB + "/user/" + name + "/comments/").withAttribute("content", Content.COMMENTS.name()));
+                }
                 return Optional.of(Target.of(RedditPlatform.ID, Target.Kind.PROFILE, name, WEB + "/user/" + name + "/"));
             }
             default -> throw invalid(url, "this kind of Reddit page cannot be exported");
@@ -121,6 +129,9 @@ final class RedditUrls {
                         .withAttribute("t", period.toLowerCase(Locale.ROOT));
             }
             return target;
+        }
+        if (rest.isEmpty() && third.equals("comments")) {
+            return community(sub, base + "comments/").withAttribute("content", Content.COMMENTS.name());
         }
         if (rest.isEmpty() && third.equals("about")) {
             return community(sub, base);

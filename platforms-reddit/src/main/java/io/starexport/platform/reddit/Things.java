@@ -159,7 +159,7 @@ final class Things {
                 .author(author(data)).createdAt(created(data)).likeCount(count(data, "score"))
                 .commentCount(count(data, "num_comments")).viewCount(count(data, "view_count"));
         String selftext = text(data, "selftext");
-        if (selftext != null && !selftext.isEmpty()) {
+        if (selftext != null) {
             post.text(selftext);
         }
         String permalink = text(data, "permalink");

@@ -151,6 +151,32 @@ class CommentTreeTest {
         }
     }
 
+    /** Reddit now and then answers a "continue this thread" request with an empty body or {@code null}: asked again. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "null"})
+    void aBlankContinueThisThreadAnswerIsAskedAgainNotSkipped(String body) {
+        thread.blankContinuations(body, 1);
+        try (StarExport star = engine(RedditPlatform.Access.OAUTH)) {
+            assertWholeThread(export(star, URL, true));
+        }
+        assertThat(server.findAll(anyRequestedFor(urlPathMatching("/comments/" + FakeReddit.LINK + "/_/.*")))).hasSize(3);
+    }
+
+    @Test
+    void aContinueThisThreadAnswerThatStaysBlankFailsWithACheckpointInsteadOfLosingTheSubtree(@TempDir Path dir) {
+        thread.blankContinuations("", Integer.MAX_VALUE);
+        Path file = dir.resolve("thread.jsonl");
+        try (StarExport star = engine(RedditPlatform.Access.OAUTH)) {
+            assertThatThrownBy(() -> star.export(URL).comments().replies(true).to(file).run())
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.NETWORK);
+                        assertThat(e.code().isTransient()).isTrue();
+                        assertThat(e.getMessage()).contains("continue this thread");
+                        assertThat(e.checkpoint()).isPresent();
+                    });
+        }
+    }
+
     @Test
     void rebuildsDepthWhenMoreChildrenAnswersLackIt() {
         thread.withoutDepth();
@@ -242,6 +268,18 @@ class CommentTreeTest {
         assertThat(server.findAll(anyRequestedFor(urlPathEqualTo("/comments/" + FakeReddit.LINK))).get(0).getUrl())
                 .contains("depth=1");
         assertThat(server.findAll(anyRequestedFor(urlPathMatching("/comments/" + FakeReddit.LINK + "/_/.*")))).isEmpty();
+    }
+
+    /** Reddit's {@code num_comments} counts replies too: without replies it is no total of what was asked for. */
+    @Test
+    void withoutRepliesTheResultDoesNotBlameThePlatformForTheRepliesLeftOut(@TempDir Path dir) {
+        ExportResult result;
+        try (StarExport star = engine(RedditPlatform.Access.OAUTH)) {
+            result = star.export(URL).comments().to(dir.resolve("top.jsonl")).run();
+        }
+        assertThat(result.items()).isEqualTo(thread.top.size());
+        assertThat(result.reportedTotal()).isEmpty();
+        assertThat(result.completeness()).doesNotContain("deleted, hidden or filtered");
     }
 
     @Test

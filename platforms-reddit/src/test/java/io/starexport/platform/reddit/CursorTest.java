@@ -25,6 +25,18 @@ class CursorTest {
         assertThat(CommentExtractor.State.decode(cursor)).isEqualTo(state);
     }
 
+    /**
+     * Big threads hold {@code more} stubs listing thousands of ids (a recorded one holds 4,000+); checking such a
+     * cursor must not recurse once per id.
+     */
+    @Test
+    void largeMoreStubCursorRoundTripsWithoutStackOverflow() {
+        List<String> ids = java.util.stream.IntStream.range(0, 20_000).mapToObj(i -> Integer.toString(i + 1_000_000, 36)).toList();
+        CommentExtractor.State state = new CommentExtractor.State("3hahrw", 25_000, List.of(
+                new CommentExtractor.Work("t3_3hahrw", 0, ids)));
+        assertThat(CommentExtractor.State.decode(state.encode())).isEqualTo(state);
+    }
+
     @Test
     void aListingCursorIsCountAndAfter() {
         assertThat(ListingCursor.decode("100:t3_1skbyfv")).isEqualTo(new ListingCursor(100, "t3_1skbyfv"));

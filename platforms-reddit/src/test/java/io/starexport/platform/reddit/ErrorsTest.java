@@ -326,4 +326,36 @@ class ErrorsTest {
         assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_CONTENT);
         assertThat(server.getAllServeEvents()).isEqualTo(List.of());
     }
+
+    /**
+     * Synthetic answers that echo a credential, as the fault-injection run had a token endpoint and an {@code errors}
+     * entry do: the message reaching callers (and job stores) masks it. {@link #failure} checks every message.
+     */
+    @Test
+    void aSecretEchoedInATokenErrorIsMasked() {
+        server.stubFor(post(urlPathEqualTo("/api/v1/access_token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\": \"bad client_secret " + SECRET + "\"}")));
+        assertThat(postsFailure(oauth()).getMessage()).contains("***");
+    }
+
+    @Test
+    void aSecretEchoedInAnErrorStatusIsMasked() {
+        token();
+        server.stubFor(listing().willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\": \"Bad Request: " + SECRET + "\", \"error\": 400}")));
+        assertThat(postsFailure(oauth()).getMessage()).contains("***");
+    }
+
+    @Test
+    void aSecretEchoedInAMoreChildrenErrorIsMasked() {
+        token();
+        server.stubFor(get(urlPathEqualTo("/comments/abc123")).willReturn(okJson("[{\"kind\": \"Listing\", "
+                + "\"data\": {\"children\": [{\"kind\": \"t3\", \"data\": {\"id\": \"abc123\", \"num_comments\": 3}}]}}, "
+                + "{\"kind\": \"Listing\", \"data\": {\"children\": [{\"kind\": \"more\", \"data\": {\"count\": 2, "
+                + "\"id\": \"c2\", \"name\": \"t1_c2\", \"parent_id\": \"t3_abc123\", \"depth\": 0, "
+                + "\"children\": [\"c2\", \"c3\"]}}]}}]")));
+        server.stubFor(post(urlPathEqualTo("/api/morechildren")).willReturn(okJson("{\"json\": {\"errors\": "
+                + "[[\"BAD_REQUEST\", \"client " + SECRET + "\", \"children\"]]}}")));
+        assertThat(failure(oauth(), s -> s.export("https://redd.it/abc123").comments().stream()).getMessage()).contains("***");
+    }
 }

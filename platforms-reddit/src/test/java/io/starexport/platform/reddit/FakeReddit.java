@@ -61,6 +61,8 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
     private volatile boolean reversed;
     private volatile boolean zeroCounts;
     private volatile int failFromCall = Integer.MAX_VALUE;
+    private volatile String blankContinuation;
+    private final AtomicInteger blankContinuationsLeft = new AtomicInteger();
 
     /**
      * 150 top-level comments, 450 replies spread at random (fixed seed) up to depth 6, a chain 26 deep
@@ -123,6 +125,15 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
         failFromCall = call;
     }
 
+    /**
+     * Answers the next {@code times} "continue this thread" requests ({@code /comments/POST/_/COMMENT}) with a
+     * 200 whose body is {@code body} (empty or {@code null}), as Reddit now and then does.
+     */
+    void blankContinuations(String body, int times) {
+        blankContinuation = body;
+        blankContinuationsLeft.set(times);
+    }
+
     void heal() {
         failFromCall = Integer.MAX_VALUE;
     }
@@ -156,6 +167,10 @@ final class FakeReddit implements ResponseDefinitionTransformerV2 {
         if (!tree.matches() || !tree.group(1).equals(LINK)) {
             return responseDefinition().withStatus(404).withHeader("Content-Type", "application/json; charset=UTF-8")
                     .withBody("{\"message\": \"Not Found\", \"error\": 404}").build();
+        }
+        if (tree.group(2) != null && blankContinuationsLeft.getAndDecrement() > 0) {
+            return responseDefinition().withStatus(200).withHeader("Content-Type", "application/json; charset=UTF-8")
+                    .withBody(blankContinuation).build();
         }
         ArrayNode pair = JSON.createArrayNode();
         pair.add(listing(List.of(post())));

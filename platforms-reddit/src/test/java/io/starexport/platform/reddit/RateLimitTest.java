@@ -109,6 +109,28 @@ class RateLimitTest {
         server.verify(1, getRequestedFor(urlPathEqualTo("/r/pics/new.json")).withQueryParam("limit", equalTo("100")));
     }
 
+    /**
+     * Fault injection sent {@code X-Ratelimit-Reset: 99999999} with nothing remaining: the export fails at once with
+     * {@code RATE_LIMITED} and the wait, as a long {@code Retry-After} does, instead of waiting silently.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aResetFarInTheFutureFailsWithRateLimitedInsteadOfHanging(@TempDir Path dir) {
+        server.stubFor(get(urlPathEqualTo("/r/pics/new.json")).willReturn(okJson("{\"kind\": \"Listing\", \"data\": "
+                + "{\"after\": \"t3_1abc\", \"children\": [{\"kind\": \"t3\", \"data\": {\"id\": \"1abc\"}}]}}")
+                .withHeader("x-ratelimit-remaining", "0.0").withHeader("x-ratelimit-reset", "99999999")));
+        try (StarExport star = Reddit.engine(server).build()) {
+            assertThatThrownBy(() -> star.export("https://www.reddit.com/r/pics/new/").posts().to(dir.resolve("posts.jsonl"))
+                    .run()).isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+                        assertThat(e.getMessage()).contains("Reddit asked to wait");
+                        assertThat(e.retryAfter()).isPresent();
+                        assertThat(e.checkpoint()).isPresent();
+                    });
+        }
+        server.verify(1, getRequestedFor(urlPathEqualTo("/r/pics/new.json")));
+    }
+
     @Test
     void defaultRatesAreAHundredAMinuteWithOAuthAndTenWithout() {
         Credentials app = Credentials.of(Map.of("client_id", "id", "client_secret", "secret"));

@@ -333,6 +333,32 @@ class RecordingsTest {
     }
 
     /**
+     * A user's comments page ({@code /user/NAME/comments}) exports comments without being told, and every one of
+     * them: each is the user's own, so leaving replies out would keep only the comments made on posts. Served
+     * from interaction 1 of {@code TestSubredditStreams.test_comments__with_continue_after_id.json} (100 comments,
+     * 86 of them replies), a flat {@code t1} listing of the same shape as a user's (reference §1.7).
+     */
+    @Test
+    void aUsersCommentsPageExportsEveryCommentOfTheUserWithoutAskingForReplies() {
+        Cassette cassette = Cassette.load("TestSubredditStreams.test_comments__with_continue_after_id.json");
+        token("TestSubredditStreams.test_comments__with_continue_after_id.json");
+        server.stubFor(get(urlPathEqualTo("/user/someone/comments")).willReturn(cassette.response(1)));
+        server.stubFor(get(urlPathEqualTo("/user/someone/comments")).withQueryParam("after", equalTo("t1_k3uzsxu"))
+                .willReturn(okJson("{\"kind\": \"Listing\", \"data\": {\"after\": null, \"children\": []}}")));
+        server.stubFor(get(urlPathEqualTo("/r/test/comments")).willReturn(cassette.response(1)));
+        server.stubFor(get(urlPathEqualTo("/r/test/comments")).withQueryParam("after", equalTo("t1_k3uzsxu"))
+                .willReturn(okJson("{\"kind\": \"Listing\", \"data\": {\"after\": null, \"children\": []}}")));
+        List<? extends io.starexport.api.Item> mine;
+        List<? extends io.starexport.api.Item> subreddit;
+        try (StarExport star = Reddit.appOnly(server).build()) {
+            mine = stream(star, s -> s.export("https://www.reddit.com/user/someone/comments/").stream());
+            subreddit = stream(star, s -> s.export("https://www.reddit.com/r/test/comments/").stream());
+        }
+        assertThat(mine).hasSize(100).allSatisfy(item -> assertThat(item).isInstanceOf(Comment.class));
+        assertThat(subreddit).hasSize(14).allSatisfy(item -> assertThat(item).isInstanceOf(Comment.class));
+    }
+
+    /**
      * {@code TestSubredditStreams.test_comments__with_continue_after_id.json}: a subreddit's newest comments
      * of 2023, flat listings of {@code t1} without {@code depth}: interaction 1 (100 comments, 86 of them
      * replies, {@code after} set) and interaction 2 (95 comments, the last page). Interaction 2 was fetched

@@ -57,7 +57,8 @@ class RedditUrlsTest {
             https://www.reddit.com/user/spez/                                                            | PROFILE | spez | https://www.reddit.com/user/spez/
             https://www.reddit.com/u/spez                                                                | PROFILE | spez | https://www.reddit.com/user/spez/
             https://old.reddit.com/user/Lil_SpazJoekp/submitted/                                         | PROFILE | Lil_SpazJoekp | https://www.reddit.com/user/Lil_SpazJoekp/
-            https://m.reddit.com/u/some-user_42/comments/                                                | PROFILE | some-user_42 | https://www.reddit.com/user/some-user_42/
+            https://m.reddit.com/u/some-user_42/comments/                                                | PROFILE | some-user_42 | https://www.reddit.com/user/some-user_42/comments/
+            https://www.reddit.com/r/pics/comments/                                                      | COMMUNITY | pics | https://www.reddit.com/r/pics/comments/
             https://sh.reddit.com/r/pics/comments/1abc2de/some_title/                                    | POST | 1abc2de | https://www.reddit.com/r/pics/comments/1abc2de/
             https://WWW.REDDIT.COM/R/Pics/                                                               | COMMUNITY | Pics | https://www.reddit.com/r/Pics/
             https://www.reddit.com/user/spez/comments/1abc2de/title/                                     | POST | 1abc2de | https://www.reddit.com/comments/1abc2de/
@@ -80,6 +81,16 @@ class RedditUrlsTest {
         Target target = reddit.resolve(URI.create(
                 "https://www.reddit.com/r/redditdev/comments/2gmzqe/praw_https_enabled/cklhv0f/?context=3")).orElseThrow();
         assertThat(target.attributes()).containsEntry("postId", "2gmzqe").containsEntry("subreddit", "redditdev");
+    }
+
+    /** The newest comments of a user or subreddit are what these pages show, so that is what they export by default. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://www.reddit.com/user/spez/comments/", "https://www.reddit.com/u/spez/comments",
+            "https://www.reddit.com/r/pics/comments/", "https://www.reddit.com/r/pics/comments.json"})
+    void aCommentsPageNamesCommentsAsWhatItExports(String url) {
+        Target target = reddit.resolve(URI.create(url)).orElseThrow();
+        assertThat(target.attributes()).containsEntry("content", "COMMENTS");
+        assertThat(reddit.resolve(URI.create(target.url())).orElseThrow()).isEqualTo(target);
     }
 
     @Test

@@ -127,6 +127,18 @@ class ThingsTest {
      * An image post whose answer holds no {@code preview} still has its {@code i.redd.it} file (gallery-dl
      * downloads a submission's {@code url} itself); a link post to another site has no media of its own.
      */
+    /**
+     * Reddit sends {@code "selftext": ""} for a self post without body and for link and image posts (the 2026
+     * listing in {@code TestSubmission.test_hide_multiple_in_batches.json} does for all of its image posts): the
+     * text is empty, as the platform says, not unknown. A post without the field has no text.
+     */
+    @Test
+    void anEmptySelftextIsAnEmptyTextNotAnUnknownOne() throws IOException {
+        assertThat(Things.post(json("{'id': 'p1', 'title': 't', 'is_self': true, 'selftext': ''}"), "data").text())
+                .hasValue("");
+        assertThat(Things.post(json("{'id': 'p2', 'title': 't'}"), "data").text()).isEmpty();
+    }
+
     @Test
     void anImagePostWithoutAPreviewKeepsItsFile() throws IOException {
         assertThat(Things.post(json("{'id': 'p1', 'title': 't', 'url': 'https://i.redd.it/abc123.jpeg', "
