@@ -317,7 +317,6 @@ final class ExportCommentsApi {
         try {
             ctx.status(200).contentType(contentType)
                     .header("Content-Disposition", "attachment; filename=\"" + normal.getFileName() + "\"")
-                    .header("Content-Length", Long.toString(Files.size(normal)))
                     .result(Files.newInputStream(normal));
         } catch (IOException e) {
             throw ApiException.notFound("the file cannot be read");
