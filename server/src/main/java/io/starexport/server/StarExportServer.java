@@ -61,6 +61,7 @@ public final class StarExportServer implements AutoCloseable {
     /** The largest request body accepted when none is given: 1 MiB. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1 << 20;
     static final String CALLER = "starexport.caller";
+    private static final String HEALTH = "/api/health";
     private static final Logger LOG = LoggerFactory.getLogger(StarExportServer.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -115,6 +116,8 @@ public final class StarExportServer implements AutoCloseable {
                     Set.copyOf(settings.proxyPools), settings.publicUrl.map(URI::toString));
             ExportCommentsApi api = new ExportCommentsApi(settings.engine, jobs, tokens, limits, bulk, files,
                     routeSettings, downloadFormat(settings.engine), json);
+            StarExportApi starApi = new StarExportApi(settings.engine, jobs, files, routeSettings, json,
+                    settings.clock.instant());
             byte[] openApi = openApi();
             app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -130,6 +133,7 @@ public final class StarExportServer implements AutoCloseable {
                 });
                 config.routes.before(ctx -> authenticate(ctx, tokens, limits));
                 api.register(config.routes);
+                starApi.register(config.routes);
                 config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
                 config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
                 config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx,
@@ -154,10 +158,16 @@ public final class StarExportServer implements AutoCloseable {
         }
     }
 
-    /** Every route but none is public: the caller's token is checked, then counted against its limit. */
+    /**
+     * Every route but {@code GET /api/health} needs a token, in {@code X-AUTH-TOKEN} (ExportComments) or as
+     * {@code Authorization: Bearer} (the Star Export API); it is checked, then counted against its limit.
+     */
     private static void authenticate(Context ctx, Tokens tokens, Limits limits) {
-        Tokens.Token token = tokens.authenticate(ctx.header("X-AUTH-TOKEN")).orElseThrow(() -> new ApiException(401,
-                ApiException.AUTH_HEADER_TOKEN, "Missing or invalid X-AUTH-TOKEN header."));
+        if (ctx.path().equals(HEALTH) && ctx.method() == HandlerType.GET) {
+            return;
+        }
+        Tokens.Token token = tokens.authenticate(presented(ctx)).orElseThrow(() -> new ApiException(401,
+                ApiException.AUTH_HEADER_TOKEN, "Missing or invalid X-AUTH-TOKEN header (or Authorization: Bearer)."));
         if (token.isExpiredAt(tokens.now())) {
             throw new ApiException(403, ApiException.TOKEN_EXPIRED, "The API token has expired; create another one.");
         }
@@ -165,10 +175,32 @@ public final class StarExportServer implements AutoCloseable {
         ctx.attribute(CALLER, token);
     }
 
+    private static String presented(Context ctx) {
+        String token = ctx.header("X-AUTH-TOKEN");
+        String authorization = ctx.header("Authorization");
+        if (token == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            token = authorization.substring(7).strip();
+        }
+        return token;
+    }
+
+    /** ExportComments' envelope, or the Star Export API's {@code {success, error, code}} on its routes. */
     private void error(Context ctx, ApiException e) {
-        ObjectNode body = json.createObjectNode().put("status_code", e.status()).put("error_code", e.code());
-        e.secondsToWait().ifPresent(seconds -> body.put("seconds_to_wait", seconds));
-        body.put("detail", e.getMessage());
+        ObjectNode body = json.createObjectNode();
+        if (StarExportApi.owns(ctx.path())) {
+            String code = switch (e.code()) {
+                case ApiException.AUTH_HEADER_TOKEN -> presented(ctx) == null ? "AUTH_REQUIRED" : "INVALID_TOKEN";
+                case ApiException.TOKEN_EXPIRED -> "INVALID_TOKEN";
+                case ApiException.NOT_FOUND -> ctx.path().startsWith("/api/export/") ? "EXPORT_NOT_FOUND" : e.code();
+                default -> e.code();
+            };
+            body.put("success", false).put("error", e.getMessage()).put("code", code);
+        } else {
+            body.put("status_code", e.status()).put("error_code", e.code());
+            e.secondsToWait().ifPresent(seconds -> body.put("seconds_to_wait", seconds));
+            body.put("detail", e.getMessage());
+        }
+        e.secondsToWait().ifPresent(seconds -> ctx.header("Retry-After", Long.toString(seconds)));
         ctx.status(e.status()).contentType("application/json").result(body.toString());
     }
 
