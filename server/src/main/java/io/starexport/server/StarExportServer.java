@@ -71,6 +71,7 @@ public final class StarExportServer implements AutoCloseable {
     private Javalin app;
     private JobExecutor jobs;
     private Bulk bulk;
+    private Realtime realtime;
     private boolean closed;
 
     private StarExportServer(Builder builder) {
@@ -102,9 +103,11 @@ public final class StarExportServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         Tokens tokens = Tokens.open(directory, settings.clock);
-        jobs = JobExecutor.builder(settings.engine).store(JobStore.directory(directory.resolve("jobs")))
+        realtime = new Realtime(tokens, json);
+        jobs = JobExecutor.builder(settings.engine).listener(realtime).store(JobStore.directory(directory.resolve("jobs")))
                 .concurrency(settings.concurrency).maxQueueSize(settings.maxQueuedJobs).closeTimeout(CLOSE_TIMEOUT)
                 .clock(settings.clock).build();
+        realtime.jobs(jobs);
         try {
             int resumed = jobs.resumeUnfinished().size();
             if (resumed > 0) {
@@ -134,6 +137,7 @@ public final class StarExportServer implements AutoCloseable {
                 config.routes.before(ctx -> authenticate(ctx, tokens, limits));
                 api.register(config.routes);
                 starApi.register(config.routes);
+                realtime.register(config.routes);
                 config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
                 config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
                 config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx,
@@ -163,7 +167,8 @@ public final class StarExportServer implements AutoCloseable {
      * {@code Authorization: Bearer} (the Star Export API); it is checked, then counted against its limit.
      */
     private static void authenticate(Context ctx, Tokens tokens, Limits limits) {
-        if (ctx.path().equals(HEALTH) && ctx.method() == HandlerType.GET) {
+        if ((ctx.path().equals(HEALTH) && ctx.method() == HandlerType.GET) || ctx.path().equals(Realtime.PATH)) {
+            // Socket.IO clients present their token in the CONNECT packet, which Realtime checks.
             return;
         }
         Tokens.Token token = tokens.authenticate(presented(ctx)).orElseThrow(() -> new ApiException(401,
@@ -256,6 +261,9 @@ public final class StarExportServer implements AutoCloseable {
         }
         if (jobs != null) {
             jobs.close();
+        }
+        if (realtime != null) {
+            realtime.close();
         }
     }
 
