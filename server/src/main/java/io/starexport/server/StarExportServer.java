@@ -32,7 +32,8 @@ import java.util.TreeSet;
 
 /**
  * A self-hosted HTTP server that speaks ExportComments' v3 API over an in-process {@link StarExport} engine, so that
- * ExportComments' own CLI, MCP server and scripts can be pointed at it with only their base URL changed. Jobs run
+ * ExportComments' own CLI, MCP server and scripts can be pointed at it with only their base URL changed; it also
+ * serves the Star Export API ({@code /api/export/…}, Bearer tokens) and its progress events for Socket.IO clients. Jobs run
  * on a {@link JobExecutor} whose store, output files and API tokens live under the server's directory; jobs,
  * tokens and files survive a restart, and unfinished jobs resume.
  *
@@ -44,8 +45,8 @@ import java.util.TreeSet;
  * }
  * }</pre>
  *
- * <p><b>Security.</b> It binds to 127.0.0.1 unless told otherwise. Every route needs a valid token in
- * {@code X-AUTH-TOKEN}; tokens are stored as SHA-256 hashes, compared in constant time and never logged. Request
+ * <p><b>Security.</b> It binds to 127.0.0.1 unless told otherwise. Every route but {@code GET /api/health} needs a
+ * valid token in {@code X-AUTH-TOKEN} or as {@code Authorization: Bearer}; tokens are stored as SHA-256 hashes, compared in constant time and never logged. Request
  * bodies are limited in size, CORS is off, and a download is looked up by job or bundle id and served only from
  * the server's own directory. One engine serves live and sandbox jobs: a request with {@code X-Sandbox: true}
  * runs in the sandbox. The server never closes the engine.
