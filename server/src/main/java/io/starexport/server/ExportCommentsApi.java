@@ -190,8 +190,7 @@ final class ExportCommentsApi {
         if (!options.isObject()) {
             throw ApiException.badRequest("'options' must be an object");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = options.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : options.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             if (REFUSED_OPTIONS.containsKey(name)) {

@@ -160,8 +160,7 @@ final class StarExportApi {
         if (!options.isObject()) {
             throw ApiException.badRequest("'options' must be an object");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = options.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : options.properties()) {
             JsonNode value = field.getValue();
             switch (field.getKey()) {
                 case "maxRecords" -> {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +24,7 @@ class OpenApiTest {
         try (Fixture fixture = new Fixture(directory)) {
             JsonNode document = fixture.get("/openapi.json").json();
             Set<String> documented = new TreeSet<>();
-            for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
-                Map.Entry<String, JsonNode> path = paths.next();
+            for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
                 path.getValue().fieldNames().forEachRemaining(method ->
                         documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey()));
             }
