@@ -266,6 +266,36 @@ class WorkflowsTest {
     }
 
     @Test
+    void aRunLeftInProgressByAStoppedProcessIsRecordedAsFailedAndTheNextRunExportsItsItems() throws IOException {
+        Path store = dir.resolve("workflows");
+        java.util.UUID id;
+        try (JobExecutor jobs = JobExecutor.builder(star).build();
+             Scheduler scheduler = Scheduler.builder(jobs).clock(clock).build()) {
+            id = Workflows.builder(scheduler).directory(store).build().create(postsThenComments(2).build()).id();
+        }
+        // What a process that stopped during a run leaves: the run written down as started.
+        Path document = store.resolve(id + ".json");
+        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode) Documents.JSON.readTree(document.toFile());
+        doc.putObject("running").put("scheduledFor", "2026-06-01T00:00:00Z").put("startedAt", "2026-06-01T00:00:00Z");
+        Files.write(document, Documents.JSON.writeValueAsBytes(doc));
+
+        clock.advance(Duration.ofMinutes(10));
+        try (JobExecutor jobs = JobExecutor.builder(star).build();
+             Scheduler scheduler = Scheduler.builder(jobs).clock(clock).build()) {
+            Workflows workflows = Workflows.builder(scheduler).directory(store).build();
+
+            Workflow loaded = workflows.get(id).orElseThrow();
+            assertThat(loaded.running()).isFalse();
+            assertThat(loaded.failCount()).isEqualTo(1);
+            assertThat(loaded.history()).singleElement().satisfies(run -> {
+                assertThat(run.status()).isEqualTo(WorkflowRun.Status.FAILED);
+                assertThat(run.error()).hasValue("the process stopped during this run");
+            });
+            assertThat(workflows.runNow(id).join().newItems().get(0)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void workflowFinishedIsDeliveredOncePerRunWithItsResults() throws Exception {
         receiver.stubFor(post("/hook").willReturn(ok()));
         try (Webhooks webhooks = Webhooks.builder().allowHttpOnLoopback().clock(clock)
