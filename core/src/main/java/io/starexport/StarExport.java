@@ -97,6 +97,20 @@ public final class StarExport implements AutoCloseable {
         return start(request, Optional.empty(), List.of(listeners));
     }
 
+    /**
+     * Checks a request without running it: the request as it would run, with the target's canonical URL, the
+     * content chosen (the target's default when the request names none) and each output's format. A scheduler, a
+     * job queue or a server calls this to refuse a request that cannot run before it is stored.
+     *
+     * @throws io.starexport.api.ExportException {@code INVALID_URL}, {@code UNSUPPORTED_PLATFORM} or
+     *                                           {@code UNSUPPORTED_CONTENT}
+     * @throws IllegalArgumentException          when an output's format or options, the credential set or the proxy
+     *                                           the request names is unknown
+     */
+    public ExportRequest check(ExportRequest request) {
+        return engine.plan(Objects.requireNonNull(request, "request"), List.of(), Optional.empty()).request();
+    }
+
     ExportResult run(ExportRequest request, Optional<Checkpoint> resumeFrom, List<ExportListener> listeners) {
         requireOutputs(request, "run()");
         return engine.run(engine.plan(request, listeners, resumeFrom));
