@@ -349,7 +349,8 @@ public final class Engine {
                         platform.defaultRateLimit(credentials)), config.clock()));
         Redactor redactor = Redactor.of(credentials);
         EngineHttp http = new EngineHttp(client(proxyFor(platform.id(), plan.request().proxy())),
-                EngineHttp.Caller.of(platform), limiter, config.retryPolicy(), cancellation, redactor, config.clock(), config.userAgent(), waiting);
+                EngineHttp.Caller.of(platform), limiter, config.retryPolicy(), cancellation, redactor, config.clock(),
+                config.userAgent(), waiting);
         RunContext context = new RunContext(platform.id(), http, credentials, endpoints(platform), caches, limiter,
                 config.clock(), redactor);
         Extractor<? extends Item> extractor = platform.extractor(plan.query(), context);
