@@ -5,6 +5,7 @@
  */
 module io.starexport.examples {
     requires io.starexport.core;
+    requires io.starexport.kit;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
     requires java.sql;

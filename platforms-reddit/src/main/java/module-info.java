@@ -4,6 +4,7 @@
  */
 module io.starexport.platform.reddit {
     requires transitive io.starexport.api;
+    requires io.starexport.kit;
     requires com.fasterxml.jackson.databind;
 
     exports io.starexport.platform.reddit;

@@ -4,6 +4,7 @@
  */
 module io.starexport.platform.tiktok {
     requires transitive io.starexport.api;
+    requires io.starexport.kit;
     requires com.fasterxml.jackson.databind;
 
     exports io.starexport.platform.tiktok;

@@ -7,6 +7,7 @@
 module io.starexport.writer.html {
     requires transitive io.starexport.api;
     requires com.fasterxml.jackson.core;
+    requires org.commonmark;
 
     exports io.starexport.writer.html;
 

@@ -10,11 +10,11 @@ import java.util.Objects;
  * <p>Two shapes, because platforms define their limits in two ways:
  * <ul>
  *   <li><b>Evenly</b> ({@link #perSecond}, {@link #perMinute}, the two-argument constructor): requests leave
- *       spaced {@code period / permits} apart, 1% wider so that network jitter cannot push a window over.
+ *       spaced {@code period / permits} apart, 3% wider so that network jitter cannot push a window over.
  *       For limits stated as a steady rate.</li>
  *   <li><b>Bursts allowed</b> ({@link #perWindow}): requests leave at once while fewer than {@code permits}
  *       left in the last {@code period}; the next waits until the oldest of those is a {@code period} (plus
- *       1%) old. A short export runs at network speed and a long one settles at exactly the limit, never above
+ *       3%) old. A short export runs at network speed and a long one settles just under the limit, never above
  *       it in any window. For limits stated as "N per window" or averaged over a window, such as Reddit's.</li>
  * </ul>
  *

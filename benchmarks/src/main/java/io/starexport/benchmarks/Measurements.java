@@ -2,7 +2,7 @@ package io.starexport.benchmarks;
 
 import java.util.List;
 
-/** The measurements of issue 10, in the order of its list. */
+/** The measurements of issue 10, in the order of its list, then issue 22's sentiment throughput. */
 final class Measurements {
     private Measurements() {
     }
@@ -15,6 +15,7 @@ final class Measurements {
                 new MemoryMeasurement(),
                 new RateLimitMeasurement(),
                 new ScheduleMeasurement(),
-                new LatencyMeasurement());
+                new LatencyMeasurement(),
+                new SentimentMeasurement());
     }
 }

@@ -2,10 +2,10 @@ package io.starexport.benchmarks;
 
 import io.starexport.StarExport;
 import io.starexport.api.ExportException;
+import io.starexport.api.ExportRequest;
 import io.starexport.writer.json.JsonLinesFormat;
 import io.starexport.jobs.Job;
 import io.starexport.jobs.JobExecutor;
-import io.starexport.jobs.JobRequest;
 import io.starexport.jobs.JobStatus;
 import io.starexport.spi.RateLimit;
 
@@ -60,11 +60,11 @@ final class ScheduleMeasurement implements Measurement {
                     builder.platform(platform).endpoint(platform.id(), "api", server.baseUrl())
                             .rateLimit(platform.id(), RateLimit.perSecond(RATES.get(p)));
                 }
-                List<JobRequest> requests = new ArrayList<>();
+                List<ExportRequest> requests = new ArrayList<>();
                 for (int job = 0; job < JOBS; job++) {
                     LoopbackPlatform platform = platforms.get(job % platforms.size());
                     String post = "run" + run + "-job" + job;
-                    requests.add(JobRequest.builder(platform.urlOf(post)).to(dir.resolve(post + ".jsonl")).build());
+                    requests.add(ExportRequest.builder(platform.urlOf(post)).to(dir.resolve(post + ".jsonl")).build());
                 }
                 Collections.shuffle(requests, new Random(run));
                 ideal = 0;

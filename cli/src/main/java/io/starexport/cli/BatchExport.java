@@ -7,12 +7,12 @@ import io.starexport.StarExport;
 import io.starexport.api.Content;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.Target;
 import io.starexport.jobs.Job;
 import io.starexport.jobs.JobError;
 import io.starexport.jobs.JobExecutor;
 import io.starexport.jobs.JobRecord;
-import io.starexport.jobs.JobRequest;
 import io.starexport.jobs.JobResult;
 import io.starexport.jobs.JobStatus;
 import io.starexport.jobs.JobStore;
@@ -50,9 +50,11 @@ import java.util.function.IntSupplier;
  * whose store is {@code OUTDIR/.starexport/jobs}, so that running the same command again skips the jobs that
  * succeeded, resumes the ones left unfinished from their checkpoints and retries the ones that failed.
  *
- * <p>A line's job is "the same" as a stored one when the target's canonical URL, the content, the replies,
- * sort, limit, since and until options, the output format and the writer switches ({@code --bom},
- * {@code --no-formula-protection}) are the same; changing one of them makes a new job with a new file. Stored jobs the command does not name are left as they are.
+ * <p>A line's job is "the same" as a stored one when the stored job's {@link ExportRequest} equals the request
+ * this command builds for the line, but for the output file: target (by its canonical URL), content, filters,
+ * format and its options ({@code --bom}, {@code --no-formula-protection}), media and sandbox all count, so
+ * changing one of them makes a new job with a new file. Stored jobs the command does not name are left as they
+ * are.
  */
 final class BatchExport {
     static final String STORE = ".starexport/jobs";
@@ -63,7 +65,7 @@ final class BatchExport {
     /** What the command line asks of every job; builds one job's request. */
     interface Requests {
         /** The request for one URL, writing {@code file} in the batch's format. */
-        JobRequest request(String url, Content content, Path file);
+        ExportRequest request(String url, Content content, Path file);
 
         /** The content given on the command line, or empty for each target's default. */
         Optional<Content> content();
@@ -292,8 +294,8 @@ final class BatchExport {
         List<JobRecord> newestFirst = records.stream().sorted(Comparator.comparing(JobRecord::createdAt).reversed())
                 .toList();
         for (Entry entry : entries) {
-            JobRequest wanted = requests.request(entry.target.url(), entry.content, Path.of("unused"));
-            entry.stored = newestFirst.stream().filter(r -> sameJob(r.request(), wanted)).findFirst().orElse(null);
+            entry.stored = newestFirst.stream().filter(r -> sameJob(r.request(), entry, requests)).findFirst()
+                    .orElse(null);
             if (entry.stored == null) {
                 continue;
             }
@@ -308,15 +310,15 @@ final class BatchExport {
         }
     }
 
-    /** The same export: target, content, options, format and writer switches; the file name and priority do not count. */
-    private static boolean sameJob(JobRequest stored, JobRequest wanted) {
-        return stored.url().equals(wanted.url()) && stored.content().equals(wanted.content())
-                && stored.replies() == wanted.replies() && stored.sort().equals(wanted.sort())
-                && stored.limit().equals(wanted.limit()) && stored.since().equals(wanted.since())
-                && stored.until().equals(wanted.until()) && stored.outputs().size() == 1
-                && stored.outputs().get(0).format().equals(wanted.outputs().get(0).format())
-                && stored.byteOrderMark() == wanted.byteOrderMark()
-                && stored.formulaProtection() == wanted.formulaProtection();
+    /**
+     * Whether a stored job is the entry's export: its request equals the one this command submits for the entry
+     * had it chosen the stored job's file. The two differences a store may hold are left out that way: the job
+     * store keeps the target's canonical URL, which the entry's request is built with too, and the file name is
+     * the batch's choice (a template, then {@code -2}, {@code -3}… when taken), not part of what is exported.
+     */
+    private static boolean sameJob(ExportRequest stored, Entry entry, Requests requests) {
+        return stored.outputs().size() == 1
+                && stored.equals(requests.request(entry.target.url(), entry.content, stored.outputs().get(0).file()));
     }
 
     /**
@@ -372,7 +374,7 @@ final class BatchExport {
         }
         List<Entry> fresh = entries.stream().filter(e -> !e.earlier && e.job == null).toList();
         List<Job> submitted = jobs.submitAll(fresh.stream()
-                .map(e -> requests.request(e.line.url(), e.content, e.file)).toList());
+                .map(e -> requests.request(e.target.url(), e.content, e.file)).toList());
         for (int i = 0; i < fresh.size(); i++) {
             fresh.get(i).job = submitted.get(i);
         }

@@ -2,7 +2,6 @@ package io.starexport.cli;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -76,7 +75,7 @@ final class ConfigFile {
         }
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = UserFiles.readLines(file, "config file");
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("config file " + file + " is not UTF-8 text");
         } catch (IOException e) {

@@ -2,8 +2,6 @@ package io.starexport.cli;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,7 +54,7 @@ final class CookieFile {
     static Contents read(Path file, Instant now) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = UserFiles.readLines(file, "cookies file");
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("cookies file not found: " + file);
         } catch (CharacterCodingException e) {

@@ -93,7 +93,7 @@ final class ErrorReporter {
             err.println("error [" + e.code() + "]: " + e.getMessage());
             e.retryAfter().ifPresent(wait -> err.println("The platform asks to wait " + wait.toSeconds()
                     + " s before trying again."));
-            boolean sandbox = e.checkpoint().map(Checkpoint::sandbox).orElse(false);
+            boolean sandbox = e.checkpoint().map(c -> c.request().sandbox()).orElse(false);
             checkpointFile.ifPresent(file -> err.println("The partial output was kept; resume with: "
                     + "starexport export --resume " + file + (sandbox ? " --sandbox" : "")));
         }

@@ -2,23 +2,27 @@ package io.starexport.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.starexport.Detection;
 import io.starexport.ExportSpec;
 import io.starexport.PlatformInfo;
 import io.starexport.RunningExport;
 import io.starexport.StarExport;
+import io.starexport.api.Checkpoint;
 import io.starexport.api.Content;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.api.ExportListener;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.ExportResult;
 import io.starexport.api.Item;
 import io.starexport.api.MediaSummary;
 import io.starexport.api.Sort;
 import io.starexport.api.Target;
 import io.starexport.jobs.JobExecutor;
-import io.starexport.jobs.JobRequest;
 import io.starexport.media.MediaOptions;
 import io.starexport.media.Quality;
 import io.starexport.spi.OutputFormat;
+import io.starexport.writer.csv.CsvFormat;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,11 +77,11 @@ import java.util.function.Supplier;
 final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
     /** How long Ctrl-C waits for a cancelled export to leave its partial file and checkpoint. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(10);
-    private static final String DEFAULT_FORMAT = "csv";
+    private static final String CSV = "csv";
     /** Options fixed by the checkpoint, so they cannot be given with --resume. */
     private static final List<String> FIXED_BY_CHECKPOINT = List.of("--comments", "--posts", "--profile", "--media",
             "--replies", "--sort", "--limit", "--since", "--until", "--format", "--output", "--bom",
-            "--no-formula-protection");
+            "--no-formula-protection", "--media-dir", "--media-quality");
 
     @ParentCommand
     private Main main;
@@ -146,7 +150,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
             + "output and file options.")
     private Path resume;
 
-    @Option(names = "--bom", description = "Start CSV files with a UTF-8 byte order mark, for Excel.")
+    @Option(names = "--bom", description = "Start the CSV file with a UTF-8 byte order mark, for Excel (csv only).")
     private boolean byteOrderMark;
 
     @Option(names = "--media-dir", paramLabel = "DIR", description = "Also download the media files of the exported "
@@ -160,7 +164,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
     private String mediaQuality;
 
     @Option(names = "--no-formula-protection", description = "Keep cells starting with =, +, - or @ as they are "
-            + "(by default they are neutralised against spreadsheet formula injection).")
+            + "(by default the CSV writer neutralises them against spreadsheet formula injection; csv only).")
     private boolean noFormulaProtection;
 
     @Mixin
@@ -233,26 +237,19 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
         }
         checkUrlOrResume();
         try (StarExport star = engine(config)) {
-            ExportSpec<Item> export = resume == null ? describe(star, config) : resumed(star);
-            badOptions(() -> {
-                if (byteOrderMark) {
-                    export.byteOrderMark(true);
-                }
-                if (noFormulaProtection) {
-                    export.formulaProtection(false);
-                }
-                if (mediaDir != null) {
-                    MediaOptions.Builder media = MediaOptions.builder(mediaDir);
-                    if (mediaQuality != null) {
-                        media.quality(Quality.parse(mediaQuality));
-                    }
-                    export.downloadMedia(media.build());
-                }
-            });
             ProgressRenderer progress = main.liveProgress() ? new ProgressRenderer(main.err(), System::nanoTime,
                     BatchProgress.terminalWidth(main.environment(), Terminal::columns, System::nanoTime)) : null;
-            export.listener(progress != null ? progress : ProgressRenderer.waitingLines(main.err()));
-            return run(export, progress);
+            ExportListener[] listeners = {progress != null ? progress : ProgressRenderer.waitingLines(main.err())};
+            Supplier<RunningExport> start;
+            if (resume == null) {
+                ExportRequest request = request(star, config);
+                start = () -> star.start(request, listeners);
+            } else {
+                ExportSpec<Item> resumed = resumed(star);
+                Arrays.stream(listeners).forEach(resumed::listener);
+                start = resumed::start;
+            }
+            return run(start, progress);
         }
     }
 
@@ -279,9 +276,6 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
     private StarExport engine(ConfigFile config) {
         StarExport.Builder builder = StarExport.builder();
         badOptions(() -> {
-            if (sandbox) {
-                builder.sandbox(true);
-            }
             if (main.liveProgress()) {
                 builder.progressInterval(ProgressRenderer.REDRAW_INTERVAL);
             }
@@ -316,17 +310,12 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
         List<UrlList.Line> lines = rejectingBadOptions(() -> UrlList.read(fromFile.toString(), main.stdin()));
         try (StarExport star = engine(config)) {
             OutputFormat chosen = find(star.formats(), formatId(config));
-            MediaOptions media = mediaDir == null ? null : rejectingBadOptions(() -> {
-                MediaOptions.Builder builder = MediaOptions.builder(mediaDir);
-                if (mediaQuality != null) {
-                    builder.quality(Quality.parse(mediaQuality));
-                }
-                return builder.build();
-            });
+            checkCsvOptions(chosen);
+            MediaOptions media = mediaOptions();
             BatchExport.Requests requests = new BatchExport.Requests() {
                 @Override
-                public JobRequest request(String target, Content what, Path file) {
-                    return rejectingBadOptions(() -> jobRequest(target, what, file, chosen.id(), media));
+                public ExportRequest request(String target, Content what, Path file) {
+                    return rejectingBadOptions(() -> ExportCommand.this.request(target, what, file, chosen, media));
                 }
 
                 @Override
@@ -347,9 +336,21 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
         }
     }
 
-    private JobRequest jobRequest(String target, Content what, Path file, String formatId, MediaOptions media) {
-        JobRequest.Builder request = JobRequest.builder(target).content(what).replies(replies).to(file, formatId)
-                .byteOrderMark(byteOrderMark).formulaProtection(!noFormulaProtection);
+    /**
+     * The request of one export, single or batch: {@code content} (null for the target's default), the command
+     * line's filters, media and sandbox choices, and {@code file} in {@code format}, with the csv options when it
+     * is csv.
+     */
+    private ExportRequest request(String target, Content what, Path file, OutputFormat format, MediaOptions media) {
+        ExportRequest.Builder request = ExportRequest.builder(target).replies(replies).sandbox(sandbox);
+        if (format.id().equals(CSV)) {
+            request.to(file, CsvFormat.options().byteOrderMark(byteOrderMark).formulaProtection(!noFormulaProtection));
+        } else {
+            request.to(file, format.id());
+        }
+        if (what != null) {
+            request.content(what);
+        }
         if (sort != null) {
             request.sort(sort);
         }
@@ -370,7 +371,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
 
     /** {@code --format}, else the config file's {@code format}, else csv. */
     private String formatId(ConfigFile config) {
-        return format != null ? format : config.option(ConfigFile.FORMAT).map(ConfigFile.Entry::value).orElse(DEFAULT_FORMAT);
+        return format != null ? format : config.option(ConfigFile.FORMAT).map(ConfigFile.Entry::value).orElse(CSV);
     }
 
     /** {@code --name}, else the config file's {@code name}, else the default. */
@@ -388,64 +389,67 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
         });
     }
 
-    private ExportSpec<Item> describe(StarExport star, ConfigFile config) {
-        ExportSpec<Item> export = star.export(url);
-        List<OutputFormat> formats = star.formats();
-        OutputFormat chosenFormat = format == null ? null : find(formats, format);
-        Content chosen = content == null ? null : content.content();
+    /** The request of the single export the command line describes. */
+    private ExportRequest request(StarExport star, ConfigFile config) {
         if (output != null && (outputDir != null || name != null)) {
             throw usage("-o names the file itself; drop " + (outputDir != null ? "--output-dir" : "--name"));
         }
-        if (chosen == null && output == null) {
-            // The default file name needs the content before the export starts.
-            chosen = star.detect(url).defaultContent().orElse(null);
-        }
-        Content exported = chosen;
-        badOptions(() -> {
-            if (exported != null) {
-                export.content(exported);
-            }
-            if (replies) {
-                export.replies(true);
-            }
-            if (sort != null) {
-                export.sort(sort);
-            }
-            if (limit != null) {
-                export.limit(limit);
-            }
-            if (since != null) {
-                export.since(since);
-            }
-            if (until != null) {
-                export.until(until);
-            }
-        });
+        Detection detection = star.detect(url);
+        List<OutputFormat> formats = star.formats();
+        Content chosen = content == null ? null : content.content();
+        Path file;
+        OutputFormat fileFormat;
         if (output == null) {
-            OutputFormat fileFormat = chosenFormat != null ? chosenFormat : find(formats, formatId(config));
-            String fileName = nameTemplate(config).expand(export.target(), exported, 1, 1, LocalDate.now(ZoneOffset.UTC))
-                    + "." + fileFormat.extensions().get(0);
-            export.to(outputDir == null ? Path.of(fileName) : outputDir.resolve(fileName), fileFormat.id());
-        } else if (chosenFormat != null) {
-            export.to(output, chosenFormat.id());
+            if (chosen == null) {
+                // The default file name needs the content before the export starts.
+                chosen = detection.defaultContent().orElse(null);
+            }
+            fileFormat = find(formats, formatId(config));
+            String fileName = nameTemplate(config).expand(detection.target(), chosen, 1, 1,
+                    LocalDate.now(ZoneOffset.UTC)) + "." + fileFormat.extensions().get(0);
+            file = outputDir == null ? Path.of(fileName) : outputDir.resolve(fileName);
         } else {
-            checkExtension(formats, output);
-            export.to(output);
+            file = output;
+            fileFormat = format != null ? find(formats, format) : formatOfFile(formats, output);
         }
-        return export;
+        checkCsvOptions(fileFormat);
+        MediaOptions media = mediaOptions();
+        Content exported = chosen;
+        return rejectingBadOptions(() -> request(url, exported, file, fileFormat, media));
     }
 
+    /** {@code --media-dir} and {@code --media-quality}, or null without them. */
+    private MediaOptions mediaOptions() {
+        return mediaDir == null ? null : rejectingBadOptions(() -> {
+            MediaOptions.Builder builder = MediaOptions.builder(mediaDir);
+            if (mediaQuality != null) {
+                builder.quality(Quality.parse(mediaQuality));
+            }
+            return builder.build();
+        });
+    }
+
+    /** {@code --bom} and {@code --no-formula-protection} are options of the csv format, and of no other. */
+    private void checkCsvOptions(OutputFormat format) {
+        List<String> given = List.of("--bom", "--no-formula-protection").stream()
+                .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList();
+        if (!given.isEmpty() && !format.id().equals(CSV)) {
+            throw usage(String.join(" and ", given) + (given.size() == 1 ? " is an option" : " are options")
+                    + " of csv files, but the output format is " + format.id());
+        }
+    }
+
+    /** The export a checkpoint continues, with the request the checkpoint holds (sandbox or not included). */
     private ExportSpec<Item> resumed(StarExport star) {
-        try {
-            return star.resume(resume);
-        } catch (IllegalArgumentException e) {
-            // The engine refuses a checkpoint taken in the other sandbox mode.
-            throw usage(e.getMessage() + " (give --sandbox exactly when the interrupted export had it)");
+        Checkpoint checkpoint = star.readCheckpoint(resume);
+        if (sandbox && !checkpoint.request().sandbox()) {
+            throw usage("the checkpoint is of an export from the platform, not the sandbox; drop --sandbox to resume it");
         }
+        return star.resume(checkpoint);
     }
 
-    private int run(ExportSpec<Item> export, ProgressRenderer progress) {
-        RunningExport running = rejectingBadOptions(export::start);
+    private int run(Supplier<RunningExport> start, ProgressRenderer progress) {
+        RunningExport running = rejectingBadOptions(start);
         // Give the export time to keep its partial file, and the command time to say so.
         OnInterrupt onInterrupt = OnInterrupt.install(main.process(), "starexport-cancel", CANCEL_GRACE, running::cancel);
         try {
@@ -573,14 +577,12 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
                 .orElseThrow(() -> usage("unknown format '" + id + "'; installed: " + ids(formats)));
     }
 
-    private void checkExtension(List<OutputFormat> formats, Path file) {
+    private OutputFormat formatOfFile(List<OutputFormat> formats, Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean known = formats.stream().flatMap(f -> f.extensions().stream())
-                .anyMatch(ext -> name.endsWith("." + ext.toLowerCase(Locale.ROOT)));
-        if (!known) {
-            throw usage("cannot tell the format of '" + file + "' from its extension; add --format "
-                    + String.join("|", formats.stream().map(OutputFormat::id).toList()));
-        }
+        return formats.stream().filter(f -> f.extensions().stream()
+                        .anyMatch(ext -> name.endsWith("." + ext.toLowerCase(Locale.ROOT)))).findFirst()
+                .orElseThrow(() -> usage("cannot tell the format of '" + file + "' from its extension; add --format "
+                        + String.join("|", formats.stream().map(OutputFormat::id).toList())));
     }
 
     private static String ids(List<OutputFormat> formats) {

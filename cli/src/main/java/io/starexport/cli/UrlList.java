@@ -1,12 +1,8 @@
 package io.starexport.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,11 +46,9 @@ final class UrlList {
     }
 
     private static List<Line> parse(InputStream in, String name) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
         List<Line> lines = new ArrayList<>();
         int number = 0;
-        for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+        for (String text : UserFiles.readLines(in, "the URL list " + name)) {
             number++;
             String url = (number == 1 ? text.replaceFirst("^\uFEFF", "") : text).strip();
             if (!url.isEmpty() && !url.startsWith("#")) {

@@ -248,9 +248,26 @@ class BatchExportTest {
                     .anySatisfy(cell -> assertThat(cell).matches("(?s)[=+@-].*[a-z].*"))
                     .noneSatisfy(cell -> assertThat(cell).matches("(?s)'[=+@-].*"));
         }
-        JsonNode stored = storedRequest();
-        assertThat(stored.get("byteOrderMark").asBoolean()).isTrue();
-        assertThat(stored.get("formulaProtection").asBoolean()).isFalse();
+        JsonNode output = storedRequest().get("outputs").get(0);
+        assertThat(output.get("format").asText()).isEqualTo("csv");
+        assertThat(output.get("options").get("byteOrderMark").asText()).isEqualTo("true");
+        assertThat(output.get("options").get("formulaProtection").asText()).isEqualTo("false");
+    }
+
+    @Test
+    void theCsvSwitchesAreRefusedForAnotherFormatAndNeverStored() throws IOException {
+        Path list = list(VIDEO);
+
+        Cli.Run run = batch(list, "--sandbox", "--limit", "5", "--format", "jsonl", "--bom");
+        Cli.Run plain = batch(list, "--sandbox", "--limit", "5", "--format", "jsonl");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--bom is an option of csv files, but the output format is jsonl");
+        assertThat(plain.exitCode()).as(plain.everything()).isZero();
+        JsonNode output = storedRequest().get("outputs").get(0);
+        assertThat(output.get("format").asText()).isEqualTo("jsonl");
+        assertThat(output.has("options")).as(output.toString()).isFalse();
+        assertThat(storedRequest().get("sandbox").asBoolean()).isTrue();
     }
 
     /** The request of one job in the batch's store (a document of {@code DIR/.starexport/jobs}). */

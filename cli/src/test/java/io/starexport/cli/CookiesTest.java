@@ -169,6 +169,28 @@ class CookiesTest {
         assertThat(run.everything()).doesNotContain(SESSION, "csrfTokenValue123", MS_TOKEN, "visitorValue");
     }
 
+    /**
+     * A cookies file, config file or URL list larger than any real one (the fault-injection run pointed them at
+     * {@code /dev/zero}) is a usage error read no further than the cap, not an OutOfMemoryError. A sparse file of
+     * zeros one byte over the cap stands in for the endless one.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--cookies", "--config", "--from-file"})
+    void aHugeUserFileIsAUsageErrorNotAnOutOfMemoryError(String option) throws Exception {
+        Path huge = dir.resolve("huge.txt");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(UserFiles.MAX_BYTES + 1L);
+        }
+        Cli.Run run = option.equals("--from-file")
+                ? Cli.run("export", "--from-file", huge.toString(), "-d", dir.resolve("out").toString(), "--sandbox", "--json")
+                : Cli.run("export", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "--sandbox", option, huge.toString(),
+                        "--json");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.json().get("error_code").asText()).isEqualTo("USAGE");
+        assertThat(run.json().get("error").asText()).contains("larger than 16 MiB");
+    }
+
     @Test
     void aMissingCookiesFileIsAUsageError() {
         Cli.Run run = Cli.run("export", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "--sandbox", "--cookies",

@@ -6,6 +6,7 @@ import io.starexport.api.Checkpoint;
 import io.starexport.api.Content;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.api.ExportRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,8 +84,9 @@ class ErrorReporterTest {
     }
 
     private static Checkpoint checkpoint(Path file) {
-        return new Checkpoint("https://www.youtube.com/watch?v=dQw4w9WgXcQ", Content.COMMENTS, false, Optional.empty(),
-                OptionalLong.empty(), Optional.empty(), Optional.empty(), true, true, Optional.of("cursor"), 100,
+        ExportRequest request = ExportRequest.builder("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+                .content(Content.COMMENTS).sandbox(true).to(file, "csv").build();
+        return new Checkpoint(request, Optional.of("cursor"), 100,
                 List.of(new Checkpoint.Output(file, Path.of(file + ".partial"), "csv", 1234)),
                 Instant.parse("2026-01-01T00:00:00Z"));
     }

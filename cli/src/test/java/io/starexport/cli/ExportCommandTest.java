@@ -241,7 +241,8 @@ class ExportCommandTest {
         Path checkpoint = ErrorReporter.checkpointFile(cancelled.checkpoint().orElseThrow()).orElseThrow();
         assertThat(checkpoint).isRegularFile();
 
-        Cli.Run run = Cli.run("export", "--resume", checkpoint.toString(), "--sandbox");
+        // The checkpoint's request says the export is a sandbox one, so --sandbox need not be given again.
+        Cli.Run run = Cli.run("export", "--resume", checkpoint.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Path.of(run.out().strip())).isEqualTo(file.toAbsolutePath());

@@ -2,7 +2,6 @@ package io.starexport.jobs;
 
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
-import io.starexport.core.internal.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +11,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,7 @@ final class FileJobStore implements JobStore {
         Path temp = directory.resolve(job.id() + SUFFIX + ".tmp");
         try {
             Files.createDirectories(directory);
-            OwnerOnlyFiles.create(temp);
+            createOwnerOnly(temp);
             Files.write(temp, JobJson.write(job));
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -43,6 +44,16 @@ final class FileJobStore implements JobStore {
         } catch (IOException e) {
             throw ExportException.of(ErrorCode.OUTPUT, "Could not save job " + job.id() + " to " + file + ": "
                     + e.getMessage() + ". Check that the job store directory is writable.", e);
+        }
+    }
+
+    /** Job records hold URLs and platform messages; other users of the machine must not read them (POSIX only). */
+    private static void createOwnerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        if (Files.getFileAttributeView(file.toAbsolutePath().getParent(), PosixFileAttributeView.class) != null) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
         }
     }
 

@@ -3,9 +3,9 @@ package io.starexport.examples;
 import io.starexport.StarExport;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportListener;
+import io.starexport.api.ExportRequest;
 import io.starexport.jobs.Job;
 import io.starexport.jobs.JobExecutor;
-import io.starexport.jobs.JobRequest;
 import io.starexport.jobs.JobStats;
 import io.starexport.jobs.JobStatus;
 
@@ -28,15 +28,17 @@ public final class AsyncBatch {
 
     public static void main(String[] args) throws IOException {
         Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("starexport-batch");
-        List<JobRequest> requests = new ArrayList<>();
+        List<ExportRequest> videos = new ArrayList<>();
+        List<ExportRequest> threads = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String video = String.format(Locale.ROOT, "video%06d", i);
-            requests.add(JobRequest.builder("https://www.youtube.com/watch?v=" + video)
+            videos.add(ExportRequest.builder("https://www.youtube.com/watch?v=" + video)
                     .limit(100).to(dir.resolve("youtube-" + video + ".jsonl")).build());
             String thread = "t" + Integer.toString(1000 + i, 36);
-            requests.add(JobRequest.builder("https://www.reddit.com/r/java/comments/" + thread + "/")
-                    .replies(true).limit(100).priority(7).to(dir.resolve("reddit-" + thread + ".jsonl")).build());
+            threads.add(ExportRequest.builder("https://www.reddit.com/r/java/comments/" + thread + "/")
+                    .replies(true).limit(100).to(dir.resolve("reddit-" + thread + ".jsonl")).build());
         }
+        int total = videos.size() + threads.size();
 
         ExportListener progress = new ExportListener() {
             private int finished;
@@ -47,7 +49,7 @@ public final class AsyncBatch {
                         || event instanceof ExportEvent.Cancelled) {
                     finished++;
                     if (finished % 10 == 0) {
-                        System.out.println("progress: " + finished + "/" + requests.size() + " jobs finished");
+                        System.out.println("progress: " + finished + "/" + total + " jobs finished");
                     }
                 }
             }
@@ -56,7 +58,8 @@ public final class AsyncBatch {
         try (StarExport star = StarExport.builder().sandbox(true).build();
              JobExecutor jobs = JobExecutor.builder(star).concurrency(8).platformConcurrency(4)
                      .listener(progress).build()) {
-            List<Job> batch = jobs.submitAll(requests);
+            List<Job> batch = new ArrayList<>(jobs.submitAll(videos));
+            batch.addAll(jobs.submitAll(threads, 7)); // the threads start first
             CompletableFuture.allOf(batch.stream().map(Job::completion).toArray(CompletableFuture[]::new)).join();
 
             JobStats stats = jobs.stats();

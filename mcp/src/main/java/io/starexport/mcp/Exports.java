@@ -3,14 +3,16 @@ package io.starexport.mcp;
 import io.starexport.Detection;
 import io.starexport.PlatformInfo;
 import io.starexport.StarExport;
+import io.starexport.api.Checkpoint;
 import io.starexport.api.Content;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.api.ExportRequest;
 import io.starexport.jobs.Job;
 import io.starexport.jobs.JobExecutor;
 import io.starexport.jobs.JobPage;
 import io.starexport.jobs.JobQuery;
-import io.starexport.jobs.JobRequest;
+import io.starexport.jobs.JobRecord;
 import io.starexport.jobs.JobStore;
 import io.starexport.spi.OutputFormat;
 import org.slf4j.Logger;
@@ -19,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -35,9 +36,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * The exports of one serve: a live and a sandbox engine, each with a job executor on its own directory store,
- * and the files they write. Every export writes a JSON lines file (the records {@code download_export} reads)
- * and, for another format, that file beside it.
+ * The exports of one serve: one engine and its job executor on a directory store, and the files they write.
+ * Whether an export reads the platform or the sandbox is its request's choice. Every export writes a JSON lines
+ * file (the records {@code download_export} reads) and, for another format, that file beside it.
  */
 final class Exports implements AutoCloseable {
     /** The format of the file every export writes for {@code download_export}. */
@@ -49,45 +50,43 @@ final class Exports implements AutoCloseable {
      */
     private static final Duration CLOSE_TIMEOUT = Duration.ofMillis(500);
 
-    private final Side live;
-    private final Side sandbox;
+    private final StarExport star;
+    private final JobExecutor jobs;
     private final Path files;
     private final boolean sandboxByDefault;
     private final Duration maxWait;
     /** Completed when the client has gone, so that calls waiting for an export answer at once. */
     private final CompletableFuture<Void> stopping = new CompletableFuture<>();
 
-    /** One engine and its executor. */
-    record Side(boolean sandbox, StarExport star, JobExecutor jobs) {
-    }
-
-    /** A job and whether it runs in the sandbox. */
-    record Located(Job job, boolean sandbox) {
-    }
-
-    private Exports(Side live, Side sandbox, Path files, boolean sandboxByDefault, Duration maxWait) {
-        this.live = live;
-        this.sandbox = sandbox;
+    private Exports(StarExport star, JobExecutor jobs, Path files, boolean sandboxByDefault, Duration maxWait) {
+        this.star = star;
+        this.jobs = jobs;
         this.files = files;
         this.sandboxByDefault = sandboxByDefault;
         this.maxWait = maxWait;
     }
 
-    /** Builds both engines and executors on {@code directory} and resumes the exports a previous run left. */
+    /** Builds the engine and its executor on {@code directory} and resumes the exports a previous run left. */
     static Exports open(Consumer<StarExport.Builder> settings, Path directory, boolean sandboxByDefault,
                         Duration maxWait) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             Path files = directory.resolve("files");
             createDirectories(files);
-            Side live = side(false, settings, directory.resolve("jobs").resolve("live"), opened);
-            Side sandbox = side(true, settings, directory.resolve("jobs").resolve("sandbox"), opened);
-            if (live.star().formats().stream().noneMatch(f -> f.id().equals(RECORDS_FORMAT))) {
+            StarExport.Builder builder = StarExport.builder();
+            settings.accept(builder);
+            StarExport star = builder.build();
+            opened.add(0, star);
+            if (star.formats().stream().noneMatch(f -> f.id().equals(RECORDS_FORMAT))) {
                 throw new IllegalStateException("the MCP server needs the '" + RECORDS_FORMAT + "' output format: add "
                         + "io.starexport:starexport-writer-json to the class path");
             }
-            Exports exports = new Exports(live, sandbox, files, sandboxByDefault, maxWait);
-            int resumed = live.jobs().resumeUnfinished().size() + sandbox.jobs().resumeUnfinished().size();
+            JobStore store = JobStore.directory(directory.resolve("jobs"));
+            moveEarlierStores(directory.resolve("jobs"), store);
+            JobExecutor jobs = JobExecutor.builder(star).store(store).closeTimeout(CLOSE_TIMEOUT).build();
+            opened.add(0, jobs);
+            Exports exports = new Exports(star, jobs, files, sandboxByDefault, maxWait);
+            int resumed = jobs.resumeUnfinished().size();
             if (resumed > 0) {
                 LOG.info("Resumed {} unfinished export(s) from {}", resumed, directory);
             }
@@ -98,19 +97,42 @@ final class Exports implements AutoCloseable {
         }
     }
 
-    private static Side side(boolean sandbox, Consumer<StarExport.Builder> settings, Path store,
-                             List<AutoCloseable> opened) {
-        StarExport.Builder builder = StarExport.builder();
-        settings.accept(builder);
-        if (sandbox) {
-            builder.sandbox(true);
+    /**
+     * Moves the jobs of an earlier version, which ran a live and a sandbox engine with a store each
+     * ({@code jobs/live}, {@code jobs/sandbox}), into the one store, so their ids, files and checkpoints carry on.
+     * A job of the sandbox store gets a request (and checkpoint) that asks for the sandbox, as the engine it ran on
+     * did. A document that cannot be read stays where it is, as the store leaves one.
+     */
+    private static void moveEarlierStores(Path jobs, JobStore into) {
+        for (String side : List.of("live", "sandbox")) {
+            Path earlier = jobs.resolve(side);
+            if (!Files.isDirectory(earlier)) {
+                continue;
+            }
+            boolean sandbox = side.equals("sandbox");
+            for (JobRecord record : JobStore.directory(earlier).loadAll()) {
+                into.save(sandbox ? inSandbox(record) : record);
+                try {
+                    Files.deleteIfExists(earlier.resolve(record.id() + ".json"));
+                } catch (java.io.IOException e) {
+                    LOG.warn("Job {} was moved to {}, but its earlier document stays: {}", record.id(), jobs,
+                            e.toString());
+                }
+            }
+            try {
+                Files.deleteIfExists(earlier);
+            } catch (java.io.IOException e) {
+                LOG.debug("{} keeps files that are not jobs", earlier);
+            }
         }
-        StarExport star = builder.build();
-        opened.add(0, star);
-        JobExecutor jobs = JobExecutor.builder(star).store(JobStore.directory(store)).closeTimeout(CLOSE_TIMEOUT)
-                .build();
-        opened.add(0, jobs);
-        return new Side(sandbox, star, jobs);
+    }
+
+    private static JobRecord inSandbox(JobRecord record) {
+        Optional<Checkpoint> checkpoint = record.checkpoint().map(c -> new Checkpoint(
+                c.request().toBuilder().sandbox(true).build(), c.cursor(), c.items(), c.outputs(), c.savedAt()));
+        return new JobRecord(record.id(), record.request().toBuilder().sandbox(true).build(), record.priority(),
+                record.platform(), record.status(), record.attempts(), record.createdAt(), record.startedAt(),
+                record.finishedAt(), record.progress(), checkpoint, record.result(), record.error());
     }
 
     boolean sandboxByDefault() {
@@ -121,62 +143,47 @@ final class Exports implements AutoCloseable {
         return maxWait;
     }
 
-    Side side(boolean inSandbox) {
-        return inSandbox ? sandbox : live;
-    }
-
     /** Output formats by id, in the engine's order. */
     List<OutputFormat> formats() {
-        return live.star().formats();
+        return star.formats();
     }
 
-    /**
-     * The platforms either engine can export from: the installed plugins, then the platforms only the sandbox
-     * knows (sample data, no live exports).
-     */
+    /** The platforms the engine can export from. */
     List<PlatformInfo> platforms() {
-        return sandbox.star().platforms();
+        return star.platforms();
     }
 
-    Detection detect(String url, boolean inSandbox) {
-        return side(inSandbox).star().detect(url);
-    }
-
-    /** What an export asks for, checked. */
-    record Order(String url, Optional<Content> content, boolean replies, Optional<Long> limit,
-                 Optional<Instant> since, Optional<Instant> until, String format, boolean sandbox) {
+    Detection detect(String url) {
+        return star.detect(url);
     }
 
     /**
-     * Queues an export: its file in the chosen format, and the JSON lines file beside it.
+     * Queues an export: {@code request} holds what to export, and gets its file in the chosen format and the JSON
+     * lines file beside it.
      *
      * @throws ExportException as {@link JobExecutor#submit}, and {@code UNSUPPORTED_CONTENT} when the URL has
      *                         nothing to export
      */
-    Located submit(Order order) {
-        Side side = side(order.sandbox());
-        Detection detection = side.star().detect(order.url());
-        Content content = order.content().or(detection::defaultContent).orElseThrow(() -> ExportException.of(
+    Job submit(ExportRequest.Builder request, String format) {
+        ExportRequest asked = request.build();
+        Detection detection = star.detect(asked.url());
+        Content content = asked.content().or(detection::defaultContent).orElseThrow(() -> ExportException.of(
                 ErrorCode.UNSUPPORTED_CONTENT, detection.platformName() + " offers nothing to export from this "
                         + detection.target().kind().name().toLowerCase(Locale.ROOT)));
         String stem = detection.target().platform() + "-" + safe(detection.target().id()) + "-"
                 + content.name().toLowerCase(Locale.ROOT) + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        JobRequest.Builder request = JobRequest.builder(order.url()).content(content).replies(order.replies());
-        order.limit().ifPresent(request::limit);
-        order.since().ifPresent(request::since);
-        order.until().ifPresent(request::until);
-        if (!order.format().equals(RECORDS_FORMAT)) {
-            request.to(files.resolve(stem + "." + extension(order.format())), order.format());
+        request.content(content);
+        if (!format.equals(RECORDS_FORMAT)) {
+            request.to(files.resolve(stem + "." + extension(format)), format);
         }
         request.to(files.resolve(stem + "." + extension(RECORDS_FORMAT)), RECORDS_FORMAT);
-        return new Located(side.jobs().submit(request.build()), side.sandbox());
+        return jobs.submit(request.build());
     }
 
-    /** The export with this id, in either executor. */
-    Optional<Located> find(UUID id) {
-        return live.jobs().job(id).map(job -> new Located(job, false))
-                .or(() -> sandbox.jobs().job(id).map(job -> new Located(job, true)));
+    /** The export with this id. */
+    Optional<Job> find(UUID id) {
+        return jobs.job(id);
     }
 
     /**
@@ -208,26 +215,20 @@ final class Exports implements AutoCloseable {
         return stopping.isDone();
     }
 
-    /** The exports of both executors, newest first. */
-    List<Located> all() {
-        List<Located> all = new ArrayList<>();
-        collect(live, all);
-        collect(sandbox, all);
-        all.sort(Comparator.comparing((Located l) -> l.job().createdAt()).thenComparing(l -> l.job().id())
-                .reversed());
-        return all;
-    }
-
-    private static void collect(Side side, List<Located> into) {
-        JobPage page = side.jobs().list(JobQuery.builder().pageSize(JobQuery.MAX_PAGE_SIZE).build());
+    /** Every export, newest first. */
+    List<Job> all() {
+        List<Job> all = new ArrayList<>();
+        JobPage page = jobs.list(JobQuery.builder().pageSize(JobQuery.MAX_PAGE_SIZE).build());
         while (true) {
-            page.jobs().forEach(job -> into.add(new Located(job, side.sandbox())));
+            all.addAll(page.jobs());
             Optional<JobQuery> next = page.nextQuery();
             if (next.isEmpty()) {
-                return;
+                break;
             }
-            page = side.jobs().list(next.get());
+            page = jobs.list(next.get());
         }
+        all.sort(Comparator.comparing(Job::createdAt).thenComparing(Job::id).reversed());
+        return all;
     }
 
     /** The first file extension of a format. */
@@ -251,10 +252,10 @@ final class Exports implements AutoCloseable {
         }
     }
 
-    /** Stops both executors (running exports keep their checkpoints and resume next time), then the engines. */
+    /** Stops the executor (running exports keep their checkpoints and resume next time), then the engine. */
     @Override
     public void close() {
-        closeAll(List.of(sandbox.jobs(), live.jobs(), sandbox.star(), live.star()));
+        closeAll(List.of(jobs, star));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -28,9 +28,10 @@ import java.util.function.Consumer;
  *
  * <p><b>Exports.</b> Each export runs as a job of an {@link io.starexport.jobs.JobExecutor} whose jobs are kept
  * on disk under {@link Builder#directory(Path) the directory}, so exports, their files and their ids survive a
- * restart, and exports a stopped server left unfinished resume when it serves again. Two engines run side by
- * side, one live and one in sandbox mode (offline sample data), so every call may choose with its
- * {@code sandbox} argument; {@code list_exports} shows the exports of both.
+ * restart, and exports a stopped server left unfinished resume when it serves again. One engine serves every
+ * call: a call chooses between the platform and the sandbox (offline sample data) with its {@code sandbox}
+ * argument, which becomes its export request's {@link io.starexport.api.ExportRequest#sandbox() sandbox}
+ * choice; {@link Builder#sandboxByDefault(boolean)} decides when a call leaves it out.
  *
  * <p><b>Streams.</b> Nothing but protocol messages is written to the output stream; the server logs through
  * SLF4J. Results never hold credentials. Thread-safe; one {@link #serve} at a time per instance.
@@ -78,11 +79,11 @@ public final class StarExportMcpServer {
 
     /**
      * Serves one client: reads JSON-RPC messages from {@code in}, one per line, and writes responses to
-     * {@code out}. Builds the engines and job executors, resumes exports a previous run left unfinished, and
+     * {@code out}. Builds the engine and job executor, resumes exports a previous run left unfinished, and
      * blocks until {@code in} ends (the client closed it). It then lets
      * calls in progress answer at once (a call waiting for an export answers with the export still running),
-     * stops the job executors (exports still running after half a second go back to the queue with their
-     * checkpoints, to resume on the next serve) and the engines, and returns with no thread of its own left
+     * stops the job executor (exports still running after half a second go back to the queue with their
+     * checkpoints, to resume on the next serve) and the engine, and returns with no thread of its own left
      * running, within about a second for clients that kill a server which has not exited two seconds after
      * they closed its input. The streams are not
      * closed.
@@ -127,9 +128,9 @@ public final class StarExportMcpServer {
         }
 
         /**
-         * Settings for the engines the server builds: proxy, endpoints, credentials, timeouts… The callback is
-         * applied to the builder of the live engine and to that of the sandbox engine, so it must not call
-         * {@link StarExport.Builder#sandbox(boolean)}. Credentials the callback does not give come from
+         * Settings for the engine the server builds: proxy, endpoints, credentials, timeouts… It should not call
+         * {@link StarExport.Builder#sandbox(boolean) sandbox(true)}, which would put every export in the sandbox
+         * whatever a call asks; use {@link #sandboxByDefault(boolean)}. Credentials the callback does not give come from
          * {@code STAREXPORT_<PLATFORM>_<NAME>} environment variables, as for any engine. None by default.
          */
         public Builder engine(Consumer<StarExport.Builder> engine) {
@@ -139,8 +140,8 @@ public final class StarExportMcpServer {
         }
 
         /**
-         * The directory for jobs ({@code jobs/live}, {@code jobs/sandbox}) and exported files ({@code files});
-         * created when missing. {@link #defaultDirectory(Map)} of the process environment by default.
+         * The directory for jobs ({@code jobs}) and exported files ({@code files}); created when missing. Jobs an
+         * earlier version kept in {@code jobs/live} and {@code jobs/sandbox} are moved into {@code jobs}. {@link #defaultDirectory(Map)} of the process environment by default.
          */
         public Builder directory(Path directory) {
             once(this.directory, "directory");
@@ -172,7 +173,7 @@ public final class StarExportMcpServer {
             return this;
         }
 
-        /** Builds the server; engines are built when it {@linkplain #serve serves}. */
+        /** Builds the server; the engine is built when it {@linkplain #serve serves}. */
         public StarExportMcpServer build() {
             return new StarExportMcpServer(this);
         }

@@ -17,10 +17,11 @@ import io.starexport.PlatformInfo;
 import io.starexport.api.Content;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.api.ExportRequest;
 import io.starexport.api.Progress;
+import io.starexport.jobs.Job;
 import io.starexport.jobs.JobError;
 import io.starexport.jobs.JobRecord;
-import io.starexport.jobs.JobRequest;
 import io.starexport.jobs.JobResult;
 import io.starexport.jobs.JobStatus;
 import io.starexport.spi.OutputFormat;
@@ -194,23 +195,25 @@ final class Tools {
     private ObjectNode exportComments(Map<String, Object> values) {
         Arguments args = Arguments.of(values, List.of("url", "content", "replies", "limit", "min_date", "max_date",
                 "format", "sandbox", "wait"));
-        String url = args.requiredString("url");
-        Optional<Content> content = args.choice("content", CONTENTS)
-                .map(c -> Content.valueOf(c.toUpperCase(Locale.ROOT)));
-        boolean replies = args.bool("replies").orElse(false);
-        Optional<Long> limit = args.integer("limit", 1, Long.MAX_VALUE);
+        ExportRequest.Builder request = ExportRequest.builder(args.requiredString("url"));
+        args.choice("content", CONTENTS).map(c -> Content.valueOf(c.toUpperCase(Locale.ROOT)))
+                .ifPresent(request::content);
+        request.replies(args.bool("replies").orElse(false));
+        args.integer("limit", 1, Long.MAX_VALUE).ifPresent(request::limit);
         Optional<Instant> since = args.date("min_date", false);
         Optional<Instant> until = args.date("max_date", true);
         if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
             throw new Arguments.Invalid("max_date", "'max_date' must be after 'min_date', but the window from "
                     + since.get() + " to " + until.get() + " is empty");
         }
+        since.ifPresent(request::since);
+        until.ifPresent(request::until);
         String format = args.choice("format", formats).orElse(defaultFormat());
-        boolean sandbox = args.bool("sandbox").orElse(exports.sandboxByDefault());
+        request.sandbox(args.bool("sandbox").orElse(exports.sandboxByDefault()));
         boolean wait = args.bool("wait").orElse(false);
-        Exports.Located export;
+        Job export;
         try {
-            export = exports.submit(new Exports.Order(url, content, replies, limit, since, until, format, sandbox));
+            export = exports.submit(request, format);
         } catch (ExportException e) {
             ObjectNode failure = failure(e);
             if (isAboutUrl(e)) {
@@ -225,14 +228,14 @@ final class Tools {
         Arguments args = Arguments.of(values, List.of("id", "wait"));
         UUID id = args.exportId("id");
         boolean wait = args.bool("wait").orElse(false);
-        return exports.find(id).map(e -> waited(e, wait)).orElseGet(() -> unknown(id.toString()));
+        return exports.find(id).map(job -> waited(job, wait)).orElseGet(() -> unknown(id.toString()));
     }
 
     /** The export, after waiting for it when asked; a failed export after a wait is an error. */
-    private ObjectNode waited(Exports.Located export, boolean wait) {
-        boolean finished = wait ? exports.await(export.job()) : export.job().status().isFinished();
-        JobRecord record = export.job().snapshot();
-        ObjectNode view = view(record, export.sandbox());
+    private ObjectNode waited(Job export, boolean wait) {
+        boolean finished = wait ? exports.await(export) : export.status().isFinished();
+        JobRecord record = export.snapshot();
+        ObjectNode view = view(record);
         if (wait && !finished && exports.isStopping()) {
             view.put("note", "Still " + status(record.status()) + ": the server is stopping because its input "
                     + "closed. The export resumes from its checkpoint when the server starts again.");
@@ -254,13 +257,13 @@ final class Tools {
         Arguments args = Arguments.of(values, List.of("page", "limit"));
         int page = args.integer("page", 1, Integer.MAX_VALUE).orElse(1L).intValue();
         int limit = args.integer("limit", 1, MAX_PAGE_SIZE).orElse((long) DEFAULT_PAGE_SIZE).intValue();
-        List<Exports.Located> all = exports.all();
+        List<Job> all = exports.all();
         long from = (long) (page - 1) * limit;
         ObjectNode data = json.createObjectNode();
         data.put("page", page).put("limit", limit).put("total", all.size())
                 .put("pages", (all.size() + limit - 1) / limit);
         ArrayNode list = data.putArray("exports");
-        all.stream().skip(from).limit(limit).forEach(e -> list.add(view(e.job().snapshot(), e.sandbox())));
+        all.stream().skip(from).limit(limit).forEach(job -> list.add(view(job.snapshot())));
         if (from + limit < all.size()) {
             data.put("next_page", page + 1);
         }
@@ -273,13 +276,13 @@ final class Tools {
         String id = exportId.toString();
         long offset = args.integer("offset", 0, Long.MAX_VALUE).orElse(0L);
         int limit = args.integer("limit", 1, MAX_DOWNLOAD_LIMIT).orElse((long) DEFAULT_DOWNLOAD_LIMIT).intValue();
-        Optional<Exports.Located> found = exports.find(exportId);
+        Optional<Job> found = exports.find(exportId);
         if (found.isEmpty()) {
             return unknown(id);
         }
-        JobRecord record = found.get().job().snapshot();
+        JobRecord record = found.get().snapshot();
         if (record.status() != JobStatus.SUCCEEDED || record.result().isEmpty()) {
-            return notReady(record, found.get().sandbox());
+            return notReady(record);
         }
         JobResult result = record.result().get();
         Path records = recordsFile(record.request());
@@ -324,7 +327,7 @@ final class Tools {
         return success(data);
     }
 
-    private String downloadNote(JobRequest request, JobResult result, Path records, long offset, int returned,
+    private String downloadNote(ExportRequest request, JobResult result, Path records, long offset, int returned,
                                 boolean more, boolean bytesCapped, int limit) {
         StringBuilder note = new StringBuilder();
         if (returned == 0) {
@@ -354,7 +357,7 @@ final class Tools {
         String url = args.requiredString("url");
         Detection detection;
         try {
-            detection = exports.detect(url, true);
+            detection = exports.detect(url);
         } catch (ExportException e) {
             return failure(e).put("parameter", "url");
         }
@@ -390,8 +393,8 @@ final class Tools {
     // ---- views
 
     /** An export as the tools show it. */
-    private ObjectNode view(JobRecord record, boolean sandbox) {
-        JobRequest request = record.request();
+    private ObjectNode view(JobRecord record) {
+        ExportRequest request = record.request();
         ObjectNode node = json.createObjectNode();
         node.put("id", record.id().toString()).put("status", status(record.status())).put("url", request.url())
                 .put("platform", record.platform());
@@ -400,7 +403,7 @@ final class Tools {
         request.limit().ifPresent(limit -> node.put("limit", limit));
         request.since().ifPresent(since -> node.put("since", since.toString()));
         request.until().ifPresent(until -> node.put("until", until.toString()));
-        node.put("format", request.outputs().get(0).format().orElse(Exports.RECORDS_FORMAT)).put("sandbox", sandbox);
+        node.put("format", request.outputs().get(0).format().orElse(Exports.RECORDS_FORMAT)).put("sandbox", request.sandbox());
         Progress progress = record.progress();
         ObjectNode p = node.putObject("progress").put("items", progress.items());
         progress.total().ifPresent(total -> p.put("total", total));
@@ -421,7 +424,7 @@ final class Tools {
         return node;
     }
 
-    private ArrayNode files(JobRequest request, JobResult result) {
+    private ArrayNode files(ExportRequest request, JobResult result) {
         ArrayNode files = json.createArrayNode();
         for (int i = 0; i < result.files().size(); i++) {
             String format = i < request.outputs().size()
@@ -432,11 +435,11 @@ final class Tools {
     }
 
     /** The JSON lines file of an export: its last output. */
-    private static Path recordsFile(JobRequest request) {
+    private static Path recordsFile(ExportRequest request) {
         return request.outputs().get(request.outputs().size() - 1).file();
     }
 
-    private ObjectNode notReady(JobRecord record, boolean sandbox) {
+    private ObjectNode notReady(JobRecord record) {
         ObjectNode failure = switch (record.status()) {
             case FAILED -> failure("export " + record.id() + " failed, so it has no records to download: "
                     + record.error().map(JobError::message).orElse("no reason recorded"),
@@ -448,7 +451,7 @@ final class Tools {
                     + "downloaded once it has succeeded", "EXPORT_NOT_READY",
                     "Call check_export with this id and wait=true, then download_export again.");
         };
-        failure.set("data", view(record, sandbox));
+        failure.set("data", view(record));
         return failure;
     }
 

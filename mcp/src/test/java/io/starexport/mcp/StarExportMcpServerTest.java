@@ -2,6 +2,15 @@ package io.starexport.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.starexport.api.Content;
+import io.starexport.api.ErrorCode;
+import io.starexport.api.ExportRequest;
+import io.starexport.api.Progress;
+import io.starexport.jobs.JobError;
+import io.starexport.jobs.JobExecutor;
+import io.starexport.jobs.JobRecord;
+import io.starexport.jobs.JobStatus;
+import io.starexport.jobs.JobStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,10 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Drives the server the way an MCP client does: raw JSON-RPC lines over its input and output streams (piped, no
- * network), against the sandbox engine, whose sample data is deterministic.
+ * network), mostly with sandbox exports, whose sample data is deterministic. The platform modules are installed in
+ * test scope; a live export uses a platform of the test's own ({@link EndlessPlatform}), or endpoints on a closed
+ * loopback port, so nothing reaches the internet.
  */
 class StarExportMcpServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -292,12 +306,57 @@ class StarExportMcpServerTest {
     @Test
     void theSandboxDefaultDecidesACallThatLeavesSandboxOut() throws Exception {
         start(StarExportMcpServer.builder().directory(dir).sandboxByDefault(true)
-                .engine(engine -> engine.environment(Map.of())).build());
+                .engine(engine -> engine.environment(Map.of()).platform(new EndlessPlatform())).build());
 
         JsonNode export = client.callForDocument("export_comments", "{\"url\": \"" + VIDEO + "\", \"limit\": 5, \"wait\": true}");
 
         assertThat(export.get("data").get("sandbox").asBoolean()).isTrue();
         assertThat(export.get("data").get("status").asText()).isEqualTo("succeeded");
+        // The same engine runs a call that asks for the platform: this one reads the test's endless platform.
+        JsonNode live = client.callForDocument("export_comments", "{\"url\": \"" + EndlessPlatform.URL
+                + "\", \"sandbox\": false, \"format\": \"jsonl\"}").get("data");
+        assertThat(live.get("sandbox").asBoolean()).isFalse();
+        assertThat(live.get("platform").asText()).isEqualTo("endless");
+        JsonNode listed = client.callForDocument("list_exports", "{}").get("data");
+        assertThat(listed.get("exports")).extracting(e -> e.get("sandbox").asBoolean()).containsExactly(false, true);
+    }
+
+    @Test
+    void jobsOfTheEarlierLiveAndSandboxStoresMoveIntoTheOneStoreKeepingTheirSandboxChoice() throws Exception {
+        // Before one engine served both, a server kept its live and sandbox jobs in jobs/live and jobs/sandbox, and
+        // a sandbox job's request did not say "sandbox": its engine did.
+        UUID queued = UUID.randomUUID();
+        UUID failed = UUID.randomUUID();
+        Instant created = Instant.parse("2026-01-02T03:04:05Z");
+        Progress none = new Progress(0, OptionalLong.empty(), 0, 0, 0, Duration.ZERO);
+        JobStore.directory(dir.resolve("jobs/sandbox")).save(new JobRecord(queued, ExportRequest.builder(
+                        "https://www.youtube.com/watch?v=dQw4w9WgXcQ").content(Content.COMMENTS).limit(4)
+                .to(dir.resolve("files/earlier.jsonl"), "jsonl").build(), JobExecutor.DEFAULT_PRIORITY, "youtube",
+                JobStatus.QUEUED, 0, created, Optional.empty(), Optional.empty(), none, Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        JobStore.directory(dir.resolve("jobs/live")).save(new JobRecord(failed, ExportRequest.builder(
+                        "https://www.youtube.com/watch?v=dQw4w9WgXcQ").content(Content.COMMENTS)
+                .to(dir.resolve("files/live.jsonl"), "jsonl").build(), JobExecutor.DEFAULT_PRIORITY, "youtube",
+                JobStatus.FAILED, 1, created.minusSeconds(60), Optional.of(created), Optional.of(created), none,
+                Optional.empty(), Optional.empty(), Optional.of(new JobError(ErrorCode.AUTH_REQUIRED, "no key",
+                Optional.empty()))));
+
+        // Were the moved job to run live, it would meet a closed loopback port, not the internet.
+        start(StarExportMcpServer.builder().directory(dir).engine(engine -> engine.environment(Map.of())
+                .endpoint("youtube", "api", "http://127.0.0.1:9").endpoint("youtube", "web", "http://127.0.0.1:9"))
+                .build());
+
+        JsonNode resumed = client.callForDocument("check_export", "{\"id\": \"" + queued + "\", \"wait\": true}")
+                .get("data");
+        assertThat(resumed.get("sandbox").asBoolean()).isTrue();
+        assertThat(resumed.get("status").asText()).as(resumed.toString()).isEqualTo("succeeded");
+        assertThat(resumed.get("result").get("items").asInt()).isEqualTo(4);
+        JsonNode live = client.callForDocument("check_export", "{\"id\": \"" + failed + "\"}").get("data");
+        assertThat(live.get("sandbox").asBoolean()).isFalse();
+        assertThat(live.get("status").asText()).isEqualTo("failed");
+        assertThat(dir.resolve("jobs/live")).doesNotExist();
+        assertThat(dir.resolve("jobs/sandbox")).doesNotExist();
+        assertThat(dir.resolve("jobs/" + queued + ".json")).isRegularFile();
     }
 
     @Test

@@ -16,11 +16,11 @@ import java.util.function.Consumer;
  * One shared bucket, in the limit's shape: evenly spaced requests (bucket4j, one token refilled every
  * {@code period / permits}), or bursts within a sliding window (the send times of the last {@code permits}
  * requests; the next waits until the oldest is a window old). Either way no window of the configured period
- * sees more than the configured permits; a 1% margin keeps network jitter between sending and the platform's
+ * sees more than the configured permits; a 3% margin keeps network jitter between sending and the platform's
  * clock from pushing a window over. A plugin or a 429 may pause it.
  */
 public final class RateLimiter implements RateLimitControl {
-    private static final long MARGIN_PERCENT = 1;
+    private static final long MARGIN_PERCENT = 3;
 
     /** Even spacing; null for a limit that allows bursts. */
     private final Bucket bucket;

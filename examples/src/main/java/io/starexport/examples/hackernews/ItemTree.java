@@ -1,14 +1,14 @@
 package io.starexport.examples.hackernews;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.starexport.api.Author;
 import io.starexport.api.Comment;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.Post;
 import io.starexport.api.Skipped;
+import io.starexport.kit.Json;
+import io.starexport.kit.Values;
 import io.starexport.spi.HttpRequest;
 import io.starexport.spi.HttpResponse;
 import io.starexport.spi.Page;
@@ -31,8 +31,6 @@ import java.util.Map;
  * in the tree with a null author and text.
  */
 final class ItemTree {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final PlatformContext context;
     private final String id;
 
@@ -58,7 +56,7 @@ final class ItemTree {
         List<Skipped> skipped = new ArrayList<>();
         Deque<Visit> pending = new ArrayDeque<>();
         if (type.equals("comment")) {
-            String parent = text(root, "parent_id");
+            String parent = Json.text(root, "parent_id");
             pending.push(new Visit(root, "$", 0, storyId.equals(parent) ? null : parent));
         } else {
             pushChildren(pending, root, "$", 0, null);
@@ -76,10 +74,10 @@ final class ItemTree {
                 continue;
             }
             inTree++;
-            String commentId = text(node, "id");
+            String commentId = Json.text(node, "id");
             if (replies) {
                 pushChildren(pending, node, visit.path(), visit.depth() + 1,
-                        commentId != null ? commentId : text(node, "parent_id"));
+                        commentId != null ? commentId : Json.text(node, "parent_id"));
             }
             if (node.path("author").isNull() && node.path("text").isNull()) {
                 continue; // deleted or dead: nothing to export, but its replies are kept
@@ -89,10 +87,10 @@ final class ItemTree {
                 continue;
             }
             try {
-                comments.add(comment(node, commentId, visit, text(node, "story_id") != null
-                        ? text(node, "story_id") : storyId));
+                comments.add(comment(node, commentId, visit, Json.text(node, "story_id") != null
+                        ? Json.text(node, "story_id") : storyId));
             } catch (DateTimeParseException e) {
-                skipped.add(new Skipped(visit.path() + ".created_at", "unreadable date " + text(node, "created_at")));
+                skipped.add(new Skipped(visit.path() + ".created_at", "unreadable date " + Json.text(node, "created_at")));
             } catch (IllegalArgumentException e) {
                 skipped.add(new Skipped(visit.path(), e.getMessage()));
             }
@@ -108,38 +106,38 @@ final class ItemTree {
             throw ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, "Hacker News item " + id + " is a " + type
                     + ", not a post: export its comments instead"
                     + (root.hasNonNull("story_id") ? ", or the story's post from "
-                    + HackerNewsPlatform.itemUrl(text(root, "story_id")) : "") + ".");
+                    + HackerNewsPlatform.itemUrl(Json.text(root, "story_id")) : "") + ".");
         }
         String rootId = root.get("id").asText();
         Post.Builder post = Post.builder().platform(HackerNewsPlatform.ID).id(rootId)
                 .url(HackerNewsPlatform.itemUrl(rootId))
-                .author(author(text(root, "author")))
-                .title(text(root, "title"))
-                .likeCount(count(root, "points"))
+                .author(author(Json.text(root, "author")))
+                .title(Json.text(root, "title"))
+                .likeCount(Json.number(root, "points"))
                 .commentCount(liveComments(root.path("children")))
                 .extra("type", type);
         try {
             post.createdAt(createdAt(root));
         } catch (DateTimeParseException e) {
             throw ExportException.platformChanged(HackerNewsPlatform.ID, "created_at", "unreadable date "
-                    + text(root, "created_at"));
+                    + Json.text(root, "created_at"));
         }
-        String html = text(root, "text");
+        String html = Json.text(root, "text");
         if (html != null) {
             post.text(HtmlText.toPlainText(html)).extra("textHtml", html);
         }
-        if (text(root, "url") != null) {
-            post.extra("link", text(root, "url"));
+        if (Json.text(root, "url") != null) {
+            post.extra("link", Json.text(root, "url"));
         }
         List<Map<String, Object>> options = new ArrayList<>();
         for (JsonNode option : root.path("options")) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            if (text(option, "id") != null) {
-                entry.put("id", text(option, "id"));
+            if (Json.text(option, "id") != null) {
+                entry.put("id", Json.text(option, "id"));
             }
             entry.put("text", HtmlText.toPlainText(option.path("text").asText("")));
-            if (count(option, "points") != null) {
-                entry.put("points", count(option, "points"));
+            if (Json.number(option, "points") != null) {
+                entry.put("points", Json.number(option, "points"));
             }
             options.add(entry);
         }
@@ -160,25 +158,14 @@ final class ItemTree {
             throw ExportException.platformChanged(HackerNewsPlatform.ID, "GET /api/v1/items/" + id,
                     "HTTP " + response.status());
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw ExportException.platformChanged(HackerNewsPlatform.ID, "$", "the answer is not JSON");
-        } catch (java.io.IOException e) {
-            throw ExportException.of(ErrorCode.NETWORK, "Could not read the HN Search API answer for item " + id + ".", e);
+        // The kit names the JSON path (and what was there) when the answer changes shape.
+        JsonNode root = Json.parse(HackerNewsPlatform.ID, response.body(), "GET /api/v1/items/" + id);
+        if (!root.isObject()) {
+            throw ExportException.platformChanged(HackerNewsPlatform.ID, "$", "found " + root.getNodeType()
+                    + " instead of an item object");
         }
-        if (root == null || !root.isObject()) {
-            throw ExportException.platformChanged(HackerNewsPlatform.ID, "$", "found "
-                    + (root == null ? "nothing" : root.getNodeType()) + " instead of an item object");
-        }
-        if (text(root, "id") == null) {
-            throw ExportException.platformChanged(HackerNewsPlatform.ID, "id", "found " + root.path("id").getNodeType());
-        }
-        if (!root.path("children").isArray()) {
-            throw ExportException.platformChanged(HackerNewsPlatform.ID, "children",
-                    "found " + root.path("children").getNodeType());
-        }
+        Json.requireText(HackerNewsPlatform.ID, root, "id");
+        Json.requireArray(HackerNewsPlatform.ID, root, "children");
         return root;
     }
 
@@ -194,12 +181,12 @@ final class ItemTree {
         String html = node.path("text").asText("");
         Comment.Builder comment = Comment.builder().platform(HackerNewsPlatform.ID).id(commentId)
                 .url(HackerNewsPlatform.itemUrl(commentId))
-                .author(author(text(node, "author")))
+                .author(author(Json.text(node, "author")))
                 .postId(storyId)
                 .parentId(visit.parentId())
                 .depth(visit.depth())
                 .text(HtmlText.toPlainText(html))
-                .likeCount(count(node, "points"))
+                .likeCount(Json.number(node, "points"))
                 .replyCount((long) node.path("children").size());
         if (!html.isEmpty()) {
             comment.extra("textHtml", html);
@@ -211,13 +198,19 @@ final class ItemTree {
         return comment.createdAt(created).build();
     }
 
-    /** {@code created_at_i} (Unix seconds), else the ISO-8601 {@code created_at}; null when neither is there. */
+    /**
+     * {@code created_at_i} (Unix seconds), else the ISO-8601 {@code created_at}; null when neither is there.
+     *
+     * @throws DateTimeParseException when {@code created_at} is there but not a date
+     */
     private static Instant createdAt(JsonNode node) {
-        if (node.path("created_at_i").canConvertToLong()) {
-            return Instant.ofEpochSecond(node.get("created_at_i").asLong());
+        Instant seconds = Json.epochSeconds(node.get("created_at_i"));
+        if (seconds != null) {
+            return seconds;
         }
-        String iso = text(node, "created_at");
-        return iso == null ? null : Instant.parse(iso);
+        String iso = Json.text(node, "created_at");
+        return iso == null ? null : Values.instant(iso)
+                .orElseThrow(() -> new DateTimeParseException("not an ISO-8601 date", iso, 0));
     }
 
     /** Comments in a tree that still have an author or text. */
@@ -238,7 +231,7 @@ final class ItemTree {
 
     /** The item's type; older answers without one are told apart by their parent. */
     private static String type(JsonNode root) {
-        String type = text(root, "type");
+        String type = Json.text(root, "type");
         if (type != null) {
             return type;
         }
@@ -246,7 +239,7 @@ final class ItemTree {
     }
 
     private String storyId(JsonNode comment) {
-        String story = text(comment, "story_id");
+        String story = Json.text(comment, "story_id");
         if (story == null) {
             throw ExportException.platformChanged(HackerNewsPlatform.ID, "story_id", "a comment without its story id");
         }
@@ -256,15 +249,5 @@ final class ItemTree {
     private static Author author(String handle) {
         return handle == null ? null : Author.builder().id(handle).handle(handle)
                 .url("https://news.ycombinator.com/user?id=" + handle).build();
-    }
-
-    private static Long count(JsonNode node, String field) {
-        return node.path(field).canConvertToLong() ? node.get(field).asLong() : null;
-    }
-
-    /** A field as text (numbers too), or null when it is absent, null or not a scalar. */
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 }

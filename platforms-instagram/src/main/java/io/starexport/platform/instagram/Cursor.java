@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.kit.CursorCodec;
+import io.starexport.kit.Json;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
- * Where an export stands, written to checkpoints as base64url JSON: the id being paged (a media id,
+ * Where an export stands, written to checkpoints by the kit's {@link CursorCodec}: the id being paged (a media id,
  * a user id), the next page of the main list (a query parameter and its token; absent before the first
  * page), the other direction of the main list still to read once this one ends (the web comment list
  * pages both ways from its first page), whether the main list has ended, and the reply threads still to read. It never holds a secret:
@@ -26,6 +25,7 @@ import java.util.List;
  * @param threads reply threads still to read, in order
  */
 record Cursor(String id, Next next, Next then, boolean done, List<Thread> threads) {
+    private static final CursorCodec CODEC = CursorCodec.of(InstagramPlatform.ID, "list", 1);
 
     /** A page position: the query parameter to send ({@code after}, {@code min_id}, {@code max_id}) and its value. */
     record Next(String parameter, String token) {
@@ -52,8 +52,7 @@ record Cursor(String id, Next next, Next then, boolean done, List<Thread> thread
     }
 
     String encode() {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("v", 1).put("id", id);
+        ObjectNode node = CODEC.newState().put("id", id);
         putNext(node, next);
         if (then != null) {
             putNext(node.putObject("o"), then);
@@ -67,24 +66,21 @@ record Cursor(String id, Next next, Next then, boolean done, List<Thread> thread
                 putNext(array.addObject().put("c", thread.commentId()), thread.next());
             }
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
+        return CODEC.encode(node);
     }
 
+    /** The position a cursor holds; {@code OUTPUT} for one this version did not write. */
     static Cursor decode(String cursor) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(cursor));
-            if (node == null || node.path("v").asInt() != 1 || Json.text(node.get("id")) == null) {
-                throw invalid(null);
-            }
-            List<Thread> threads = new ArrayList<>();
-            for (JsonNode thread : node.path("threads")) {
-                threads.add(new Thread(thread.path("c").asText(), next(thread)));
-            }
-            return new Cursor(node.get("id").asText(), next(node), next(node.path("o")), node.path("done").asBoolean(),
-                    threads);
-        } catch (IOException | IllegalArgumentException e) {
-            throw invalid(e);
+        ObjectNode node = CODEC.decode(cursor);
+        if (Json.text(node.get("id")) == null) {
+            throw ExportException.of(ErrorCode.OUTPUT, "The Instagram cursor in this checkpoint names no list; start"
+                    + " the export again without the checkpoint.");
         }
+        List<Thread> threads = new ArrayList<>();
+        for (JsonNode thread : node.path("threads")) {
+            threads.add(new Thread(thread.path("c").asText(), next(thread)));
+        }
+        return new Cursor(node.get("id").asText(), next(node), next(node.path("o")), node.path("done").asBoolean(), threads);
     }
 
     private static void putNext(ObjectNode node, Next next) {
@@ -95,10 +91,5 @@ record Cursor(String id, Next next, Next then, boolean done, List<Thread> thread
 
     private static Next next(JsonNode node) {
         return node.hasNonNull("p") ? new Next(node.get("p").asText(), node.path("t").asText()) : null;
-    }
-
-    private static ExportException invalid(Exception cause) {
-        return ExportException.of(ErrorCode.OUTPUT, "The Instagram cursor in this checkpoint is not one this version"
-                + " wrote; start the export again.", cause);
     }
 }

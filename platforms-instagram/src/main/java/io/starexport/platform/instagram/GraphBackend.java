@@ -10,6 +10,7 @@ import io.starexport.api.Post;
 import io.starexport.api.Profile;
 import io.starexport.api.Skipped;
 import io.starexport.api.Target;
+import io.starexport.kit.Json;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.HttpRequest;
@@ -270,7 +271,7 @@ final class GraphBackend {
 
     private JsonNode send(HttpRequest.Builder request) {
         HttpResponse response = context.http().send(request.query("access_token", token).build());
-        JsonNode body = Json.parseOrNull(response);
+        JsonNode body = Json.parseOrNull(response.body());
         if (response.isSuccessful() && body != null && body.isObject() && !body.has("error")) {
             return body;
         }

@@ -3,6 +3,7 @@ package io.starexport.platform.instagram;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.kit.Json;
 import io.starexport.spi.HttpResponse;
 import io.starexport.spi.PlatformContext;
 

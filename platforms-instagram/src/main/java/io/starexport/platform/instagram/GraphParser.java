@@ -8,6 +8,8 @@ import io.starexport.api.Media;
 import io.starexport.api.Post;
 import io.starexport.api.Profile;
 import io.starexport.api.Skipped;
+import io.starexport.kit.Json;
+import io.starexport.kit.Values;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -96,7 +98,7 @@ final class GraphParser {
             comment.author(Author.builder().id(authorId).handle(username)
                     .url(username == null ? null : InstagramUrls.WEB + "/" + username + "/").build());
         }
-        Instant created = Json.graphTime(node.get("timestamp"));
+        Instant created = Values.instant(Json.text(node.get("timestamp"))).orElse(null);
         if (created != null) {
             comment.createdAt(created);
         }
@@ -190,7 +192,7 @@ final class GraphParser {
             post.author(Author.builder().id(Json.text(node.path("owner").get("id"))).handle(username)
                     .url(InstagramUrls.WEB + "/" + username + "/").build());
         }
-        Instant created = Json.graphTime(node.get("timestamp"));
+        Instant created = Values.instant(Json.text(node.get("timestamp"))).orElse(null);
         if (created != null) {
             post.createdAt(created);
         }

@@ -1,9 +1,9 @@
 package io.starexport.platform.instagram;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.starexport.kit.Json;
 import io.starexport.spi.HttpResponse;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -66,11 +66,7 @@ final class UsageFeedback {
         if (header.isEmpty()) {
             return null;
         }
-        try {
-            JsonNode node = Json.MAPPER.readTree(header.get());
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException e) {
-            return null;
-        }
+        JsonNode node = Json.parseOrNull(header.get());
+        return node != null && node.isObject() ? node : null;
     }
 }

@@ -3,6 +3,7 @@ package io.starexport.platform.instagram;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.kit.Json;
 import io.starexport.spi.HttpResponse;
 import io.starexport.spi.PlatformContext;
 
@@ -42,7 +43,7 @@ final class WebErrors {
             throw ExportException.of(ErrorCode.PLATFORM_CHANGED, "Instagram redirected the request for " + what
                     + " to another site (HTTP " + response.status() + "); Star Export needs an update, please report it.");
         }
-        JsonNode body = Json.parseOrNull(response);
+        JsonNode body = Json.parseOrNull(response.body());
         if (body == null || !body.isObject()) {
             if (response.status() == 404) {
                 throw notFound(what); // Instagram's "Page not found" HTML page

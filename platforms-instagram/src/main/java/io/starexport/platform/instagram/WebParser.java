@@ -9,6 +9,7 @@ import io.starexport.api.Media;
 import io.starexport.api.Post;
 import io.starexport.api.Profile;
 import io.starexport.api.Skipped;
+import io.starexport.kit.Json;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +96,7 @@ final class WebParser {
         if (root.has("has_more_headload_comments")) {
             return Json.flag(root.get("has_more_headload_comments"));
         }
-        if (root.has("has_more_comments") && Json.token(root.get("next_max_id")) == null) {
+        if (root.has("has_more_comments") && token(root.get("next_max_id")) == null) {
             return Json.flag(root.get("has_more_comments"));
         }
         return true;
@@ -112,7 +113,7 @@ final class WebParser {
      * token pointing back the other way is never followed, so the reading cannot loop.
      */
     private static Cursor.Next direction(JsonNode root, Cursor.Next at, String parameter, String field, boolean more) {
-        String token = Json.token(root.get(field));
+        String token = token(root.get(field));
         boolean ours = at == null || at.parameter().equals(parameter);
         return ours && more && token != null ? new Cursor.Next(parameter, token) : null;
     }
@@ -160,7 +161,7 @@ final class WebParser {
             }
         }
         JsonNode pageInfo = connection.path("page_info");
-        String end = Json.token(pageInfo.get("end_cursor"));
+        String end = token(pageInfo.get("end_cursor"));
         Cursor.Next next = Json.flag(pageInfo.get("has_next_page")) && end != null ? new Cursor.Next("after", end) : null;
         return new Batch<>(items, skipped, threads, next, Json.count(connection.get("count")));
     }
@@ -277,7 +278,7 @@ final class WebParser {
                     posts.add(post);
                 }
             }
-            String maxId = Json.token(root.get("next_max_id"));
+            String maxId = token(root.get("next_max_id"));
             boolean more = root.path("more_available").asBoolean(maxId != null);
             return new Batch<>(posts, skipped, List.of(), more && maxId != null ? new Cursor.Next("max_id", maxId) : null,
                     null);
@@ -295,7 +296,7 @@ final class WebParser {
             }
         }
         JsonNode pageInfo = timeline.path("page_info");
-        String end = Json.token(pageInfo.get("end_cursor"));
+        String end = token(pageInfo.get("end_cursor"));
         return new Batch<>(posts, skipped, List.of(), Json.flag(pageInfo.get("has_next_page")) && end != null
                 ? new Cursor.Next("after", end) : null, Json.count(timeline.get("count")));
     }
@@ -418,8 +419,8 @@ final class WebParser {
     }
 
     private static Media sized(Media media, JsonNode width, JsonNode height) {
-        Integer w = Json.size(width);
-        Integer h = Json.size(height);
+        Integer w = size(width);
+        Integer h = size(height);
         return w != null && h != null ? media.withSize(w, h) : media;
     }
 
@@ -428,8 +429,8 @@ final class WebParser {
         for (JsonNode node : list) {
             String link = Json.text(node.get(url));
             if (link != null) {
-                Integer w = Json.size(node.get(width));
-                Integer h = Json.size(node.get(height));
+                Integer w = size(node.get(width));
+                Integer h = size(node.get(height));
                 variants.add(new Media.Variant(link, w == null ? OptionalInt.empty() : OptionalInt.of(w),
                         h == null ? OptionalInt.empty() : OptionalInt.of(h), Optional.empty()));
             }
@@ -469,5 +470,19 @@ final class WebParser {
                         : user.get("profile_pic_url")))
                 .extra("fbid", Json.text(user.get("fbid")))
                 .build();
+    }
+
+    /** A paging token as given: a string or number as text, an object (a JSON-encoded cursor) as its JSON. */
+    private static String token(JsonNode node) {
+        if (node != null && node.isContainerNode()) {
+            return node.isEmpty() ? null : node.toString();
+        }
+        return Json.text(node);
+    }
+
+    /** A positive int, or null. */
+    private static Integer size(JsonNode node) {
+        Long value = Json.count(node);
+        return value == null || value == 0 || value > Integer.MAX_VALUE ? null : value.intValue();
     }
 }

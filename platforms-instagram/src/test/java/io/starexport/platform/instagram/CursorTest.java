@@ -21,7 +21,7 @@ class CursorTest {
                 List.of(new Cursor.Thread("18065401537979605", null), new Cursor.Thread("18065401537979606",
                         new Cursor.Next("max_id", "QVFCZ3R4"))));
         String encoded = cursor.encode();
-        assertThat(encoded).matches("[A-Za-z0-9_-]+");
+        assertThat(encoded).matches("[A-Za-z0-9._-]+");
         assertThat(Cursor.decode(encoded)).isEqualTo(cursor);
     }
 

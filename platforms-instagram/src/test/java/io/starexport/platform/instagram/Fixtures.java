@@ -1,5 +1,6 @@
 package io.starexport.platform.instagram;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.starexport.RetryPolicy;
 import io.starexport.ExportSpec;
@@ -19,6 +20,8 @@ import java.util.stream.Stream;
 
 /** Test resources under {@code /instagram/} and an engine pointed at WireMock. */
 final class Fixtures {
+    static final ObjectMapper JSON = new ObjectMapper();
+
     static final String SESSION = "8521%3AsEcReTsEsSiOn%3A27";
     static final String CSRF = "csrfTokenValue123";
     static final String TOKEN = "EAAB-graph-secret";

@@ -135,7 +135,8 @@ class GraphBackendTest {
         Path checkpoint = dir.resolve("comments.jsonl.checkpoint.json");
         assertThat(Files.readString(checkpoint)).doesNotContain(Fixtures.TOKEN);
         String cursor = failure.checkpoint().orElseThrow().cursor().orElseThrow();
-        assertThat(new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8))
+        String payload = cursor.substring(cursor.lastIndexOf('.') + 1); // <kind>.<version>.<base64url JSON>
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("QVFIUnJ6").doesNotContain(Fixtures.TOKEN);
 
         server.stubFor(graph("17873440459141021/replies", "QVFIUnJ6").willReturn(okJson(Fixtures.read("graph/replies.json"))));
@@ -286,7 +287,7 @@ class GraphBackendTest {
     /** children.json: a carousel's {@code /children} list, two images with their shortcodes. */
     @Test
     void readsTheChildrenRecording() throws Exception {
-        Batch<Post> batch = GraphParser.media(Json.MAPPER.readTree(Fixtures.read("graph/children.json")), "$", false);
+        Batch<Post> batch = GraphParser.media(Fixtures.JSON.readTree(Fixtures.read("graph/children.json")), "$", false);
         assertThat(batch.items()).extracting(Post::id).containsExactly("17924318443748703", "18248754847048313");
         assertThat(batch.items()).extracting(p -> p.extras().get("shortcode")).containsExactly("CSwAtwOBwh-", "CSwAtwPB1po");
         assertThat(batch.items().get(0).media()).singleElement().extracting(Media::type).isEqualTo(Media.Type.IMAGE);
@@ -296,7 +297,7 @@ class GraphBackendTest {
     /** medias_p1.json / medias_p2.json: the account's own media, two pages of two. */
     @Test
     void readsTheOwnMediaRecordings() throws Exception {
-        Batch<Post> first = GraphParser.media(Json.MAPPER.readTree(Fixtures.read("graph/medias_p1.json")), "$", false);
+        Batch<Post> first = GraphParser.media(Fixtures.JSON.readTree(Fixtures.read("graph/medias_p1.json")), "$", false);
         assertThat(first.items()).extracting(Post::id).containsExactly("17895731045244887", "17896622936197745");
         assertThat(first.next()).isEqualTo(new Cursor.Next("after", "after"));
         Post second = first.items().get(1);
@@ -305,7 +306,7 @@ class GraphBackendTest {
         assertThat(second.text()).isEmpty();
         assertThat(second.extras()).containsEntry("shortcode", "CSgdWACBeKr").containsEntry("media_type", "image");
         assertThat(second.createdAt()).hasValue(Instant.parse("2021-08-13T08:02:40Z"));
-        Batch<Post> last = GraphParser.media(Json.MAPPER.readTree(Fixtures.read("graph/medias_p2.json")), "$", false);
+        Batch<Post> last = GraphParser.media(Fixtures.JSON.readTree(Fixtures.read("graph/medias_p2.json")), "$", false);
         assertThat(last.items()).hasSize(2);
         assertThat(last.items().get(0).media()).hasSize(3);
         assertThat(last.next()).isNull();

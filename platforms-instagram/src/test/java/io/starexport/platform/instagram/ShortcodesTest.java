@@ -30,7 +30,7 @@ class ShortcodesTest {
 
     @Test
     void everyPostOfTheRecordedTimelineMatchesItsId() throws Exception {
-        JsonNode edges = Json.MAPPER.readTree(Fixtures.read("web/medias.json"))
+        JsonNode edges = Fixtures.JSON.readTree(Fixtures.read("web/medias.json"))
                 .path("data").path("user").path("edge_owner_to_timeline_media").path("edges");
         assertThat(edges).hasSize(12);
         for (JsonNode edge : edges) {

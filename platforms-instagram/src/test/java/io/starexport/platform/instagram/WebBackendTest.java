@@ -296,7 +296,7 @@ class WebBackendTest {
     /** medias.json: a profile timeline in the GraphQL shape, 12 posts of which 3 carousels. */
     @Test
     void readsTheGraphQlTimelineRecording() throws Exception {
-        Batch<Post> batch = WebParser.feed(Json.MAPPER.readTree(Fixtures.read("web/medias.json")));
+        Batch<Post> batch = WebParser.feed(Fixtures.JSON.readTree(Fixtures.read("web/medias.json")));
         assertThat(batch.items()).hasSize(12);
         assertThat(batch.total()).isEqualTo(453);
         assertThat(batch.next()).isEqualTo(new Cursor.Next("after",

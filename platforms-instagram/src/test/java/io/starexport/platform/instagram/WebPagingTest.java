@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebPagingTest {
     private static JsonNode json(String text) throws Exception {
-        return Json.MAPPER.readTree(text);
+        return Fixtures.JSON.readTree(text);
     }
 
     @Test

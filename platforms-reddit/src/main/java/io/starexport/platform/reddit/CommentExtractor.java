@@ -9,16 +9,14 @@ import io.starexport.api.ExportException;
 import io.starexport.api.Skipped;
 import io.starexport.api.Sort;
 import io.starexport.api.Target;
+import io.starexport.kit.CursorCodec;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.Page;
 import io.starexport.spi.PageRequest;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,8 +86,10 @@ final class CommentExtractor implements Extractor<Comment> {
 
     /** What a page leaves to do: the post (id36), the total Reddit reported, and the queue. */
     record State(String link, long total, List<Work> queue) {
+        private static final CursorCodec CURSOR = CursorCodec.of(RedditPlatform.ID, "comments", 1);
+
         String encode() {
-            ObjectNode root = RedditApi.JSON.createObjectNode().put("v", 1).put("l", link).put("t", total);
+            ObjectNode root = CURSOR.newState().put("l", link).put("t", total);
             ArrayNode items = root.putArray("q");
             for (Work work : queue) {
                 ArrayNode item = items.addArray().add(work.parent()).add(work.depth());
@@ -97,35 +97,33 @@ final class CommentExtractor implements Extractor<Comment> {
                     item.add(String.join(",", work.ids()));
                 }
             }
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(root.toString().getBytes(StandardCharsets.UTF_8));
+            return CURSOR.encode(root);
         }
 
+        /** The state a cursor holds; {@code OUTPUT} for a cursor of another version or a damaged one. */
         static State decode(String cursor) {
-            try {
-                JsonNode root = RedditApi.JSON.readTree(Base64.getUrlDecoder().decode(cursor));
-                if (root.path("v").asInt() != 1 || !root.path("l").isTextual() || !root.path("q").isArray()) {
-                    throw new IOException("not a Reddit comment cursor");
-                }
-                String link = root.get("l").asText();
-                List<Work> queue = new ArrayList<>();
-                for (JsonNode item : root.get("q")) {
-                    String parent = item.path(0).asText("");
-                    String ids = item.path(2).asText("");
-                    List<String> split = ids.isEmpty() ? List.of() : List.of(ids.split(",", -1));
-                    if (!CURSOR_PARENT.matcher(parent).matches()
-                            || !split.stream().allMatch(id -> CURSOR_ID.matcher(id).matches())) {
-                        throw new IOException("unexpected work item " + item);
-                    }
-                    queue.add(new Work(parent, item.path(1).asInt(), split));
-                }
-                if (!CURSOR_ID.matcher(link).matches()) {
-                    throw new IOException("unexpected post id");
-                }
-                return new State(link, root.path("t").asLong(-1), queue);
-            } catch (IOException | IllegalArgumentException e) {
-                throw ExportException.of(ErrorCode.OUTPUT, "The Reddit comment cursor in the checkpoint is damaged ("
-                        + e.getMessage() + "); start the export again without it.");
+            ObjectNode root = CURSOR.decode(cursor);
+            String link = root.path("l").asText("");
+            if (!CURSOR_ID.matcher(link).matches() || !root.path("q").isArray()) {
+                throw damaged("unexpected post id");
             }
+            List<Work> queue = new ArrayList<>();
+            for (JsonNode item : root.get("q")) {
+                String parent = item.path(0).asText("");
+                String ids = item.path(2).asText("");
+                List<String> split = ids.isEmpty() ? List.of() : List.of(ids.split(",", -1));
+                if (!CURSOR_PARENT.matcher(parent).matches()
+                        || !split.stream().allMatch(id -> CURSOR_ID.matcher(id).matches())) {
+                    throw damaged("unexpected work item " + item);
+                }
+                queue.add(new Work(parent, item.path(1).asInt(), split));
+            }
+            return new State(link, root.path("t").asLong(-1), queue);
+        }
+
+        private static ExportException damaged(String why) {
+            return ExportException.of(ErrorCode.OUTPUT, "The Reddit comment cursor in the checkpoint is damaged ("
+                    + why + "); start the export again without it.");
         }
     }
 

@@ -1,11 +1,12 @@
 package io.starexport.platform.reddit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.Profile;
 import io.starexport.api.Target;
+import io.starexport.kit.Json;
 import io.starexport.spi.Credentials;
 import io.starexport.spi.Hosts;
 import io.starexport.spi.HttpRequest;
@@ -13,7 +14,6 @@ import io.starexport.spi.HttpResponse;
 import io.starexport.spi.PlatformContext;
 import io.starexport.spi.PluginCache;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,7 +38,6 @@ import java.util.regex.Pattern;
  * passes {@link PlatformContext#redact(String)} before it goes into a message: Reddit may echo a credential.
  */
 final class RedditApi {
-    static final ObjectMapper JSON = new ObjectMapper();
     /** A token is renewed this long before Reddit says it expires. */
     static final Duration TOKEN_MARGIN = Duration.ofMinutes(1);
     private static final Pattern TITLE = Pattern.compile("<title>([^<]{0,200})</title>", Pattern.CASE_INSENSITIVE);
@@ -216,11 +215,8 @@ final class RedditApi {
         if (isHtml(response)) {
             throw blockPage(response, what);
         }
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw ExportException.platformChanged(RedditPlatform.ID, what, "the body is not JSON");
-        }
+        // A blank body goes on as a missing node: a tree request asks once more (CommentExtractor.tree).
+        return response.bodyText().isBlank() ? MissingNode.getInstance() : Json.parse(RedditPlatform.ID, response.body(), what);
     }
 
     /** The exception for a non-2xx answer. */
@@ -266,15 +262,11 @@ final class RedditApi {
 
     /** {@code reason} (in lower case), else {@code message}, of a JSON error body, redacted; empty when there is none. */
     private String reason(HttpResponse response) {
-        try {
-            JsonNode body = JSON.readTree(response.body());
-            if (body != null && body.isObject()) {
-                String reason = body.path("reason").asText("");
-                return reason.isEmpty() ? context.redact(body.path("message").asText(""))
-                        : context.redact(reason).toLowerCase(Locale.ROOT);
-            }
-        } catch (IOException notJson) {
-            // No reason to add.
+        JsonNode body = Json.parseOrNull(response.body());
+        if (body != null && body.isObject()) {
+            String reason = body.path("reason").asText("");
+            return reason.isEmpty() ? context.redact(body.path("message").asText(""))
+                    : context.redact(reason).toLowerCase(Locale.ROOT);
         }
         return "";
     }
@@ -383,12 +375,7 @@ final class RedditApi {
         if (isHtml(response)) {
             throw blockPage(response, "the token request");
         }
-        JsonNode body;
-        try {
-            body = JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw ExportException.platformChanged(RedditPlatform.ID, "access_token", "the token answer is not JSON");
-        }
+        JsonNode body = Json.parse(RedditPlatform.ID, response.body(), "the token answer");
         if (body.hasNonNull("error") || !response.isSuccessful()) {
             String error = context.redact(body.path("error").asText(String.valueOf(response.status())));
             throw ExportException.of(ErrorCode.AUTH_FAILED, switch (error) {

@@ -7,6 +7,7 @@ import io.starexport.api.ExportException;
 import io.starexport.api.Media;
 import io.starexport.api.Post;
 import io.starexport.api.Profile;
+import io.starexport.kit.Json;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,11 +38,6 @@ final class Things {
         return value == null || !value.isValueNode() || value.isNull() ? null : value.asText();
     }
 
-    private static Long count(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isNumber() ? value.asLong() : null;
-    }
-
     private static Boolean flag(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isBoolean() ? value.asBoolean() : null;
@@ -52,7 +48,7 @@ final class Things {
      * placeholder score of 1 while the subreddit hides the real one.
      */
     private static Long score(JsonNode data, String hidden) {
-        return Boolean.TRUE.equals(flag(data, hidden)) ? null : count(data, "score");
+        return Boolean.TRUE.equals(flag(data, hidden)) ? null : Json.number(data, "score");
     }
 
     /**
@@ -131,7 +127,7 @@ final class Things {
         boolean removed = removed(body) || Boolean.TRUE.equals(flag(data, "removed"));
         comment.extra("fullname", text(data, "name"))
                 .extra("parent_fullname", parent)
-                .extra("controversiality", count(data, "controversiality"))
+                .extra("controversiality", Json.number(data, "controversiality"))
                 .extra("distinguished", text(data, "distinguished"))
                 .extra("is_submitter", flag(data, "is_submitter"))
                 .extra("score_hidden", flag(data, "score_hidden"))
@@ -156,8 +152,8 @@ final class Things {
     static Post post(JsonNode data, String path) {
         String id = requireId(data, path);
         Post.Builder post = Post.builder().platform(RedditPlatform.ID).id(id).title(text(data, "title"))
-                .author(author(data)).createdAt(created(data)).likeCount(count(data, "score"))
-                .commentCount(count(data, "num_comments")).viewCount(count(data, "view_count"));
+                .author(author(data)).createdAt(created(data)).likeCount(Json.number(data, "score"))
+                .commentCount(Json.number(data, "num_comments")).viewCount(Json.number(data, "view_count"));
         String selftext = text(data, "selftext");
         if (selftext != null) {
             post.text(selftext);
@@ -326,14 +322,14 @@ final class Things {
                 .author(Author.builder().id(text(data, "id") == null ? null : "t2_" + text(data, "id")).handle(name)
                         .displayName(Optional.ofNullable(text(own, "title")).filter(t -> !t.isEmpty()).orElse(null))
                         .url(WEB + "/user/" + name + "/").build())
-                .followerCount(count(own, "subscribers"));
+                .followerCount(Json.number(own, "subscribers"));
         String bio = text(own, "public_description");
         if (bio != null && !bio.isEmpty()) {
             profile.bio(bio);
         }
-        return profile.extra("link_karma", count(data, "link_karma"))
-                .extra("comment_karma", count(data, "comment_karma"))
-                .extra("total_karma", count(data, "total_karma"))
+        return profile.extra("link_karma", Json.number(data, "link_karma"))
+                .extra("comment_karma", Json.number(data, "comment_karma"))
+                .extra("total_karma", Json.number(data, "total_karma"))
                 .extra("is_suspended", flag(data, "is_suspended"))
                 .extra("is_employee", flag(data, "is_employee"))
                 .extra("is_mod", flag(data, "is_mod"))
@@ -353,7 +349,7 @@ final class Things {
         Profile.Builder profile = Profile.builder().platform(RedditPlatform.ID)
                 .id(Optional.ofNullable(text(data, "id")).orElse(name)).url(url).createdAt(created(data))
                 .author(Author.builder().id(text(data, "name")).handle(name).displayName(text(data, "title")).url(url).build())
-                .followerCount(count(data, "subscribers"));
+                .followerCount(Json.number(data, "subscribers"));
         String bio = Optional.ofNullable(text(data, "public_description")).filter(s -> !s.isEmpty())
                 .orElse(text(data, "description"));
         if (bio != null && !bio.isEmpty()) {
@@ -361,7 +357,7 @@ final class Things {
         }
         return profile.extra("subreddit_type", text(data, "subreddit_type"))
                 .extra("nsfw", flag(data, "over18"))
-                .extra("active_user_count", count(data, "active_user_count"))
+                .extra("active_user_count", Json.number(data, "active_user_count"))
                 .extra("quarantine", flag(data, "quarantine"))
                 .extra("lang", text(data, "lang"))
                 .extra("icon_img", text(data, "icon_img"))

@@ -21,7 +21,7 @@ class CursorTest {
                 new CommentExtractor.Work("t1_cu61zil", 10, List.of()),
                 new CommentExtractor.Work("t3_3hahrw", 0, List.of("cu5tt8h", "cu5v9yd"))));
         String cursor = state.encode();
-        assertThat(cursor).matches("[A-Za-z0-9_-]+");
+        assertThat(cursor).startsWith("comments.1.").matches("[A-Za-z0-9._-]+");
         assertThat(CommentExtractor.State.decode(cursor)).isEqualTo(state);
     }
 
@@ -39,8 +39,24 @@ class CursorTest {
 
     @Test
     void aListingCursorIsCountAndAfter() {
-        assertThat(ListingCursor.decode("100:t3_1skbyfv")).isEqualTo(new ListingCursor(100, "t3_1skbyfv"));
-        assertThat(new ListingCursor(100, "t3_1skbyfv").encode()).isEqualTo("100:t3_1skbyfv");
+        String cursor = new ListingCursor(100, "t3_1skbyfv").encode();
+        assertThat(cursor).startsWith("listing.1.");
+        assertThat(ListingCursor.decode(cursor)).isEqualTo(new ListingCursor(100, "t3_1skbyfv"));
+    }
+
+    /** Cursors written before the platform kit ({@code <count>:<after>}, bare base64url JSON) are refused clearly. */
+    @Test
+    void cursorsWrittenBeforeTheyHadVersionsAreRefusedWithWhatToDo() {
+        String oldComments = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"v\":1,\"l\":\"3hahrw\",\"t\":543,\"q\":[]}".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ListingCursor.decode("100:t3_1skbyfv")).isInstanceOfSatisfying(ExportException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT);
+            assertThat(e.getMessage()).contains("has no version", "Start the export again without the checkpoint");
+        });
+        assertThatThrownBy(() -> CommentExtractor.State.decode(oldComments)).isInstanceOfSatisfying(ExportException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT);
+            assertThat(e.getMessage()).contains("has no version", "Start the export again without the checkpoint");
+        });
     }
 
     /**
@@ -60,17 +76,21 @@ class CursorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not base64 !", "eyJ2IjoxfQ", "{\"v\":1,\"l\":\"../x\",\"q\":[]}",
-            "{\"v\":1,\"l\":\"abc\",\"q\":[[\"t1_a/b\",1]]}", "{\"v\":1,\"l\":\"abc\",\"q\":[[\"t1_ab\",1,\"x,../y\"]]}"})
+    @ValueSource(strings = {"not base64 !", "comments.1.!!", "comments.1.e30", "{\"l\":\"../x\",\"q\":[]}",
+            "{\"l\":\"abc\",\"q\":[[\"t1_a/b\",1]]}", "{\"l\":\"abc\",\"q\":[[\"t1_ab\",1,\"x,../y\"]]}"})
     void aDamagedCommentCursorIsRefused(String raw) {
-        String cursor = raw.startsWith("{") ? Base64.getUrlEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8)) : raw;
+        String cursor = raw.startsWith("{")
+                ? "comments.1." + Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8)) : raw;
         assertThatThrownBy(() -> CommentExtractor.State.decode(cursor)).isInstanceOfSatisfying(ExportException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"t3_abc", "x:t3_abc", "100:../r/x", "100:"})
-    void aDamagedListingCursorIsRefused(String cursor) {
+    @ValueSource(strings = {"t3_abc", "listing.1.!!", "{\"c\":\"x\",\"a\":\"t3_abc\"}", "{\"c\":100,\"a\":\"../r/x\"}",
+            "{\"c\":100}"})
+    void aDamagedListingCursorIsRefused(String raw) {
+        String cursor = raw.startsWith("{")
+                ? "listing.1." + Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8)) : raw;
         assertThatThrownBy(() -> ListingCursor.decode(cursor)).isInstanceOfSatisfying(ExportException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT));
     }

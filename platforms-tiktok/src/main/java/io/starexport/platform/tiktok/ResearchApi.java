@@ -1,10 +1,10 @@
 package io.starexport.platform.tiktok;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.kit.Json;
 import io.starexport.spi.HttpRequest;
 import io.starexport.spi.HttpResponse;
 import io.starexport.spi.PlatformContext;
@@ -211,12 +211,8 @@ final class ResearchApi {
     }
 
     private static JsonNode parseOrNull(HttpResponse response) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(response.bodyText());
-            return node != null && node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        JsonNode node = Json.parseOrNull(response.body());
+        return node != null && node.isObject() ? node : null;
     }
 
     /** The token was refused; asked once more with a new one. */

@@ -6,6 +6,8 @@ import io.starexport.api.Comment;
 import io.starexport.api.ExportException;
 import io.starexport.api.Skipped;
 import io.starexport.api.Target;
+import io.starexport.kit.CursorCodec;
+import io.starexport.kit.Json;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.Page;
@@ -22,6 +24,7 @@ import java.util.List;
  * out. The Research API gives no commenter identity. The cursor holds the video id and TikTok's offset.
  */
 final class ResearchComments implements Extractor<Comment> {
+    private static final CursorCodec CURSOR = CursorCodec.of(TikTokPlatform.ID, "research-comments", 1);
     static final String FIELDS = "id,video_id,text,like_count,reply_count,parent_comment_id,create_time";
 
     private final ResearchApi api;
@@ -36,10 +39,10 @@ final class ResearchComments implements Extractor<Comment> {
 
     @Override
     public Page<Comment> fetch(PageRequest request) {
-        ObjectNode state = request.cursor().map(Json::decodeCursor).orElseGet(this::firstState);
+        ObjectNode state = request.cursor().map(CURSOR::decode).orElseGet(this::firstState);
         String videoId = state.path("v").asText();
         long offset = state.path("c").asLong();
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = Json.object();
         body.put("video_id", new BigInteger(videoId));
         body.put("max_count", api.pageSize());
         body.put("cursor", offset);
@@ -65,7 +68,7 @@ final class ResearchComments implements Extractor<Comment> {
         Long next = Json.number(data, "cursor");
         // an empty page may still have more after it (records removed after the search): the cursor decides
         boolean more = Json.flag(data, "has_more") && next != null && next > offset;
-        return Page.of(comments, more ? Json.encodeCursor(state.deepCopy().put("c", next)) : null).withSkipped(skipped);
+        return Page.of(comments, more ? CURSOR.encode(state.deepCopy().put("c", next)) : null).withSkipped(skipped);
     }
 
     static Comment comment(JsonNode c, String videoId) {
@@ -75,7 +78,7 @@ final class ResearchComments implements Extractor<Comment> {
         boolean reply = parent != null && !parent.equals("0") && !parent.equals(video);
         Comment.Builder builder = Comment.builder().platform(TikTokPlatform.ID).id(id).postId(video)
                 .text(Json.text(c, "text") == null ? "" : Json.text(c, "text"))
-                .createdAt(Json.seconds(c, "create_time"))
+                .createdAt(Json.epochSeconds(c.path("create_time")))
                 .likeCount(Json.number(c, "like_count"))
                 .replyCount(Json.number(c, "reply_count"));
         return reply ? builder.parentId(parent).build() : builder.build();
@@ -84,6 +87,6 @@ final class ResearchComments implements Extractor<Comment> {
     private ObjectNode firstState() {
         Target target = query.target();
         String videoId = target.attributes().containsKey("short") ? web.followShortLink(target).id() : target.id();
-        return Json.MAPPER.createObjectNode().put("v", videoId).put("c", 0);
+        return Json.object().put("v", videoId).put("c", 0);
     }
 }

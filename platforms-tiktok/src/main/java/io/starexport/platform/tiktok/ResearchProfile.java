@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.starexport.api.Author;
 import io.starexport.api.Profile;
+import io.starexport.kit.Json;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.Page;
@@ -30,7 +31,7 @@ final class ResearchProfile implements Extractor<Profile> {
     @Override
     public Page<Profile> fetch(PageRequest request) {
         String handle = query.target().id();
-        ObjectNode body = Json.MAPPER.createObjectNode().put("username", handle);
+        ObjectNode body = Json.object().put("username", handle);
         return Page.of(List.of(profile(api.query("/v2/research/user/info/", FIELDS, body), handle)), null);
     }
 

@@ -9,6 +9,8 @@ import io.starexport.api.ExportException;
 import io.starexport.api.Post;
 import io.starexport.api.Skipped;
 import io.starexport.api.Target;
+import io.starexport.kit.CursorCodec;
+import io.starexport.kit.Json;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.Page;
@@ -36,6 +38,7 @@ import java.util.List;
  * the daily quota, also for an empty window: set {@code since} to bound a long history.
  */
 final class ResearchVideos implements Extractor<Post> {
+    private static final CursorCodec CURSOR = CursorCodec.of(TikTokPlatform.ID, "research-videos", 1);
     static final String FIELDS = "id,video_description,create_time,region_code,share_count,view_count,like_count,"
             + "comment_count,music_id,hashtag_names,username,effect_ids,playlist_id,voice_to_text,is_stem_verified,"
             + "favorites_count,video_duration";
@@ -57,7 +60,7 @@ final class ResearchVideos implements Extractor<Post> {
 
     @Override
     public Page<Post> fetch(PageRequest request) {
-        ObjectNode state = request.cursor().map(Json::decodeCursor).orElseGet(this::firstState);
+        ObjectNode state = request.cursor().map(CURSOR::decode).orElseGet(this::firstState);
         LocalDate end = LocalDate.parse(state.path("e").asText(), DATE);
         LocalDate floor = LocalDate.parse(state.path("f").asText(), DATE);
         LocalDate start = end.minusDays(WINDOW_DAYS - 1L).isBefore(floor) ? floor : end.minusDays(WINDOW_DAYS - 1L);
@@ -67,7 +70,7 @@ final class ResearchVideos implements Extractor<Post> {
         if (start.isAfter(endDate)) {
             return Page.of(List.of(), null);
         }
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = Json.object();
         body.set("query", filter(state));
         body.put("start_date", start.format(DATE));
         body.put("end_date", endDate.format(DATE));
@@ -104,16 +107,16 @@ final class ResearchVideos implements Extractor<Post> {
         if (Json.flag(data, "has_more") && cursor != null && cursor > offset) {
             next = state.deepCopy().put("c", cursor).put("s", searchId == null ? state.path("s").asText() : searchId);
         } else if (start.isAfter(floor)) {
-            next = Json.MAPPER.createObjectNode().put("e", start.format(DATE)).put("f", floor.format(DATE));
+            next = Json.object().put("e", start.format(DATE)).put("f", floor.format(DATE));
             next.set("q", state.get("q"));
         }
-        return Page.of(posts, next == null ? null : Json.encodeCursor(next)).withSkipped(skipped);
+        return Page.of(posts, next == null ? null : CURSOR.encode(next)).withSkipped(skipped);
     }
 
     /** The query's one condition, kept in the cursor as {@code [field, value]}. */
     private static ObjectNode filter(ObjectNode state) {
         JsonNode condition = state.path("q");
-        ObjectNode filter = Json.MAPPER.createObjectNode();
+        ObjectNode filter = Json.object();
         ObjectNode clause = filter.putArray("and").addObject();
         clause.put("operation", "EQ").put("field_name", condition.path(0).asText());
         clause.putArray("field_values").add(condition.path(1).asText());
@@ -125,7 +128,7 @@ final class ResearchVideos implements Extractor<Post> {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate floor = query.since().map(s -> s.atZone(ZoneOffset.UTC).toLocalDate()).orElse(TIKTOK_START);
         LocalDate end = query.until().map(u -> u.atZone(ZoneOffset.UTC).toLocalDate()).orElse(today).plusDays(1);
-        ArrayNode condition = Json.MAPPER.createArrayNode();
+        ArrayNode condition = Json.array();
         switch (target.kind()) {
             case PROFILE -> condition.add("username").add(target.id());
             case HASHTAG -> condition.add("hashtag_name").add(target.id());
@@ -140,7 +143,7 @@ final class ResearchVideos implements Extractor<Post> {
         if (floor.isAfter(end)) {
             floor = end;
         }
-        ObjectNode state = Json.MAPPER.createObjectNode().put("e", end.format(DATE)).put("f", floor.format(DATE));
+        ObjectNode state = Json.object().put("e", end.format(DATE)).put("f", floor.format(DATE));
         state.set("q", condition);
         return state;
     }
@@ -162,7 +165,7 @@ final class ResearchVideos implements Extractor<Post> {
         Post.Builder builder = Post.builder().platform(TikTokPlatform.ID).id(id)
                 .url(TikTokUrls.canonicalVideoUrl(username, id, false))
                 .text(Json.text(v, "video_description"))
-                .createdAt(Json.seconds(v, "create_time"))
+                .createdAt(Json.epochSeconds(v.path("create_time")))
                 .viewCount(Json.number(v, "view_count"))
                 .likeCount(Json.number(v, "like_count"))
                 .commentCount(Json.number(v, "comment_count"))
@@ -176,11 +179,11 @@ final class ResearchVideos implements Extractor<Post> {
                 .extra("playlist_id", Json.text(v, "playlist_id"))
                 .extra("voice_to_text", Json.text(v, "voice_to_text"))
                 .extra("stem_verified", v.has("is_stem_verified") ? Json.flag(v, "is_stem_verified") : null);
-        List<String> hashtags = Json.strings(v.get("hashtag_names"), null);
+        List<String> hashtags = WebItems.strings(v.get("hashtag_names"), null);
         if (!hashtags.isEmpty()) {
             builder.extra("hashtags", hashtags);
         }
-        List<String> effects = Json.strings(v.get("effect_ids"), null);
+        List<String> effects = WebItems.strings(v.get("effect_ids"), null);
         effects.removeIf("0"::equals);
         if (!effects.isEmpty()) {
             builder.extra("effect_ids", effects);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.Target;
+import io.starexport.kit.Json;
 import io.starexport.spi.Hosts;
 import io.starexport.spi.HttpRequest;
 import io.starexport.spi.HttpResponse;
@@ -80,7 +81,7 @@ final class WebApi {
         if (body.startsWith("<")) {
             throw verificationPage(path);
         }
-        JsonNode json = Json.parse(body, path);
+        JsonNode json = Json.parse(TikTokPlatform.ID, body, path);
         long status = statusCode(json);
         if (status != 0) {
             throw statusError(status, Json.text(json, "status_msg") != null ? Json.text(json, "status_msg")
@@ -178,14 +179,14 @@ final class WebApi {
         }
         Matcher matcher = REHYDRATION.matcher(html);
         if (matcher.find()) {
-            JsonNode data = Json.parse(matcher.group(1), path + " __UNIVERSAL_DATA_FOR_REHYDRATION__");
+            JsonNode data = Json.parse(TikTokPlatform.ID, matcher.group(1), path + " __UNIVERSAL_DATA_FOR_REHYDRATION__");
             JsonNode scoped = data.path("__DEFAULT_SCOPE__").get(scope);
             // a page with data for other scopes only (no video or user in it): the caller's other way, if any
             return scoped == null || !scoped.isObject() ? null : scoped;
         }
         Matcher sigi = SIGI_STATE.matcher(html);
         if (sigi.find()) {
-            return sigiScope(Json.parse(sigi.group(1), path + " SIGI_STATE"), scope, path.substring(path.lastIndexOf('/') + 1));
+            return sigiScope(Json.parse(TikTokPlatform.ID, sigi.group(1), path + " SIGI_STATE"), scope, path.substring(path.lastIndexOf('/') + 1));
         }
         if (isVerificationPage(html)) {
             throw verificationPage(path);
@@ -198,7 +199,7 @@ final class WebApi {
      * the last path segment, the video id whose {@code ItemModule} entry is wanted (the first one otherwise).
      */
     private static JsonNode sigiScope(JsonNode sigi, String scope, String key) {
-        ObjectNode shaped = Json.MAPPER.createObjectNode();
+        ObjectNode shaped = Json.object();
         if (scope.equals("webapp.video-detail")) {
             JsonNode items = sigi.path("ItemModule");
             if (items.isObject() && items.size() > 0) {

@@ -7,6 +7,8 @@ import io.starexport.api.Comment;
 import io.starexport.api.ExportException;
 import io.starexport.api.Skipped;
 import io.starexport.api.Target;
+import io.starexport.kit.CursorCodec;
+import io.starexport.kit.Json;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.Page;
@@ -25,6 +27,7 @@ import java.util.Map;
  * with their offsets, so a resumed export continues exactly.
  */
 final class WebComments implements Extractor<Comment> {
+    private static final CursorCodec CURSOR = CursorCodec.of(TikTokPlatform.ID, "web-comments", 1);
     private final WebApi web;
     private final ExportQuery query;
     private final int pageSize;
@@ -37,9 +40,9 @@ final class WebComments implements Extractor<Comment> {
 
     @Override
     public Page<Comment> fetch(PageRequest request) {
-        ObjectNode state = request.cursor().map(Json::decodeCursor).orElseGet(this::firstState);
+        ObjectNode state = request.cursor().map(CURSOR::decode).orElseGet(this::firstState);
         String videoId = state.path("v").asText();
-        ArrayNode threads = state.get("p") instanceof ArrayNode array ? array : Json.MAPPER.createArrayNode();
+        ArrayNode threads = state.get("p") instanceof ArrayNode array ? array : Json.array();
         if (!threads.isEmpty()) {
             return replies(state, videoId, threads, request);
         }
@@ -53,7 +56,7 @@ final class WebComments implements Extractor<Comment> {
         JsonNode body = web.getJson("/api/comment/list/", params, "video");
         List<Comment> comments = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        ArrayNode pending = Json.MAPPER.createArrayNode();
+        ArrayNode pending = Json.array();
         JsonNode list = body.get("comments");
         if (list != null && !list.isNull() && !list.isArray()) {
             throw ExportException.platformChanged(TikTokPlatform.ID, "comments", "found "
@@ -74,7 +77,7 @@ final class WebComments implements Extractor<Comment> {
         }
         // a page emptied by filtered comments can still have more after it: the moving cursor decides
         Long next = Json.number(body, "cursor");
-        ObjectNode following = Json.MAPPER.createObjectNode().put("v", videoId);
+        ObjectNode following = Json.object().put("v", videoId);
         if (Json.flag(body, "has_more") && next != null && next > offset) {
             following.put("t", next);
         } else {
@@ -132,7 +135,7 @@ final class WebComments implements Extractor<Comment> {
 
     private static String endOrCursor(ObjectNode state) {
         boolean topDone = state.path("t").asLong() < 0;
-        return topDone && state.path("p").isEmpty() ? null : Json.encodeCursor(state);
+        return topDone && state.path("p").isEmpty() ? null : CURSOR.encode(state);
     }
 
     private int count(PageRequest request) {
@@ -142,6 +145,6 @@ final class WebComments implements Extractor<Comment> {
     private ObjectNode firstState() {
         Target target = query.target();
         String videoId = target.attributes().containsKey("short") ? web.followShortLink(target).id() : target.id();
-        return Json.MAPPER.createObjectNode().put("v", videoId).put("t", 0);
+        return Json.object().put("v", videoId).put("t", 0);
     }
 }

@@ -8,6 +8,7 @@ import io.starexport.api.Media;
 import io.starexport.api.MediaItem;
 import io.starexport.api.Post;
 import io.starexport.api.Profile;
+import io.starexport.kit.Json;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class WebItems {
         Comment.Builder builder = Comment.builder().platform(TikTokPlatform.ID).id(id)
                 .postId(Optional.ofNullable(Json.text(c, "aweme_id")).orElse(videoId))
                 .text(Optional.ofNullable(Json.text(c, "text")).orElse(""))
-                .createdAt(Json.seconds(c, "create_time"))
+                .createdAt(Json.epochSeconds(c.path("create_time")))
                 .likeCount(Json.number(c, "digg_count"))
                 .pinned(Json.flag(c, "author_pin") || (stick != null && stick > 0))
                 .url(shareUrl)
@@ -57,13 +58,13 @@ final class WebItems {
         if (stick != null && stick != 0) {
             builder.extra("stick_position", stick);
         }
-        List<String> labels = Json.strings(c.get("label_list"), "text");
+        List<String> labels = strings(c.get("label_list"), "text");
         if (!labels.isEmpty()) {
             builder.extra("labels", labels);
         }
         List<String> images = new ArrayList<>();
         for (JsonNode image : iterable(c.get("image_list"))) {
-            String url = Json.firstUrl(image.has("origin_url") ? image.get("origin_url") : image.get("crop_url"));
+            String url = firstUrl(image.has("origin_url") ? image.get("origin_url") : image.get("crop_url"));
             if (url != null) {
                 images.add(url);
             }
@@ -95,7 +96,7 @@ final class WebItems {
         Post.Builder builder = Post.builder().platform(TikTokPlatform.ID).id(id)
                 .url(TikTokUrls.canonicalVideoUrl(handle, id, item.path("imagePost").isObject()))
                 .text(Json.text(item, "desc"))
-                .createdAt(Json.seconds(item, "createTime"))
+                .createdAt(Json.epochSeconds(item.path("createTime")))
                 .viewCount(stat(stats, fallback, "playCount"))
                 .likeCount(stat(stats, fallback, "diggCount"))
                 .commentCount(stat(stats, fallback, "commentCount"))
@@ -113,8 +114,8 @@ final class WebItems {
                 .extra("ad", Json.flag(item, "isAd") ? Boolean.TRUE : null);
         Long duration = duration(item);
         builder.extra("duration_seconds", duration);
-        Set<String> hashtags = new LinkedHashSet<>(Json.strings(item.get("challenges"), "title"));
-        hashtags.addAll(Json.strings(item.get("textExtra"), "hashtagName"));
+        Set<String> hashtags = new LinkedHashSet<>(strings(item.get("challenges"), "title"));
+        hashtags.addAll(strings(item.get("textExtra"), "hashtagName"));
         if (!hashtags.isEmpty()) {
             builder.extra("hashtags", List.copyOf(hashtags));
         }
@@ -148,7 +149,7 @@ final class WebItems {
         JsonNode video = item.path("video");
         Long duration = duration(item);
         for (JsonNode image : iterable(item.path("imagePost").get("images"))) {
-            String url = Json.firstUrl(image.path("imageURL"));
+            String url = firstUrl(image.path("imageURL"));
             if (url != null) {
                 media.add(sized(Media.of(Media.Type.IMAGE, url), Json.number(image, "imageWidth"),
                         Json.number(image, "imageHeight")));
@@ -157,7 +158,7 @@ final class WebItems {
         List<Media.Variant> variants = new ArrayList<>();
         for (JsonNode rate : iterable(video.get("bitrateInfo"))) {
             JsonNode address = rate.path("PlayAddr");
-            String url = Json.firstUrl(address);
+            String url = firstUrl(address);
             if (url != null) {
                 variants.add(new Media.Variant(url, size(Json.number(address, "Width")),
                         size(Json.number(address, "Height")), Optional.of("video/mp4")));
@@ -196,7 +197,7 @@ final class WebItems {
             }
         }
         if (covers.isEmpty() && item.path("imagePost").has("cover")) {
-            String url = Json.firstUrl(item.path("imagePost").path("cover").path("imageURL"));
+            String url = firstUrl(item.path("imagePost").path("cover").path("imageURL"));
             if (url != null) {
                 covers.add(url);
             }
@@ -243,7 +244,7 @@ final class WebItems {
         return Profile.builder().platform(TikTokPlatform.ID).id(id).url(TikTokUrls.WEB + "/@" + uniqueId)
                 .author(Author.builder().id(id).handle(uniqueId).displayName(Json.text(user, "nickname"))
                         .url(TikTokUrls.WEB + "/@" + uniqueId).verified(Json.flag(user, "verified")).build())
-                .createdAt(Json.seconds(user, "createTime"))
+                .createdAt(Json.epochSeconds(user.path("createTime")))
                 .bio(Json.text(user, "signature"))
                 .followerCount(stat(stats, fallback, "followerCount"))
                 .followingCount(stat(stats, fallback, "followingCount"))
@@ -275,5 +276,33 @@ final class WebItems {
             throw new IllegalArgumentException("no " + field);
         }
         return value;
+    }
+
+    /** The string values of an array (or the given field of each object element); empty when absent. */
+    static List<String> strings(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            for (JsonNode element : array) {
+                String value = field == null ? (element.isValueNode() ? element.asText() : null) : Json.text(element, field);
+                if (value != null && !value.isEmpty()) {
+                    values.add(value);
+                }
+            }
+        }
+        return values;
+    }
+
+    /** The first string of a {@code url_list} (app style), {@code urlList} or {@code UrlList} (web) array, or null. */
+    static String firstUrl(JsonNode image) {
+        if (image == null || image.isNull()) {
+            return null;
+        }
+        for (String name : new String[] {"url_list", "urlList", "UrlList"}) {
+            List<String> urls = strings(image.get(name), null);
+            if (!urls.isEmpty()) {
+                return urls.get(0);
+            }
+        }
+        return null;
     }
 }

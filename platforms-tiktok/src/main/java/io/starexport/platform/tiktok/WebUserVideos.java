@@ -7,6 +7,8 @@ import io.starexport.api.ExportException;
 import io.starexport.api.Item;
 import io.starexport.api.Post;
 import io.starexport.api.Skipped;
+import io.starexport.kit.CursorCodec;
+import io.starexport.kit.Json;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.Page;
@@ -30,6 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The cursor holds the secUid, which list is read and its position.
  */
 final class WebUserVideos implements Extractor<Item> {
+    private static final CursorCodec CURSOR = CursorCodec.of(TikTokPlatform.ID, "web-user-videos", 1);
     private static final int PAGE_SIZE = 30;
     private static final int CREATOR_PAGE_SIZE = 15;
     /** 2016-09-01, before any TikTok video; the creator list is not read further back. */
@@ -48,7 +51,7 @@ final class WebUserVideos implements Extractor<Item> {
 
     @Override
     public Page<Item> fetch(PageRequest request) {
-        ObjectNode state = request.cursor().map(Json::decodeCursor).orElseGet(this::firstState);
+        ObjectNode state = request.cursor().map(CURSOR::decode).orElseGet(this::firstState);
         if (state.path("m").asText().equals("creator")) {
             return creatorPage(state);
         }
@@ -63,7 +66,7 @@ final class WebUserVideos implements Extractor<Item> {
                 : web.getJson("/api/post/item_list/", params, "user");
         if (body == null) {
             long start = query.until().map(u -> u.toEpochMilli()).orElse(clock.millis());
-            return creatorPage(Json.MAPPER.createObjectNode().put("s", state.path("s").asText()).put("m", "creator")
+            return creatorPage(Json.object().put("s", state.path("s").asText()).put("m", "creator")
                     .put("c", start));
         }
         JsonNode list = itemList(body);
@@ -73,7 +76,7 @@ final class WebUserVideos implements Extractor<Item> {
         String next = Json.text(body, "cursor");
         // an empty page with hasMore and a new cursor is not the end
         boolean more = Json.flag(body, "hasMore") && next != null && !next.equals(cursor);
-        return Page.of(items, more ? Json.encodeCursor(state.deepCopy().put("c", next)) : null).withSkipped(skipped);
+        return Page.of(items, more ? CURSOR.encode(state.deepCopy().put("c", next)) : null).withSkipped(skipped);
     }
 
     /** One page of the creator list, newest first; steps back a week when TikTok's cursor does not move. */
@@ -100,7 +103,7 @@ final class WebUserVideos implements Extractor<Item> {
         if (!list.isEmpty()) {
             following.put("x", Json.text(list.get(list.size() - 1), "id"));
         }
-        return Page.of(items, more ? Json.encodeCursor(following) : null).withOrder(Page.Order.NEWEST_FIRST)
+        return Page.of(items, more ? CURSOR.encode(following) : null).withOrder(Page.Order.NEWEST_FIRST)
                 .withSkipped(skipped);
     }
 
@@ -109,7 +112,7 @@ final class WebUserVideos implements Extractor<Item> {
         if (list != null && !list.isNull() && !list.isArray()) {
             throw ExportException.platformChanged(TikTokPlatform.ID, "itemList", "found " + list.getNodeType());
         }
-        return list == null || list.isNull() ? Json.MAPPER.createArrayNode() : list;
+        return list == null || list.isNull() ? Json.array() : list;
     }
 
     /** Adds the posts (or their files) of a list, leaving out the one the previous page ended with. */
@@ -134,6 +137,6 @@ final class WebUserVideos implements Extractor<Item> {
         if (secUid == null) {
             throw ExportException.platformChanged(TikTokPlatform.ID, "webapp.user-detail.userInfo.user.secUid", "missing");
         }
-        return Json.MAPPER.createObjectNode().put("s", secUid).put("c", "0");
+        return Json.object().put("s", secUid).put("c", "0");
     }
 }

@@ -10,6 +10,7 @@ import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.Post;
 import io.starexport.api.Profile;
+import io.starexport.kit.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -434,14 +435,14 @@ class ResearchApiTest {
         }
         List<String> ids = new java.util.ArrayList<>();
         for (String line : java.nio.file.Files.readAllLines(out)) {
-            ids.add(Json.MAPPER.readTree(line).get("id").asText());
+            ids.add(TikTokTesting.JSON.readTree(line).get("id").asText());
         }
         assertThat(ids).containsExactly("7603500000000000001", "7603500000000000002", "7603500000000000003");
     }
 
     @Test
     void parsesTheDocumentedVideoQueryAnswer() {
-        JsonNode data = Json.parse(resource("research/example_resp_q_videos.json"), "test").get("data");
+        JsonNode data = Json.parse(TikTokPlatform.ID, resource("research/example_resp_q_videos.json"), "test").get("data");
         List<Post> posts = new java.util.ArrayList<>();
         data.get("videos").forEach(v -> posts.add(ResearchVideos.post(v)));
         assertThat(posts).hasSize(2);

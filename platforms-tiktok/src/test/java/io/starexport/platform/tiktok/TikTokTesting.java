@@ -1,5 +1,6 @@
 package io.starexport.platform.tiktok;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.starexport.RetryPolicy;
 import io.starexport.StarExport;
@@ -14,6 +15,8 @@ import java.util.Map;
 
 /** Test helpers: an engine pointed at WireMock, test resources, and TikTok-style pages. */
 final class TikTokTesting {
+    static final ObjectMapper JSON = new ObjectMapper();
+
     static final String VIDEO_ID = "7603296357641735445";
     static final String VIDEO_URL = "https://www.tiktok.com/@cate/video/" + VIDEO_ID + "?is_from_webapp=1&sender_device=pc";
 

@@ -232,7 +232,7 @@ class WebCommentsTest {
 
     private static String idOf(String jsonLine) {
         try {
-            return Json.MAPPER.readTree(jsonLine).get("id").asText();
+            return TikTokTesting.JSON.readTree(jsonLine).get("id").asText();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

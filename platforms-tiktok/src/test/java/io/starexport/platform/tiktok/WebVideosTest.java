@@ -9,6 +9,7 @@ import io.starexport.api.Media;
 import io.starexport.api.MediaItem;
 import io.starexport.api.Post;
 import io.starexport.api.Profile;
+import io.starexport.kit.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,7 +47,7 @@ class WebVideosTest {
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static String item() {
-        JsonNode list = Json.parse(resource("web/item-list.page1.json"), "test");
+        JsonNode list = Json.parse(TikTokPlatform.ID, resource("web/item-list.page1.json"), "test");
         return list.get("itemList").get(0).toString();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.Target;
+import io.starexport.kit.Json;
 
 /**
  * Finds a channel with {@code channels.list} (1 unit): by id, {@code forHandle} or {@code forUsername}

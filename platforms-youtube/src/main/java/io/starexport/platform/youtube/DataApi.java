@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.kit.Json;
 import io.starexport.spi.HttpRequest;
 import io.starexport.spi.HttpResponse;
 import io.starexport.spi.PlatformContext;
@@ -79,7 +80,7 @@ final class DataApi {
                 quota.spend(apiKey, (answers[0] - 1) * UNITS_PER_CALL, context.clock().instant());
             }
         }
-        JsonNode body = Json.parseOrNull(response);
+        JsonNode body = Json.parseOrNull(response.body());
         if (response.isSuccessful()) {
             if (body != null && body.path("items").isMissingNode() && body.path("kind").asText("").endsWith("ListResponse")) {
                 // A list response with no match leaves items out (channels.list forHandle/forUsername).

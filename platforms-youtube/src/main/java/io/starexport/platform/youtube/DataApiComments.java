@@ -9,6 +9,8 @@ import io.starexport.api.ExportException;
 import io.starexport.api.Skipped;
 import io.starexport.api.Sort;
 import io.starexport.api.Target;
+import io.starexport.kit.CursorCodec;
+import io.starexport.kit.Json;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.Page;
@@ -28,7 +30,7 @@ import java.util.List;
  * threads page is read.
  */
 final class DataApiComments implements Extractor<Comment> {
-    private static final String KIND = "youtube-api-comments";
+    private static final CursorCodec CURSOR = CursorCodec.of(YouTubeUrls.PLATFORM, "api-comments", 1);
 
     private final DataApi api;
     private final ExportQuery query;
@@ -44,7 +46,7 @@ final class DataApiComments implements Extractor<Comment> {
 
     @Override
     public Page<Comment> fetch(PageRequest request) {
-        ObjectNode state = request.cursor().map(c -> Json.decodeCursor(c, KIND)).orElseGet(this::initialState);
+        ObjectNode state = request.cursor().map(CURSOR::decode).orElseGet(this::initialState);
         List<Comment> items = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         ArrayNode queue = state.withArray("queue");
@@ -57,7 +59,7 @@ final class DataApiComments implements Extractor<Comment> {
             threads(state, items, skipped);
         }
         boolean more = !queue.isEmpty() || state.hasNonNull("next");
-        Page<Comment> page = Page.of(items, more ? Json.encodeCursor(state) : null).withSkipped(skipped);
+        Page<Comment> page = Page.of(items, more ? CURSOR.encode(state) : null).withSkipped(skipped);
         if (state.hasNonNull("total")) {
             page = page.withTotal(state.path("total").asLong());
         }
@@ -67,9 +69,7 @@ final class DataApiComments implements Extractor<Comment> {
     }
 
     private ObjectNode initialState() {
-        ObjectNode state = Json.MAPPER.createObjectNode().put("kind", KIND);
-        state.put("next", "");
-        return state;
+        return CURSOR.newState().put("next", "");
     }
 
     private boolean newest() {

@@ -7,6 +7,8 @@ import io.starexport.api.Media;
 import io.starexport.api.MediaItem;
 import io.starexport.api.Post;
 import io.starexport.api.Profile;
+import io.starexport.kit.Json;
+import io.starexport.kit.Values;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -213,11 +215,7 @@ final class DataApiItems {
         if (text == null) {
             return null;
         }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an RFC 3339 time");
-        }
+        return Values.instant(text).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not an RFC 3339 time"));
     }
 
     private static Duration duration(JsonNode node) {

@@ -8,6 +8,8 @@ import io.starexport.api.Item;
 import io.starexport.api.Post;
 import io.starexport.api.Skipped;
 import io.starexport.api.Target;
+import io.starexport.kit.CursorCodec;
+import io.starexport.kit.Json;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.Page;
@@ -25,7 +27,7 @@ import java.util.Map;
  * are one videos.list call; PROFILE one channels.list call.
  */
 final class DataApiVideos implements Extractor<Item> {
-    private static final String KIND = "youtube-api-posts";
+    private static final CursorCodec CURSOR = CursorCodec.of(YouTubeUrls.PLATFORM, "api-posts", 1);
     private static final String VIDEO_PARTS = "snippet,statistics,contentDetails";
 
     private final DataApi api;
@@ -50,7 +52,7 @@ final class DataApiVideos implements Extractor<Item> {
                 if (target.kind() == Target.Kind.VIDEO) {
                     return Page.of(List.of(video(target.id())), null);
                 }
-                return playlistPage(request.cursor().map(c -> Json.decodeCursor(c, KIND)).orElse(null));
+                return playlistPage(request.cursor().map(CURSOR::decode).orElse(null));
             }
         }
     }
@@ -73,7 +75,7 @@ final class DataApiVideos implements Extractor<Item> {
         Target target = query.target();
         ObjectNode state = cursor;
         if (state == null) {
-            state = Json.MAPPER.createObjectNode().put("kind", KIND);
+            state = CURSOR.newState();
             if (target.kind() == Target.Kind.PROFILE) {
                 JsonNode channel = new Channels(api).lookup(target);
                 String uploads = DataApiItems.uploadsPlaylist(channel);
@@ -125,7 +127,7 @@ final class DataApiVideos implements Extractor<Item> {
             next = null; // a page naming itself as the next one would loop
         }
         state.put("token", next);
-        Page<Item> page = Page.of(items, next == null ? null : Json.encodeCursor(state)).withSkipped(skipped);
+        Page<Item> page = Page.of(items, next == null ? null : CURSOR.encode(state)).withSkipped(skipped);
         Long total = Json.number(body.path("pageInfo").path("totalResults"));
         if (total != null) {
             page = page.withTotal(total);

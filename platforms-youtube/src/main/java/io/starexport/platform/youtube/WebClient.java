@@ -1,15 +1,16 @@
 package io.starexport.platform.youtube;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.kit.Json;
 import io.starexport.spi.HttpRequest;
 import io.starexport.spi.HttpResponse;
 import io.starexport.spi.PlatformContext;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -55,7 +56,7 @@ final class WebClient {
     }
 
     private ObjectNode body() {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = Json.object();
         ObjectNode client = body.putObject("context").putObject("client");
         client.put("hl", "en").put("gl", "US").put("clientName", "WEB").put("clientVersion", clientVersion)
                 .put("originalUrl", "https://www.youtube.com").put("platform", "DESKTOP").put("utcOffsetMinutes", 0);
@@ -65,12 +66,7 @@ final class WebClient {
     private JsonNode call(String method, ObjectNode body, String subject) {
         String base = context.endpoint("web").toString();
         URI url = URI.create((base.endsWith("/") ? base : base + "/") + "youtubei/v1/" + method + "?prettyPrint=false");
-        byte[] bytes;
-        try {
-            bytes = Json.MAPPER.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         HttpResponse response = context.http().send(HttpRequest.post(url, bytes, "application/json")
                 .header("X-YouTube-Client-Name", "1").header("X-YouTube-Client-Version", clientVersion)
                 .header("Origin", "https://www.youtube.com").header("Referer", "https://www.youtube.com/")
@@ -93,11 +89,11 @@ final class WebClient {
             throw ExportException.of(ErrorCode.PLATFORM_CHANGED, "YouTube redirected the web client to an unexpected "
                     + "place (HTTP " + status + "). Star Export may need an update; please report it." + NO_KEY_HINT);
         }
-        JsonNode json = Json.parseOrNull(response);
+        JsonNode json = Json.parseOrNull(response.body());
         // Only the page itself or the playability verdict counts: comments in a JSON body may quote the text.
         JsonNode playability = json == null ? null : json.path("playabilityStatus");
         String lower = (json == null ? response.bodyText() : playability.path("reason").asText("") + " "
-                + Objects.toString(Json.formatted(playability.path("errorScreen").path("playerErrorMessageRenderer")
+                + Objects.toString(FormattedText.of(playability.path("errorScreen").path("playerErrorMessageRenderer")
                 .path("reason")), ""))
                 .toLowerCase(Locale.ROOT);
         if (lower.contains("confirm you\u2019re not a bot") || lower.contains("confirm you're not a bot")) {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.starexport.api.Author;
 import io.starexport.api.Comment;
 import io.starexport.api.Skipped;
+import io.starexport.kit.Json;
+import io.starexport.kit.Values;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -145,10 +148,7 @@ final class WebCommentParser {
 
     private void header(JsonNode header) {
         // "5,145 Comments", or abbreviated for large counts ("1.2K Comments").
-        Texts.Count count = Texts.count(Json.formatted(header.path("countText")));
-        if (count != null) {
-            total = count.value();
-        }
+        Values.count(FormattedText.of(header.path("countText"))).ifPresent(count -> total = count.value());
         JsonNode items = header.path("sortMenu").path("sortFilterSubMenuRenderer").path("subMenuItems");
         if (items.size() > 1) {
             newestToken = Json.text(items.get(1).path("serviceEndpoint").path("continuationCommand").path("token"));
@@ -223,9 +223,9 @@ final class WebCommentParser {
             throw new IllegalArgumentException("no commentRenderer.commentId");
         }
         JsonNode browse = renderer.path("authorEndpoint").path("browseEndpoint");
-        Author.Builder who = author(Json.text(browse.path("browseId")), Json.formatted(renderer.path("authorText")),
+        Author.Builder who = author(Json.text(browse.path("browseId")), FormattedText.of(renderer.path("authorText")),
                 Json.text(browse.path("canonicalBaseUrl")));
-        String likes = renderer.has("voteCount") ? Json.formatted(renderer.path("voteCount")) : "";
+        String likes = renderer.has("voteCount") ? FormattedText.of(renderer.path("voteCount")) : "";
         // Legacy threads leave replyCount out when there are none [NPX-LEG].
         String replies = renderer.has("replyCount") ? renderer.path("replyCount").asText() : "";
         String avatar = null;
@@ -236,8 +236,8 @@ final class WebCommentParser {
         // yt-dlp takes the presence of creatorHeart as the heart; NewPipe also reads its isHearted flag.
         JsonNode heart = renderer.path("actionButtons").path("commentActionButtonsRenderer").path("creatorHeart");
         boolean hearted = heart.isObject() && heart.path("creatorHeartRenderer").path("isHearted").asBoolean(true);
-        return build(id, parentId, parentId == null ? 0 : 1, Json.formatted(renderer.path("contentText")),
-                Json.formatted(renderer.path("publishedTimeText")), likes == null ? "" : likes, replies,
+        return build(id, parentId, parentId == null ? 0 : 1, FormattedText.of(renderer.path("contentText")),
+                FormattedText.of(renderer.path("publishedTimeText")), likes == null ? "" : likes, replies,
                 renderer.has("pinnedCommentBadge"), hearted, who.verified(renderer.has("authorCommentBadge")),
                 renderer.path("authorIsChannelOwner").asBoolean(false), avatar);
     }
@@ -263,30 +263,28 @@ final class WebCommentParser {
         Comment.Builder builder = Comment.builder().platform(YouTubeUrls.PLATFORM).id(id).postId(videoId)
                 .url(YouTubeUrls.WEB + "/watch?v=" + videoId + "&lc=" + id)
                 .text(text == null ? "" : text).author(author.build()).pinned(pinned)
-                .edited(Texts.edited(published))
+                .edited(published != null && published.contains("(")) // "3 days ago (edited)"
                 .extra("hearted_by_creator", hearted)
                 .extra("author_is_channel_owner", byOwner)
                 .extra("author_avatar_url", avatar);
         if (parent != null) {
             builder.parentId(parent).depth(Math.max(level, 1));
         }
-        Texts.Count likeCount = Texts.count(likes);
-        if (likeCount != null) {
+        count(likes).ifPresent(likeCount -> {
             builder.likeCount(likeCount.value());
             if (likeCount.approximate()) {
-                builder.extra("like_count_text", likes.trim()).extra("like_count_approximate", true);
+                builder.extra("like_count_text", likeCount.text()).extra("like_count_approximate", true);
             }
-        }
+        });
         if (parent == null) {
-            Texts.Count replyCount = Texts.count(replies);
-            if (replyCount != null) {
-                builder.replyCount(replyCount.value());
-            }
+            count(replies).ifPresent(replyCount -> builder.replyCount(replyCount.value()));
         }
-        Instant created = Texts.ago(published, now);
-        if (created != null) {
-            builder.createdAtApproximately(created, published);
-        }
+        Values.ago(published, now).ifPresent(created -> builder.createdAtApproximately(created, published));
         return builder.extra("published_time_text", published).build();
+    }
+
+    /** A count from its display text; a blank text is zero, which is how the web client shows no likes. */
+    private static Optional<Values.Count> count(String text) {
+        return text != null && text.isBlank() ? Optional.of(new Values.Count(0, false, "")) : Values.count(text);
     }
 }

@@ -8,6 +8,8 @@ import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.Skipped;
 import io.starexport.api.Sort;
+import io.starexport.kit.CursorCodec;
+import io.starexport.kit.Json;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.Page;
@@ -30,7 +32,7 @@ import java.util.Locale;
  * replies follow their threads page.
  */
 final class WebComments implements Extractor<Comment> {
-    private static final String KIND = "youtube-web-comments";
+    private static final CursorCodec CURSOR = CursorCodec.of(YouTubeUrls.PLATFORM, "web-comments", 1);
 
     private final WebClient client;
     private final ExportQuery query;
@@ -44,8 +46,7 @@ final class WebComments implements Extractor<Comment> {
 
     @Override
     public Page<Comment> fetch(PageRequest request) {
-        ObjectNode state = request.cursor().map(c -> Json.decodeCursor(c, KIND)).orElseGet(
-                () -> Json.MAPPER.createObjectNode().put("kind", KIND).put("next", ""));
+        ObjectNode state = request.cursor().map(CURSOR::decode).orElseGet(() -> CURSOR.newState().put("next", ""));
         ArrayNode queue = state.withArray("queue");
         String videoId = query.target().id();
         Instant now = clock.instant();
@@ -92,7 +93,7 @@ final class WebComments implements Extractor<Comment> {
             state.put("next", result.next() == null || result.next().equals(token) ? null : result.next());
         }
         boolean more = !queue.isEmpty() || state.hasNonNull("next");
-        Page<Comment> page = Page.of(items, more ? Json.encodeCursor(state) : null).withSkipped(skipped);
+        Page<Comment> page = Page.of(items, more ? CURSOR.encode(state) : null).withSkipped(skipped);
         return state.hasNonNull("total") ? page.withTotal(state.path("total").asLong()) : page;
     }
 
@@ -137,7 +138,7 @@ final class WebComments implements Extractor<Comment> {
                     }
                 }
                 if (entry.has("messageRenderer")) {
-                    message = Json.formatted(entry.path("messageRenderer").path("text"));
+                    message = FormattedText.of(entry.path("messageRenderer").path("text"));
                 }
             }
             throw disabled(videoId, message);
@@ -174,7 +175,7 @@ final class WebComments implements Extractor<Comment> {
         String reason = null;
         for (JsonNode alert : watch.path("alerts")) {
             for (String type : new String[]{"alertRenderer", "alertWithButtonRenderer"}) {
-                String text = Json.formatted(alert.path(type).path("text"));
+                String text = FormattedText.of(alert.path(type).path("text"));
                 if (text != null) {
                     reason = text;
                 }

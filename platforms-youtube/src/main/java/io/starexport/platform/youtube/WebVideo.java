@@ -8,6 +8,8 @@ import io.starexport.api.Item;
 import io.starexport.api.Media;
 import io.starexport.api.MediaItem;
 import io.starexport.api.Post;
+import io.starexport.kit.Json;
+import io.starexport.kit.Values;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.Page;
@@ -15,10 +17,6 @@ import io.starexport.spi.PageRequest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -179,7 +177,7 @@ final class WebVideo implements Extractor<Item> {
         String state = status.path("status").asText("");
         String reason = Json.text(status.path("reason"));
         if (reason == null) {
-            reason = Json.formatted(status.path("errorScreen").path("playerErrorMessageRenderer").path("reason"));
+            reason = FormattedText.of(status.path("errorScreen").path("playerErrorMessageRenderer").path("reason"));
         }
         String lower = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
         String said = reason == null ? "" : ": " + reason;
@@ -198,15 +196,7 @@ final class WebVideo implements Extractor<Item> {
     }
 
     private static Instant date(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return text.length() <= 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Values.instant(text).orElse(null);
     }
 
     private static OptionalInt integer(JsonNode node) {

@@ -2,6 +2,7 @@ package io.starexport.platform.youtube;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.starexport.kit.Json;
 
 import java.time.Instant;
 
@@ -20,7 +21,7 @@ final class DataApiBodies {
     }
 
     static ObjectNode list(String kind, String next, int total) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("kind", kind).put("etag", "etag-" + kind);
+        ObjectNode body = Json.object().put("kind", kind).put("etag", "etag-" + kind);
         if (next != null) {
             body.put("nextPageToken", next);
         }
@@ -31,7 +32,7 @@ final class DataApiBodies {
 
     /** A {@code youtube#comment}; replies carry {@code parentId}, ids are {@code parent.suffix}. */
     static ObjectNode comment(String id, String videoId, String parentId, int minutesBeforeBase) {
-        ObjectNode comment = Json.MAPPER.createObjectNode().put("kind", "youtube#comment").put("etag", "e-" + id).put("id", id);
+        ObjectNode comment = Json.object().put("kind", "youtube#comment").put("etag", "e-" + id).put("id", id);
         String time = BASE.minusSeconds(60L * minutesBeforeBase).toString();
         ObjectNode snippet = comment.putObject("snippet").put("channelId", "UCvideoChannel000000000001")
                 .put("videoId", videoId).put("textDisplay", "text of " + id).put("textOriginal", "text of " + id);
@@ -48,7 +49,7 @@ final class DataApiBodies {
 
     /** A {@code youtube#commentThread} with {@code totalReplyCount} and the given embedded replies. */
     static ObjectNode thread(String id, String videoId, int totalReplyCount, int minutesBeforeBase, ObjectNode... replies) {
-        ObjectNode thread = Json.MAPPER.createObjectNode().put("kind", "youtube#commentThread").put("etag", "t-" + id)
+        ObjectNode thread = Json.object().put("kind", "youtube#commentThread").put("etag", "t-" + id)
                 .put("id", id);
         ObjectNode snippet = thread.putObject("snippet").put("channelId", "UCvideoChannel000000000001").put("videoId", videoId);
         snippet.set("topLevelComment", comment(id, videoId, null, minutesBeforeBase));
@@ -64,7 +65,7 @@ final class DataApiBodies {
 
     /** A {@code youtube#video} with snippet, statistics (strings, as the API sends them) and contentDetails. */
     static ObjectNode video(String id, String title, long views) {
-        ObjectNode video = Json.MAPPER.createObjectNode().put("kind", "youtube#video").put("etag", "v-" + id).put("id", id);
+        ObjectNode video = Json.object().put("kind", "youtube#video").put("etag", "v-" + id).put("id", id);
         ObjectNode snippet = video.putObject("snippet").put("publishedAt", "2019-11-21T22:17:43Z")
                 .put("channelId", "UC_x5XG1OV2P6uZZ5FSM9Ttw").put("title", title).put("description", "about " + title);
         snippet.putObject("thumbnails").putObject("high").put("url", "https://i.ytimg.com/vi/" + id + "/hqdefault.jpg")

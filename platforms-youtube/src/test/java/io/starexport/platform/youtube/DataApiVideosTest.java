@@ -168,7 +168,7 @@ class DataApiVideosTest {
     @Test
     void aRepeatedPlaylistPageTokenEndsThePaging() throws Exception {
         List<String> expected = stubPlaylist();
-        ObjectNode second = (ObjectNode) Json.MAPPER.readTree(resource("data-api/playlist_items_paged_2.json"));
+        ObjectNode second = (ObjectNode) YouTubeTests.JSON.readTree(resource("data-api/playlist_items_paged_2.json"));
         second.put("nextPageToken", "CAoQAA");
         server.stubFor(get(urlPathEqualTo("/youtube/v3/playlistItems")).withQueryParam("pageToken", equalTo("CAoQAA"))
                 .willReturn(okJson(second.toString())));
@@ -190,7 +190,7 @@ class DataApiVideosTest {
         for (String page : new String[]{"playlist_items_paged_1.json", "playlist_items_paged_2.json"}) {
             JsonNode recorded;
             try {
-                recorded = Json.MAPPER.readTree(resource("data-api/" + page));
+                recorded = YouTubeTests.JSON.readTree(resource("data-api/" + page));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

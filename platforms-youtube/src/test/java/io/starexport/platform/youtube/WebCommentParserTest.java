@@ -21,7 +21,7 @@ class WebCommentParserTest {
     private static final Instant NOW = Instant.parse("2026-01-24T12:00:00Z");
 
     private static JsonNode headerPage(String count) throws Exception {
-        return Json.MAPPER.readTree("{\"onResponseReceivedEndpoints\":[{\"reloadContinuationItemsCommand\":{"
+        return YouTubeTests.JSON.readTree("{\"onResponseReceivedEndpoints\":[{\"reloadContinuationItemsCommand\":{"
                 + "\"continuationItems\":[{\"commentsHeaderRenderer\":{\"countText\":{\"runs\":[{\"text\":\"" + count
                 + "\"},{\"text\":\" Comments\"}]}}}]}}]}");
     }
@@ -45,7 +45,7 @@ class WebCommentParserTest {
      */
     @Test
     void decodesAPercentEncodedHandleFromTheChannelPath() throws Exception {
-        JsonNode page = Json.MAPPER.readTree("{\"onResponseReceivedEndpoints\":[{\"appendContinuationItemsAction\":{"
+        JsonNode page = YouTubeTests.JSON.readTree("{\"onResponseReceivedEndpoints\":[{\"appendContinuationItemsAction\":{"
                 + "\"continuationItems\":[{\"commentThreadRenderer\":{\"comment\":{\"commentRenderer\":{"
                 + "\"commentId\":\"UgzHindi00000000000000000\",\"contentText\":{\"runs\":[{\"text\":\"namaste\"}]},"
                 + "\"authorText\":{\"simpleText\":\"Old Display Name\"},\"authorEndpoint\":{\"browseEndpoint\":{"

@@ -64,7 +64,7 @@ class WebCommentsTest {
 
     static JsonNode json(String path) {
         try {
-            return Json.MAPPER.readTree(resource(path));
+            return YouTubeTests.JSON.readTree(resource(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

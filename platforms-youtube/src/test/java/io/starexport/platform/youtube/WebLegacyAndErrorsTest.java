@@ -159,7 +159,7 @@ class WebLegacyAndErrorsTest {
 
     private static com.fasterxml.jackson.databind.JsonNode json(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return YouTubeTests.JSON.readTree(text);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

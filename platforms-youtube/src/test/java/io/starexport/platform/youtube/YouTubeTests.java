@@ -1,5 +1,6 @@
 package io.starexport.platform.youtube;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.starexport.RetryPolicy;
 import io.starexport.StarExport;
@@ -15,6 +16,7 @@ import java.util.Map;
 
 /** Shared test helpers: recorded bodies from the class path and an engine pointed at WireMock. */
 final class YouTubeTests {
+    static final ObjectMapper JSON = new ObjectMapper();
     static final String API_KEY = "AIzaTestKey-0123456789abcdefghijklmnop";
 
     private YouTubeTests() {

@@ -8,9 +8,6 @@ import java.util.Map;
 
 /** Turns one value of {@code ItemFields.toRow} into the text of one CSV cell, quoted as RFC 4180 needs. */
 final class CsvCells {
-    /** OWASP CSV injection: first characters that make a spreadsheet treat a cell as a formula. */
-    private static final String FORMULA_STARTS = "=+-@\t\r";
-
     private final boolean formulaProtection;
 
     CsvCells(boolean formulaProtection) {
@@ -44,9 +41,7 @@ final class CsvCells {
 
     /** A text cell: formula-protected when asked, then quoted when needed. */
     String text(String text) {
-        String safe = formulaProtection && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0
-                ? "'" + text
-                : text;
+        String safe = formulaProtection && Formulas.evaluates(text) ? "'" + text : text;
         return needsQuotes(safe) ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 

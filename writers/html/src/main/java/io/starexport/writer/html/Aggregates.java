@@ -35,7 +35,8 @@ final class Aggregates {
     private static final int LIKED_TEXT_CHARS = 500;
 
     /** One of the most-liked items, its text already cut. */
-    record Liked(long likes, long order, String author, String text, Optional<Instant> createdAt, Optional<String> url) {
+    record Liked(long likes, long order, String author, String text, boolean markdown, Optional<Instant> createdAt,
+                 Optional<String> url) {
     }
 
     /** An author and how many items they wrote. */
@@ -155,7 +156,8 @@ final class Aggregates {
         }
         String text = item instanceof Comment comment ? comment.text()
                 : ((Post) item).title().or(((Post) item)::text).orElse("");
-        liked.add(new Liked(likes, items, TableColumns.authorLabel(item.author()), cut(text), item.createdAt(),
+        liked.add(new Liked(likes, items, TableColumns.authorLabel(item.author()), cut(text), TableColumns.markdown(item),
+                item.createdAt(),
                 item.url().filter(Html::isWebLink)));
         if (liked.size() > TOP_LIKED) {
             liked.poll();

@@ -2,6 +2,7 @@ package io.starexport.writer.html;
 
 import io.starexport.api.Target;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -51,10 +52,26 @@ final class Html {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    static String summary(String contentName, Optional<Target> exported, Aggregates all) {
+    /**
+     * The header (the post's or video's title when known, else the report's name, and when and from where it
+     * was exported), then the summary; a report without items says what that means instead of showing zeros.
+     */
+    static String summary(String contentName, Optional<Target> exported, Optional<String> title, Instant exportedAt,
+                          Aggregates all) {
         StringBuilder html = new StringBuilder("<section id=\"summary\"><h1>")
-                .append(escape(capitalized(contentName))).append(" report</h1><dl>");
-        term(html, "Platform", all.platforms.isEmpty() ? "–" : String.join(", ", all.platforms));
+                .append(escape(title.orElse(capitalized(contentName) + " report"))).append("</h1><p class=\"exported\">")
+                .append(title.isPresent() ? escape(capitalized(contentName)) + " exported " : "Exported ")
+                .append(DATE_TIME.format(exportedAt)).append(" UTC");
+        exported.filter(target -> isWebLink(target.url())).ifPresent(target -> html.append(" from <a href=\"")
+                .append(escape(target.url())).append("\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">")
+                .append(escape(target.url())).append("</a>"));
+        html.append("</p>");
+        if (all.items == 0) {
+            html.append("<p class=\"empty\">").append(escape(emptyState(contentName, exported))).append("</p>");
+        }
+        html.append("<dl>");
+        term(html, "Platform", all.platforms.isEmpty()
+                ? exported.map(Target::platform).orElse("–") : String.join(", ", all.platforms));
         if (exported.isPresent()) {
             Target target = exported.get();
             term(html, "Target", target.kind().name().toLowerCase(Locale.ROOT) + " " + target.id() + " (" + target.url()
@@ -63,24 +80,46 @@ final class Html {
             term(html, "Target", all.targets.isEmpty() ? "–" : String.join(", ", all.targets)
                     + (all.moreTargets > 0 ? " and " + count(all.moreTargets) + " items of other targets" : ""));
         }
-        String items = count(all.items) + " " + contentName
+        String items = count(all.items) + " " + (all.items == 1 && contentName.equals("profiles") ? "profile" : contentName)
                 + (all.replies > 0 ? " (" + count(all.items - all.replies) + " top-level, " + count(all.replies)
                 + (all.replies == 1 ? " reply)" : " replies)") : "");
         term(html, "Items", items);
-        term(html, "Authors", all.authorsEstimated ? "more than " + count(Aggregates.AUTHOR_CAPACITY) : count(all.authors()));
-        String range = all.first == null ? "–" : DATE_TIME.format(all.first) + " – " + DATE_TIME.format(all.last) + " UTC";
-        if (all.approximateDates > 0) {
-            range += " (" + count(all.approximateDates) + " dates approximate)";
+        if (!contentName.equals("profiles")) {
+            term(html, "Authors", all.authorsEstimated ? "more than " + count(Aggregates.AUTHOR_CAPACITY)
+                    : count(all.authors()));
+            String range = all.first == null ? "–" : DATE_TIME.format(all.first) + " – " + DATE_TIME.format(all.last)
+                    + " UTC";
+            if (all.approximateDates > 0) {
+                range += " (" + count(all.approximateDates) + " dates approximate)";
+            }
+            term(html, "Date range", range);
         }
-        term(html, "Date range", range);
         return html.append("</dl></section>\n").toString();
+    }
+
+    private static String emptyState(String contentName, Optional<Target> exported) {
+        if (contentName.equals("profiles")) {
+            return "No profile was exported: the account may not exist any more, be private, or be out of reach"
+                    + " of the credentials used.";
+        }
+        return "No " + contentName + " were exported: " + exported.map(target -> "this "
+                + target.kind().name().toLowerCase(Locale.ROOT)).orElse("the target")
+                + " has none, they are hidden, or none matched the export's filters.";
     }
 
     private static void term(StringBuilder html, String name, String value) {
         html.append("<dt>").append(name).append("</dt><dd>").append(escape(value)).append("</dd>");
     }
 
+    /**
+     * Items over time and the top authors. Every label is HTML text laid out beside, above or below the bars,
+     * never drawn over them, so no bar can cover a label whatever the width. A report with one item per
+     * profile has no charts.
+     */
     static String charts(String contentName, Aggregates all) {
+        if (contentName.equals("profiles") || all.items == 0) {
+            return "";
+        }
         StringBuilder html = new StringBuilder("<section id=\"charts\">");
         html.append("<figure><figcaption>").append(escape(capitalized(contentName))).append(" over time</figcaption>");
         html.append(overTime(all));
@@ -95,7 +134,7 @@ final class Html {
     /** Bars per day, per month or per year, whichever keeps the chart readable. */
     private static String overTime(Aggregates all) {
         if (all.perDay.isEmpty()) {
-            return "<p class=\"empty\">No dates.</p>";
+            return "<p class=\"empty\">No dates: the platform gave none.</p>";
         }
         LocalDate first = all.perDay.firstKey();
         LocalDate last = all.perDay.lastKey();
@@ -111,28 +150,26 @@ final class Html {
         int width = 800;
         int height = 200;
         double barWidth = (double) width / buckets.size();
-        StringBuilder svg = new StringBuilder("<svg viewBox=\"0 0 ").append(width).append(' ').append(height + 20)
-                .append("\" role=\"img\" aria-label=\"items per ").append(unit.toString().toLowerCase(Locale.ROOT))
-                .append("\">");
+        String per = unit == ChronoUnit.DAYS ? "day" : unit == ChronoUnit.MONTHS ? "month" : "year";
+        StringBuilder html = new StringBuilder("<p class=\"scale label\">max ").append(count(max)).append(" per ")
+                .append(per).append("</p>");
+        html.append("<svg viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"items per ").append(per).append("\">");
         int i = 0;
         List<String> labels = new ArrayList<>(buckets.keySet());
         for (Map.Entry<String, Long> bucket : buckets.entrySet()) {
             double barHeight = bucket.getValue() == 0 ? 0 : Math.max(1, (double) bucket.getValue() / max * height);
-            svg.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\">",
+            html.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\">",
                     i * barWidth + barWidth * 0.1, height - barHeight, barWidth * 0.8, barHeight));
-            svg.append("<title>").append(escape(bucket.getKey())).append(": ").append(count(bucket.getValue()))
+            html.append("<title>").append(escape(bucket.getKey())).append(": ").append(count(bucket.getValue()))
                     .append("</title></rect>");
             i++;
         }
-        svg.append("<text x=\"0\" y=\"").append(height + 16).append("\">").append(escape(labels.get(0))).append("</text>");
+        html.append("</svg><p class=\"axis\"><span class=\"label\">").append(escape(labels.get(0))).append("</span>");
         if (labels.size() > 1) {
-            svg.append("<text x=\"").append(width).append("\" y=\"").append(height + 16)
-                    .append("\" text-anchor=\"end\">").append(escape(labels.get(labels.size() - 1))).append("</text>");
+            html.append("<span class=\"label\">").append(escape(labels.get(labels.size() - 1))).append("</span>");
         }
-        svg.append("<text x=\"").append(width).append("\" y=\"12\" text-anchor=\"end\">max ").append(count(max))
-                .append(" per ").append(unit == ChronoUnit.DAYS ? "day" : unit == ChronoUnit.MONTHS ? "month" : "year")
-                .append("</text></svg>");
-        return svg.toString();
+        return html.append("</p>").toString();
     }
 
     private static LocalDate bucketStart(LocalDate day, ChronoUnit unit) {
@@ -152,29 +189,21 @@ final class Html {
         };
     }
 
+    /** One row per author: the name (cut with an ellipsis when it does not fit), a meter and the count. */
     private static String topAuthors(Aggregates all) {
         List<Aggregates.AuthorCount> top = all.topAuthors(TOP_AUTHORS);
         if (top.isEmpty()) {
-            return "<p class=\"empty\">No authors.</p>";
+            return "<p class=\"empty\">No authors: the platform named none.</p>";
         }
         long max = top.get(0).count();
-        int rowHeight = 22;
-        StringBuilder svg = new StringBuilder("<svg viewBox=\"0 0 800 ").append(top.size() * rowHeight)
-                .append("\" role=\"img\" aria-label=\"top authors\">");
-        for (int i = 0; i < top.size(); i++) {
-            Aggregates.AuthorCount author = top.get(i);
-            double barWidth = Math.max(1, (double) author.count() / max * 480);
-            int y = i * rowHeight;
-            svg.append("<text x=\"240\" y=\"").append(y + 15).append("\" text-anchor=\"end\">")
-                    .append(escape(shortened(author.label(), 36))).append("</text>");
-            svg.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"250\" y=\"%d\" width=\"%.2f\" height=\"16\">", y + 3,
-                    barWidth));
-            svg.append("<title>").append(escape(author.label())).append(": ").append(count(author.count()))
-                    .append("</title></rect>");
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%d\">", 256 + barWidth, y + 15))
-                    .append(count(author.count())).append("</text>");
+        StringBuilder html = new StringBuilder("<ol class=\"authors\">");
+        for (Aggregates.AuthorCount author : top) {
+            html.append("<li><span class=\"name label\" title=\"").append(escape(author.label())).append("\">")
+                    .append(escape(author.label())).append("</span><meter min=\"0\" max=\"").append(max)
+                    .append("\" value=\"").append(author.count()).append("\"></meter><span class=\"n label\">")
+                    .append(count(author.count())).append("</span></li>");
         }
-        return svg.append("</svg>").toString();
+        return html.append("</ol>").toString();
     }
 
     static String mostLiked(Aggregates all) {
@@ -184,7 +213,10 @@ final class Html {
         }
         StringBuilder html = new StringBuilder("<section id=\"liked\"><h2>Most liked</h2><ol>");
         for (Aggregates.Liked item : liked) {
-            html.append("<li><p class=\"text\">").append(escape(item.text())).append("</p><p class=\"meta\">")
+            html.append("<li>").append(item.markdown()
+                            ? "<div class=\"text markdown\">" + Markdown.html(Markdown.parse(item.text())) + "</div>"
+                            : "<p class=\"text\">" + escape(item.text()) + "</p>")
+                    .append("<p class=\"meta\">")
                     .append(count(item.likes())).append(" likes");
             if (!item.author().isEmpty()) {
                 html.append(" · ").append(escape(item.author()));
@@ -195,14 +227,6 @@ final class Html {
             html.append("</p></li>");
         }
         return html.append("</ol></section>\n").toString();
-    }
-
-    private static String shortened(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
-        return text.substring(0, end) + "…";
     }
 
     static String capitalized(String text) {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.starexport.api.Comment;
 import io.starexport.api.Content;
 import io.starexport.api.Item;
+import io.starexport.api.Post;
 import io.starexport.api.Target;
 import io.starexport.spi.RecordWriter;
 
@@ -22,6 +24,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
@@ -46,7 +49,9 @@ final class HtmlRecordWriter implements RecordWriter {
     private final Content content;
     private final String contentName;
     private final Optional<Target> target;
+    private final Instant exportedAt = Instant.now();
     private final Aggregates aggregates = new Aggregates();
+    private Optional<String> title;
     private int rowsInBlock;
     private boolean closed;
 
@@ -55,6 +60,7 @@ final class HtmlRecordWriter implements RecordWriter {
         this.json = JSON.createGenerator(writer);
         this.content = content;
         this.target = target;
+        this.title = target.map(t -> t.attributes().get("title")).filter(text -> !text.isBlank());
         this.contentName = content == Content.PROFILE ? "profiles" : content.name().toLowerCase(Locale.ROOT);
     }
 
@@ -94,6 +100,9 @@ final class HtmlRecordWriter implements RecordWriter {
                     + item.content() + " (" + item.getClass().getSimpleName() + ")");
         }
         aggregates.add(item);
+        if (title.isEmpty()) {
+            title = titleFrom(item);
+        }
         if (rowsInBlock == 0) {
             json.flush();
             writer.write("<script type=\"application/json\" class=\"rows\">");
@@ -103,6 +112,25 @@ final class HtmlRecordWriter implements RecordWriter {
         if (++rowsInBlock == ROWS_PER_BLOCK) {
             endBlock();
         }
+    }
+
+    /**
+     * The exported post's or video's title, when an item tells it: the post itself, or a Reddit comment's
+     * {@code link_title}. A target's {@code title} attribute, when its platform sets one, comes first.
+     */
+    private Optional<String> titleFrom(Item item) {
+        boolean onePost = target.map(t -> t.kind() == Target.Kind.POST || t.kind() == Target.Kind.VIDEO).orElse(false);
+        if (!onePost) {
+            return Optional.empty();
+        }
+        if (item instanceof Post post && post.id().equals(target.get().id())) {
+            return post.title().filter(text -> !text.isBlank());
+        }
+        if (item instanceof Comment comment && comment.extras().get("link_title") instanceof String text
+                && !text.isBlank()) {
+            return Optional.of(text);
+        }
+        return Optional.empty();
     }
 
     private void endBlock() throws IOException {
@@ -130,7 +158,7 @@ final class HtmlRecordWriter implements RecordWriter {
                 endBlock();
             }
             json.close();
-            page.write(Html.summary(contentName, target, aggregates));
+            page.write(Html.summary(contentName, target, title, exportedAt, aggregates));
             page.write(Html.charts(contentName, aggregates));
             page.write(Html.mostLiked(aggregates));
             page.write("<section id=\"table\"><h2>All " + contentName + "</h2>"

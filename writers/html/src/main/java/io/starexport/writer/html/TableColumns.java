@@ -15,10 +15,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The report table's columns for one content, and each item's row as a JSON array in that order. */
+/**
+ * The report table's columns for one content, and each item's row as a JSON array in that order. A long text
+ * is a string, or for Reddit (which writes Markdown) a {@link Markdown} tree. Comments end with three hidden
+ * columns (id, parent id, depth) from which the page puts replies under their parents.
+ */
 final class TableColumns {
-    /** How the page's script shows and sorts a column. */
-    enum Type { DATE, TEXT, LONG_TEXT, NUMBER, LINK }
+    /** How the page's script shows and sorts a column; ID, PARENT and DEPTH are not shown. */
+    enum Type { DATE, TEXT, LONG_TEXT, NUMBER, LINK, ID, PARENT, DEPTH }
+
+    /** The platform whose texts are Markdown. */
+    static final String MARKDOWN_PLATFORM = "reddit";
 
     record Column(String label, Type type) {
     }
@@ -32,7 +39,8 @@ final class TableColumns {
         Column link = new Column("Link", Type.LINK);
         return switch (content) {
             case COMMENTS -> List.of(date, author, new Column("Comment", Type.LONG_TEXT),
-                    new Column("Likes", Type.NUMBER), new Column("Replies", Type.NUMBER), new Column("Reply", Type.TEXT), link);
+                    new Column("Likes", Type.NUMBER), new Column("Replies", Type.NUMBER), new Column("Reply", Type.TEXT), link,
+                    new Column("id", Type.ID), new Column("parent", Type.PARENT), new Column("depth", Type.DEPTH));
             case POSTS -> List.of(date, author, new Column("Title", Type.TEXT), new Column("Text", Type.LONG_TEXT),
                     new Column("Likes", Type.NUMBER), new Column("Comments", Type.NUMBER), new Column("Views", Type.NUMBER),
                     link);
@@ -51,13 +59,13 @@ final class TableColumns {
         }
         json.writeString(authorLabel(item.author()));
         if (item instanceof Comment c) {
-            json.writeString(c.text());
+            longText(json, item, Optional.of(c.text()));
             number(json, c.likeCount());
             number(json, c.replyCount());
             json.writeString(c.depth() == 0 ? "" : "reply");
         } else if (item instanceof Post p) {
             text(json, p.title());
-            text(json, p.text());
+            longText(json, item, p.text());
             number(json, p.likeCount());
             number(json, p.commentCount());
             number(json, p.viewCount());
@@ -72,12 +80,30 @@ final class TableColumns {
             json.writeNumber(m.index());
         }
         text(json, item.url().filter(Html::isWebLink));
+        if (item instanceof Comment c) {
+            json.writeString(c.id());
+            text(json, c.parentId());
+            json.writeNumber(c.depth());
+        }
         json.writeEndArray();
     }
 
     /** The name to show for an author: display name, else handle, else id. */
     static String authorLabel(Optional<Author> author) {
         return author.flatMap(a -> a.displayName().or(a::handle).or(a::id)).orElse("");
+    }
+
+    /** Whether the item's texts are Markdown, to be shown formatted. */
+    static boolean markdown(Item item) {
+        return MARKDOWN_PLATFORM.equals(item.platform());
+    }
+
+    private static void longText(JsonGenerator json, Item item, Optional<String> text) throws IOException {
+        if (text.isPresent() && markdown(item)) {
+            Markdown.write(json, Markdown.parse(text.get()));
+        } else {
+            text(json, text);
+        }
     }
 
     private static void date(JsonGenerator json, Item item) throws IOException {

@@ -8,14 +8,19 @@
     var block = JSON.parse(blocks[b].textContent);
     for (var r = 0; r < block.length; r++) { rows.push(block[r]); }
   }
+  var HIDDEN = ['id', 'parent', 'depth'];
+  var MARKDOWN_TAGS = ['p', 'em', 'strong', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'br', 'hr'];
+  var idColumn = typeIndex('id'), parentColumn = typeIndex('parent'), depthColumn = typeIndex('depth');
+  var visible = [];
   var searchable = [];
   columns.forEach(function (column, i) {
+    if (HIDDEN.indexOf(column.type) === -1) { visible.push(i); }
     if (column.type === 'text' || column.type === 'long_text') { searchable.push(i); }
   });
   var collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
   var numbers = new Intl.NumberFormat('en');
   var lowered = null;
-  var view = rows.slice();
+  var view = threaded(rows);
   var page = 0;
   var sortColumn = -1;
   var descending = false;
@@ -33,7 +38,8 @@
   controls.append(search, previous, next, status);
   var table = document.createElement('table');
   var head = table.createTHead().insertRow();
-  columns.forEach(function (column, i) {
+  visible.forEach(function (i) {
+    var column = columns[i];
     var th = document.createElement('th');
     th.textContent = column.label;
     th.scope = 'col';
@@ -41,13 +47,78 @@
     head.appendChild(th);
   });
   var body = table.createTBody();
-  section.append(controls, table);
+  var scroller = element('div', 'scroll');
+  scroller.appendChild(table);
+  section.append(controls, scroller);
 
   var timer = 0;
   search.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(filter, rows.length > 20000 ? 250 : 60);
   });
+
+  function typeIndex(type) {
+    for (var i = 0; i < columns.length; i++) { if (columns[i].type === type) { return i; } }
+    return -1;
+  }
+
+  /** Each reply right after its parent (and the parent's earlier replies); the rest in their own order. */
+  function threaded(list) {
+    if (parentColumn < 0 || sortColumn >= 0) { return list; }
+    var present = new Map();
+    list.forEach(function (row) { present.set(row[idColumn], row); });
+    var children = new Map();
+    var roots = [];
+    list.forEach(function (row) {
+      var parent = row[parentColumn];
+      if (parent && parent !== row[idColumn] && present.has(parent)) {
+        if (!children.has(parent)) { children.set(parent, []); }
+        children.get(parent).push(row);
+      } else {
+        roots.push(row);
+      }
+    });
+    var ordered = [];
+    var seen = new Set();
+    var stack = roots.slice().reverse();
+    while (stack.length > 0) {
+      var row = stack.pop();
+      if (seen.has(row)) { continue; }
+      seen.add(row);
+      ordered.push(row);
+      var kids = children.get(row[idColumn]) || [];
+      for (var k = kids.length - 1; k >= 0; k--) { stack.push(kids[k]); }
+    }
+    // Rows in a parent cycle (bad data) are never reached from a root; keep them anyway.
+    list.forEach(function (row) { if (!seen.has(row)) { ordered.push(row); } });
+    return ordered;
+  }
+
+  /** A cell's text: the value itself, or the text of a Markdown tree ([tag, href, children...] arrays). */
+  function plain(value) {
+    if (value === null || value === undefined) { return ''; }
+    if (!Array.isArray(value)) { return String(value); }
+    return value.map(function (node) {
+      return Array.isArray(node) ? plain(node.slice(2)) + (node[0] === 'p' || node[0] === 'li' ? '\n' : '') : node;
+    }).join('');
+  }
+
+  /** Builds a Markdown tree with DOM calls: allowed tags only, text as text nodes, http(s) links only. */
+  function markdown(parent, nodes) {
+    nodes.forEach(function (node) {
+      if (!Array.isArray(node)) { parent.appendChild(document.createTextNode(node)); return; }
+      var tag = MARKDOWN_TAGS.indexOf(node[0]) === -1 ? 'span' : node[0];
+      var child = document.createElement(tag);
+      if (tag === 'a') {
+        if (!/^https?:\/\//i.test(node[1])) { markdown(parent, node.slice(2)); return; }
+        child.href = node[1];
+        child.rel = 'noopener noreferrer nofollow';
+        child.target = '_blank';
+      }
+      markdown(child, node.slice(2));
+      parent.appendChild(child);
+    });
+  }
 
   function element(tag, className) {
     var node = document.createElement(tag);
@@ -66,7 +137,7 @@
   function haystacks() {
     if (lowered === null) {
       lowered = rows.map(function (row) {
-        return searchable.map(function (i) { return row[i] || ''; }).join('\n').toLowerCase();
+        return searchable.map(function (i) { return plain(row[i]); }).join('\n').toLowerCase();
       });
     }
     return lowered;
@@ -75,13 +146,14 @@
   function filter() {
     var query = search.value.trim().toLowerCase();
     if (query === '') {
-      view = rows.slice();
+      view = threaded(rows);
     } else {
       var texts = haystacks();
       view = [];
       for (var i = 0; i < rows.length; i++) {
         if (texts[i].indexOf(query) !== -1) { view.push(rows[i]); }
       }
+      view = threaded(view);
     }
     sort();
     page = 0;
@@ -92,7 +164,7 @@
     descending = sortColumn === i ? !descending : columns[i].type === 'number' || columns[i].type === 'date';
     sortColumn = i;
     for (var c = 0; c < head.cells.length; c++) {
-      if (c === i) { head.cells[c].setAttribute('aria-sort', descending ? 'descending' : 'ascending'); }
+      if (visible[c] === i) { head.cells[c].setAttribute('aria-sort', descending ? 'descending' : 'ascending'); }
       else { head.cells[c].removeAttribute('aria-sort'); }
     }
     sort();
@@ -109,13 +181,18 @@
       var x = a[i], y = b[i];
       if (x === null || x === '') { return y === null || y === '' ? 0 : 1; }
       if (y === null || y === '') { return -1; }
-      return sign * (numeric ? x - y : collator.compare(x, y));
+      return sign * (numeric ? x - y : collator.compare(plain(x), plain(y)));
     });
   }
 
   function cell(value, type) {
     var td = element('td', type);
     if (value === null || value === '') { return td; }
+    if (Array.isArray(value)) {
+      td.classList.add('markdown');
+      markdown(td, value);
+      return td;
+    }
     if (type === 'date') {
       td.textContent = new Date(value).toISOString().slice(0, 16).replace('T', ' ');
     } else if (type === 'number') {
@@ -143,13 +220,19 @@
     var fragment = document.createDocumentFragment();
     for (var r = start; r < end; r++) {
       var tr = document.createElement('tr');
-      for (var c = 0; c < columns.length; c++) { tr.appendChild(cell(view[r][c], columns[c].type)); }
+      var depth = depthColumn >= 0 && sortColumn < 0 ? Math.min(view[r][depthColumn] || 0, 6) : 0;
+      for (var v = 0; v < visible.length; v++) {
+        var c = visible[v];
+        var td = cell(view[r][c], columns[c].type);
+        if (depth > 0 && columns[c].type === 'long_text') { td.classList.add('depth-' + depth); }
+        tr.appendChild(td);
+      }
       fragment.appendChild(tr);
     }
     body.replaceChildren(fragment);
     previous.disabled = page === 0;
     next.disabled = page >= pages - 1;
-    status.textContent = view.length === 0 ? 'No matching rows'
+    status.textContent = rows.length === 0 ? 'Nothing to show' : view.length === 0 ? 'No matching rows'
       : 'Rows ' + numbers.format(start + 1) + '–' + numbers.format(end) + ' of ' + numbers.format(view.length)
         + (view.length < rows.length ? ' (filtered from ' + numbers.format(rows.length) + ')' : '');
   }

@@ -119,6 +119,12 @@ final class Chromium implements AutoCloseable {
         loaded.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** Lays pages out as on a screen of this size, as a phone would. */
+    void viewport(int width, int height) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", width).put("height", height)
+                .put("deviceScaleFactor", 1).put("mobile", false));
+    }
+
     /** Evaluates an expression in the page (awaiting a promise) and returns its JSON value. */
     JsonNode evaluate(String expression) throws Exception {
         ObjectNode params = JSON.createObjectNode().put("expression", expression).put("returnByValue", true)

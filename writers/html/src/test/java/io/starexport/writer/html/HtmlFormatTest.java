@@ -94,7 +94,7 @@ class HtmlFormatTest {
 
         String partial = bytes.toString(StandardCharsets.UTF_8);
         assertThat(rows(partial)).as("two whole blocks").hasSize(2_000);
-        assertThat(partial).contains("lc=c2499\"]").doesNotContain("id=\"summary\"");
+        assertThat(partial).contains("lc=c2499\",\"c2499\"").doesNotContain("id=\"summary\"");
 
         writer.close();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).endsWith("</html>\n");
@@ -125,7 +125,8 @@ class HtmlFormatTest {
         String charts = section(page, "charts");
         assertThat(charts).contains("<title>2026-03-01: 7</title>", "<title>2026-03-05: 0</title>",
                 "<title>2026-03-09: 1</title>");
-        assertThat(count(charts, "<rect")).as("nine days and seven authors").isEqualTo(9 + 7);
+        assertThat(count(charts, "<rect")).as("nine days").isEqualTo(9);
+        assertThat(count(charts, "<meter")).as("seven authors").isEqualTo(7);
     }
 
     @Test
@@ -183,12 +184,13 @@ class HtmlFormatTest {
     }
 
     @Test
-    void anEmptyReportStillOpens() throws IOException {
+    void anEmptyReportSaysWhyInsteadOfShowingEmptyCharts() throws IOException {
         String page = write(COMMENTS, List.of());
 
         assertThat(rows(page)).isEmpty();
-        assertThat(section(page, "summary")).contains("<dd>0 comments</dd>", "<dt>Date range</dt><dd>–</dd>");
-        assertThat(section(page, "charts")).contains("No dates.", "No authors.");
+        assertThat(section(page, "summary")).contains("<dd>0 comments</dd>", "<dt>Date range</dt><dd>–</dd>",
+                "No comments were exported: the target has none, they are hidden, or none matched the export&#39;s filters.");
+        assertThat(page).doesNotContain("id=\"charts\"");
     }
 
     @Test

@@ -92,7 +92,7 @@ public final class XlsxFormat implements OutputFormat {
         if (options.resume()) {
             throw new IllegalArgumentException("an xlsx workbook cannot continue a partial file; start it again");
         }
-        return XlsxRecordWriter.open(out, options.content(), rowsPerSheet);
+        return XlsxRecordWriter.open(out, options, rowsPerSheet);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.starexport.platform.youtube;
+package io.starexport.kit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,8 +9,12 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Display strings seen in the recordings and named in reference §1.8 ("Value formats seen in the recordings"). */
-class TextsTest {
+/**
+ * Display strings seen in the YouTube recordings (platforms-youtube reference §1.8, "Value formats seen in
+ * the recordings"), Facebook Graph API timestamps, and German abbreviations as YouTube's web client shows them
+ * with {@code hl=de}.
+ */
+class ValuesTest {
     private static final Instant NOW = Instant.parse("2026-01-24T12:00:00Z");
 
     @ParameterizedTest(name = "''{0}''")
@@ -32,17 +36,38 @@ class TextsTest {
             "1.2 M"     | 1200000   | true
             "1 234"     | 1234      | false
             "2 Kommentare" | 2      | false
+            "3,4 Mio."  | 3400000   | true
+            "12 Tsd."   | 12000     | true
+            "1,2 Mrd. Aufrufe" | 1200000000 | true
             """)
-    void parsesCounts(String text, long value, boolean approximate) {
-        assertThat(Texts.count(text)).isEqualTo(new Texts.Count(value, approximate));
+    void readsCountsKeepingTheirText(String text, long value, boolean approximate) {
+        assertThat(Values.count(text)).contains(new Values.Count(value, approximate, text.trim()));
     }
 
     @Test
-    void aBlankCountIsZeroAndTextIsNoCount() {
-        assertThat(Texts.count(" ")).isEqualTo(new Texts.Count(0, false));
-        assertThat(Texts.count("")).isEqualTo(new Texts.Count(0, false));
-        assertThat(Texts.count("No comments")).isNull();
-        assertThat(Texts.count(null)).isNull();
+    void textWithoutANumberIsNoCount() {
+        assertThat(Values.count("No comments")).isEmpty();
+        assertThat(Values.count(" ")).isEmpty();
+        assertThat(Values.count(null)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', textBlock = """
+            2024-05-01T10:00:00Z          | 2024-05-01T10:00:00Z
+            2024-05-01T10:00:00.123456Z   | 2024-05-01T10:00:00.123456Z
+            2024-05-01T12:00:00+02:00     | 2024-05-01T10:00:00Z
+            2020-02-24T09:15:16+0000      | 2020-02-24T09:15:16Z
+            2024-05-01                    | 2024-05-01T00:00:00Z
+            """)
+    void readsIsoDates(String text, String instant) {
+        assertThat(Values.instant(text)).contains(Instant.parse(instant));
+    }
+
+    @Test
+    void otherDateTextIsNoDate() {
+        assertThat(Values.instant("yesterday")).isEmpty();
+        assertThat(Values.instant("2024-13-01")).isEmpty();
+        assertThat(Values.instant(null)).isEmpty();
     }
 
     @ParameterizedTest(name = "''{0}''")
@@ -62,14 +87,12 @@ class TextsTest {
             """)
     void turnsRelativeTimesIntoInstants(String text, String ago) {
         // Months count 30 days and years 365 (the hours in the table).
-        assertThat(Texts.ago(text, NOW)).isEqualTo(NOW.minus(Duration.parse(ago)));
+        assertThat(Values.ago(text, NOW)).contains(NOW.minus(Duration.parse(ago)));
     }
 
     @Test
-    void leavesOtherLanguagesUnparsedAndSeesEdits() {
-        assertThat(Texts.ago("vor 4 Jahren (bearbeitet)", NOW)).isNull();
-        assertThat(Texts.edited("vor 4 Jahren (bearbeitet)")).isTrue();
-        assertThat(Texts.edited("4 years ago (edited)")).isTrue();
-        assertThat(Texts.edited("4 years ago")).isFalse();
+    void leavesOtherLanguagesUnread() {
+        assertThat(Values.ago("vor 4 Jahren (bearbeitet)", NOW)).isEmpty();
+        assertThat(Values.ago(null, NOW)).isEmpty();
     }
 }
