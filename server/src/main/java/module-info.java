@@ -4,6 +4,7 @@
  */
 module io.starexport.server {
     requires transitive io.starexport.core;
+    requires io.starexport.automation;
     requires io.javalin;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;

@@ -9,6 +9,8 @@ import io.javalin.http.HttpResponseException;
 import io.starexport.StarExport;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.automation.Scheduler;
+import io.starexport.automation.Webhooks;
 import io.starexport.jobs.JobExecutor;
 import io.starexport.jobs.JobStore;
 import org.slf4j.Logger;
@@ -73,6 +75,8 @@ public final class StarExportServer implements AutoCloseable {
     private JobExecutor jobs;
     private Bulk bulk;
     private Realtime realtime;
+    private Webhooks webhooks;
+    private Scheduler scheduler;
     private boolean closed;
 
     private StarExportServer(Builder builder) {
@@ -105,7 +109,14 @@ public final class StarExportServer implements AutoCloseable {
         }
         Tokens tokens = Tokens.open(directory, settings.clock);
         realtime = new Realtime(tokens, json);
-        jobs = JobExecutor.builder(settings.engine).listener(realtime).store(JobStore.directory(directory.resolve("jobs")))
+        Webhooks.Builder hooks = Webhooks.builder().directory(directory.resolve("webhooks")).clock(settings.clock);
+        if (settings.sandbox) {
+            // A sandbox server is for trying things on one machine: receivers there are plain http on loopback.
+            hooks.allowHttpOnLoopback().allowPrivateAddresses();
+        }
+        webhooks = hooks.build();
+        jobs = JobExecutor.builder(settings.engine).listener(realtime).listener(webhooks.listener())
+                .store(JobStore.directory(directory.resolve("jobs")))
                 .concurrency(settings.concurrency).maxQueueSize(settings.maxQueuedJobs).closeTimeout(CLOSE_TIMEOUT)
                 .clock(settings.clock).build();
         realtime.jobs(jobs);
@@ -114,6 +125,8 @@ public final class StarExportServer implements AutoCloseable {
             if (resumed > 0) {
                 LOG.info("Resumed {} unfinished job(s) from {}", resumed, directory);
             }
+            scheduler = Scheduler.builder(jobs).directory(directory.resolve("schedules")).webhooks(webhooks)
+                    .clock(settings.clock).build();
             bulk = new Bulk(jobs, files.resolve("bulk"));
             Limits limits = new Limits(settings.requestsPerMinute, settings.clock);
             ServerSettings routeSettings = new ServerSettings(settings.sandbox, settings.concurrency,
@@ -137,6 +150,8 @@ public final class StarExportServer implements AutoCloseable {
                 });
                 config.routes.before(ctx -> authenticate(ctx, tokens, limits));
                 api.register(config.routes);
+                new WebhooksApi(webhooks, api).register(config.routes);
+                new SchedulesApi(scheduler, settings.engine, api).register(config.routes);
                 starApi.register(config.routes);
                 realtime.register(config.routes);
                 config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -155,6 +170,7 @@ public final class StarExportServer implements AutoCloseable {
                 });
             });
             app.start();
+            scheduler.start();
             LOG.info("Star Export server listening on http://{}:{}", settings.bind, app.port());
             return this;
         } catch (RuntimeException e) {
@@ -257,11 +273,17 @@ public final class StarExportServer implements AutoCloseable {
             app.stop();
             app = null;
         }
+        if (scheduler != null) {
+            scheduler.close();
+        }
         if (bulk != null) {
             bulk.close();
         }
         if (jobs != null) {
             jobs.close();
+        }
+        if (webhooks != null) {
+            webhooks.close();
         }
         if (realtime != null) {
             realtime.close();
