@@ -36,8 +36,10 @@ import java.util.TreeSet;
  * A self-hosted HTTP server that speaks ExportComments' v3 API over an in-process {@link StarExport} engine, so that
  * ExportComments' own CLI, MCP server and scripts can be pointed at it with only their base URL changed; it also
  * serves the Star Export API ({@code /api/export/…}, Bearer tokens) and its progress events for Socket.IO clients. Jobs run
- * on a {@link JobExecutor} whose store, output files and API tokens live under the server's directory; jobs,
- * tokens and files survive a restart, and unfinished jobs resume.
+ * on a {@link JobExecutor} whose store, output files and API tokens live under the server's directory, beside the
+ * webhooks and schedules of ExportComments' {@code /api/v1/webhooks} and {@code /api/v1/schedules} routes (job events
+ * are delivered to the webhooks; a {@code Scheduler} ticks while the server runs); all of it survives a restart, and
+ * unfinished jobs resume.
  *
  * <pre>{@code
  * try (StarExport engine = StarExport.builder().build();
@@ -115,12 +117,12 @@ public final class StarExportServer implements AutoCloseable {
             hooks.allowHttpOnLoopback().allowPrivateAddresses();
         }
         webhooks = hooks.build();
-        jobs = JobExecutor.builder(settings.engine).listener(realtime).listener(webhooks.listener())
-                .store(JobStore.directory(directory.resolve("jobs")))
-                .concurrency(settings.concurrency).maxQueueSize(settings.maxQueuedJobs).closeTimeout(CLOSE_TIMEOUT)
-                .clock(settings.clock).build();
-        realtime.jobs(jobs);
         try {
+            jobs = JobExecutor.builder(settings.engine).listener(realtime).listener(webhooks.listener())
+                    .store(JobStore.directory(directory.resolve("jobs")))
+                    .concurrency(settings.concurrency).maxQueueSize(settings.maxQueuedJobs).closeTimeout(CLOSE_TIMEOUT)
+                    .clock(settings.clock).build();
+            realtime.jobs(jobs);
             int resumed = jobs.resumeUnfinished().size();
             if (resumed > 0) {
                 LOG.info("Resumed {} unfinished job(s) from {}", resumed, directory);
