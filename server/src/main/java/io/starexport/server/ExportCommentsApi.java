@@ -182,7 +182,7 @@ final class ExportCommentsApi {
     }
 
     /** The seed's options as a request template (its URL a placeholder); unknown and unsupported ones refused. */
-    private ExportRequest options(JsonNode options, boolean sandbox) {
+    ExportRequest options(JsonNode options, boolean sandbox) {
         ExportRequest.Builder request = ExportRequest.builder("about:blank").sandbox(sandbox);
         if (options == null || options.isNull()) {
             return request.build();
@@ -228,7 +228,7 @@ final class ExportCommentsApi {
     }
 
     /** One job's request: the template's choices, its download file and its JSON file in a folder of its own. */
-    private ExportRequest request(String url, ExportRequest template) {
+    ExportRequest request(String url, ExportRequest template) {
         Detection detection;
         try {
             detection = engine.detect(url);
@@ -337,14 +337,7 @@ final class ExportCommentsApi {
     ObjectNode jobObject(Context ctx, Job job) {
         ObjectNode node = summary(job);
         ExportRequest request = job.request();
-        ObjectNode options = node.putObject("options");
-        if (request.replies()) {
-            options.put("replies", true);
-        }
-        request.limit().ifPresent(limit -> options.put("limit", limit));
-        request.since().ifPresent(since -> options.put("minTimestamp", since.getEpochSecond()));
-        request.until().ifPresent(until -> options.put("maxTimestamp", until.getEpochSecond()));
-        request.proxy().ifPresent(pool -> options.put("pool", pool));
+        writeOptions(request, node.putObject("options"));
         node.put("locked", false);
         node.put("platform", job.platform());
         boolean done = job.status() == JobStatus.SUCCEEDED;
@@ -368,9 +361,22 @@ final class ExportCommentsApi {
         return node;
     }
 
+    /** A request's choices as the seed's options object, the inverse of {@link #options(JsonNode, boolean)}. */
+    static ObjectNode writeOptions(ExportRequest request, ObjectNode options) {
+        if (request.replies()) {
+            options.put("replies", true);
+        }
+        request.limit().ifPresent(limit -> options.put("limit", limit));
+        request.since().ifPresent(since -> options.put("minTimestamp", since.getEpochSecond()));
+        request.until().ifPresent(until -> options.put("maxTimestamp", until.getEpochSecond()));
+        request.proxy().ifPresent(pool -> options.put("pool", pool));
+        return options;
+    }
+
     private long number(Job job) {
         synchronized (numbers) {
-            return numbers.getOrDefault(job.id(), 0L);
+            // Jobs the scheduler submitted get their number when a client first sees them.
+            return numbers.computeIfAbsent(job.id(), id -> ++lastNumber);
         }
     }
 
@@ -500,7 +506,7 @@ final class ExportCommentsApi {
         throw ApiException.badRequest("X-Sandbox must be true or false");
     }
 
-    private boolean sandbox(Context ctx) {
+    boolean sandbox(Context ctx) {
         return sandbox(ctx, settings.sandbox());
     }
 
@@ -512,7 +518,7 @@ final class ExportCommentsApi {
         return settings.publicUrl().orElseGet(() -> ctx.scheme() + "://" + ctx.host());
     }
 
-    private ObjectNode object(Context ctx) {
+    ObjectNode object(Context ctx) {
         JsonNode body;
         try {
             body = json.readTree(ctx.body());
@@ -525,7 +531,7 @@ final class ExportCommentsApi {
         return (ObjectNode) body;
     }
 
-    private static String text(JsonNode value, String name) {
+    static String text(JsonNode value, String name) {
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw ApiException.badRequest(name + " must be a non-empty string");
         }
@@ -539,7 +545,7 @@ final class ExportCommentsApi {
         return value.longValue();
     }
 
-    private static int queryInt(Context ctx, String name, int absent, int min, int max) {
+    static int queryInt(Context ctx, String name, int absent, int min, int max) {
         String value = ctx.queryParam(name);
         if (value == null) {
             return absent;
@@ -555,7 +561,7 @@ final class ExportCommentsApi {
         throw ApiException.badRequest(name + " must be an integer of at least " + min);
     }
 
-    private static UUID uuid(String text) {
+    static UUID uuid(String text) {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
@@ -563,7 +569,7 @@ final class ExportCommentsApi {
         }
     }
 
-    private static ApiException translate(ExportException e) {
+    static ApiException translate(ExportException e) {
         return switch (e.code()) {
             case INVALID_URL, UNSUPPORTED_PLATFORM, UNSUPPORTED_CONTENT ->
                     new ApiException(400, ApiException.INVALID_URL, e.getMessage());
@@ -596,6 +602,10 @@ final class ExportCommentsApi {
 
     private static List<String> sorted(Set<String> names) {
         return names.stream().sorted().toList();
+    }
+
+    ObjectMapper json() {
+        return json;
     }
 
     void send(Context ctx, int status, JsonNode body) {

@@ -9,6 +9,8 @@ import io.javalin.http.HttpResponseException;
 import io.starexport.StarExport;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
+import io.starexport.automation.Scheduler;
+import io.starexport.automation.Webhooks;
 import io.starexport.jobs.JobExecutor;
 import io.starexport.jobs.JobStore;
 import org.slf4j.Logger;
@@ -34,8 +36,10 @@ import java.util.TreeSet;
  * A self-hosted HTTP server that speaks ExportComments' v3 API over an in-process {@link StarExport} engine, so that
  * ExportComments' own CLI, MCP server and scripts can be pointed at it with only their base URL changed; it also
  * serves the Star Export API ({@code /api/export/…}, Bearer tokens) and its progress events for Socket.IO clients. Jobs run
- * on a {@link JobExecutor} whose store, output files and API tokens live under the server's directory; jobs,
- * tokens and files survive a restart, and unfinished jobs resume.
+ * on a {@link JobExecutor} whose store, output files and API tokens live under the server's directory, beside the
+ * webhooks and schedules of ExportComments' {@code /api/v1/webhooks} and {@code /api/v1/schedules} routes (job events
+ * are delivered to the webhooks; a {@code Scheduler} ticks while the server runs); all of it survives a restart, and
+ * unfinished jobs resume.
  *
  * <pre>{@code
  * try (StarExport engine = StarExport.builder().build();
@@ -73,6 +77,8 @@ public final class StarExportServer implements AutoCloseable {
     private JobExecutor jobs;
     private Bulk bulk;
     private Realtime realtime;
+    private Webhooks webhooks;
+    private Scheduler scheduler;
     private boolean closed;
 
     private StarExportServer(Builder builder) {
@@ -105,15 +111,24 @@ public final class StarExportServer implements AutoCloseable {
         }
         Tokens tokens = Tokens.open(directory, settings.clock);
         realtime = new Realtime(tokens, json);
-        jobs = JobExecutor.builder(settings.engine).listener(realtime).store(JobStore.directory(directory.resolve("jobs")))
-                .concurrency(settings.concurrency).maxQueueSize(settings.maxQueuedJobs).closeTimeout(CLOSE_TIMEOUT)
-                .clock(settings.clock).build();
-        realtime.jobs(jobs);
+        Webhooks.Builder hooks = Webhooks.builder().directory(directory.resolve("webhooks")).clock(settings.clock);
+        if (settings.sandbox) {
+            // A sandbox server is for trying things on one machine: receivers there are plain http on loopback.
+            hooks.allowHttpOnLoopback().allowPrivateAddresses();
+        }
+        webhooks = hooks.build();
         try {
+            jobs = JobExecutor.builder(settings.engine).listener(realtime).listener(webhooks.listener())
+                    .store(JobStore.directory(directory.resolve("jobs")))
+                    .concurrency(settings.concurrency).maxQueueSize(settings.maxQueuedJobs).closeTimeout(CLOSE_TIMEOUT)
+                    .clock(settings.clock).build();
+            realtime.jobs(jobs);
             int resumed = jobs.resumeUnfinished().size();
             if (resumed > 0) {
                 LOG.info("Resumed {} unfinished job(s) from {}", resumed, directory);
             }
+            scheduler = Scheduler.builder(jobs).directory(directory.resolve("schedules")).webhooks(webhooks)
+                    .clock(settings.clock).build();
             bulk = new Bulk(jobs, files.resolve("bulk"));
             Limits limits = new Limits(settings.requestsPerMinute, settings.clock);
             ServerSettings routeSettings = new ServerSettings(settings.sandbox, settings.concurrency,
@@ -137,6 +152,8 @@ public final class StarExportServer implements AutoCloseable {
                 });
                 config.routes.before(ctx -> authenticate(ctx, tokens, limits));
                 api.register(config.routes);
+                new WebhooksApi(webhooks, api).register(config.routes);
+                new SchedulesApi(scheduler, settings.engine, api).register(config.routes);
                 starApi.register(config.routes);
                 realtime.register(config.routes);
                 config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -155,6 +172,7 @@ public final class StarExportServer implements AutoCloseable {
                 });
             });
             app.start();
+            scheduler.start();
             LOG.info("Star Export server listening on http://{}:{}", settings.bind, app.port());
             return this;
         } catch (RuntimeException e) {
@@ -257,11 +275,17 @@ public final class StarExportServer implements AutoCloseable {
             app.stop();
             app = null;
         }
+        if (scheduler != null) {
+            scheduler.close();
+        }
         if (bulk != null) {
             bulk.close();
         }
         if (jobs != null) {
             jobs.close();
+        }
+        if (webhooks != null) {
+            webhooks.close();
         }
         if (realtime != null) {
             realtime.close();

@@ -59,6 +59,18 @@ final class Fixture implements AutoCloseable {
         return send(request(path).method("PATCH", HttpRequest.BodyPublishers.noBody()));
     }
 
+    Response patch(String path, String body) {
+        return send(request(path).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response put(String path, String body) {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path))
                 .timeout(Duration.ofSeconds(30)).header("X-AUTH-TOKEN", token).header("Content-Type", "application/json");
