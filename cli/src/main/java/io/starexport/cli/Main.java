@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 @Command(name = "starexport", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Exports comments, posts, profiles and media metadata from social platforms.",
         subcommands = {ExportCommand.class, PlatformsCommand.class, FormatsCommand.class, McpCommand.class,
-            CompletionCommand.class,
+            ServeCommand.class, TokensCommand.class, CompletionCommand.class,
             HelpCommand.class},
         footer = {
             "",
@@ -40,6 +40,7 @@ import java.util.concurrent.Callable;
             "  starexport platforms --detect https://www.reddit.com/r/java/comments/1abcde/",
             "  starexport formats --json",
             "  starexport mcp --sandbox",
+            "  starexport serve --sandbox --port 8080",
             "  source <(starexport completion)",
             "  starexport --version --json"})
 public final class Main implements Callable<Integer> {
