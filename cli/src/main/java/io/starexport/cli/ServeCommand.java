@@ -60,8 +60,8 @@ final class ServeCommand implements Callable<Integer>, Main.HasCommonOptions {
             + "(tokens.json) are kept; default .starexport/server in the current directory.")
     private Path dir;
 
-    @Option(names = "--sandbox", description = "Answer every job from the offline sample data, and accept webhook "
-            + "targets on loopback over plain http, to try clients and receivers offline.")
+    @Option(names = "--sandbox", description = "Answer every job from the offline sample data, to try clients "
+            + "offline.")
     private boolean sandbox;
 
     @Mixin
