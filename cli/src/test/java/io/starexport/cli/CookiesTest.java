@@ -202,7 +202,7 @@ class CookiesTest {
     }
 
     private static PlatformInfo info(String id, String name, String... credentials) {
-        return new PlatformInfo(id, name, Set.of(), Map.of(), List.of(credentials), false);
+        return new PlatformInfo(id, name, Set.of(), Map.of(), List.of(credentials));
     }
 
     @Test
