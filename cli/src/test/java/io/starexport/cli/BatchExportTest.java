@@ -418,8 +418,11 @@ class BatchExportTest {
         Thread command = new Thread(() -> first.set(batch(list, "--endpoint", endpoint, "--format", "jsonl")));
 
         command.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
         while (server.findAll(getRequestedFor(urlPathEqualTo("/v1/comments")).withQueryParam("cursor", equalTo("p2")))
                 .isEmpty()) {
+            assertThat(System.nanoTime() - deadline).as("the batch never asked for page 2").isNegative();
+            assertThat(command.isAlive()).as("the batch ended before page 2").isTrue();
             Thread.sleep(20);
         }
         command.interrupt();

@@ -52,9 +52,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  */
 class ConfigurationReferenceTest {
-    /** Configuration types that are not named {@code Builder} but are set up the same way. */
+    /**
+     * Configuration types that are not named {@code Builder} but are set up the same way, and the export request's
+     * builder, which lives in the api package beside the item model.
+     */
     static final List<Class<?>> FLUENT_TYPES = List.of(ExportSpec.class, RetryPolicy.class, ProxyConfig.class,
-            RateLimit.class);
+            RateLimit.class, io.starexport.api.ExportRequest.Builder.class);
     /** Packages whose builders are not configuration: the item model and plugin SPI (see writing-a-platform.md). */
     private static final List<String> NOT_CONFIGURATION = List.of("io.starexport.api", "io.starexport.spi",
             "io.starexport.examples", "io.starexport.benchmarks", "io.starexport.docs");
