@@ -253,6 +253,23 @@ class ExportCommandTest {
         assertThat(checkpoint).doesNotExist();
     }
 
+    @Test
+    void aCheckpointWhoseCursorCannotBeReadIsNotOfferedForResumingAgain() throws Exception {
+        Path file = dir.resolve("c.csv");
+        ExportException cancelled = cancelAfterFirstProgress(file);
+        Path checkpoint = ErrorReporter.checkpointFile(cancelled.checkpoint().orElseThrow()).orElseThrow();
+        // A cursor another version or another export wrote: the checkpoint parses, its cursor does not.
+        String json = Files.readString(checkpoint, StandardCharsets.UTF_8);
+        Files.writeString(checkpoint, json.replaceFirst("\"cursor\"\\s*:\\s*\"[^\"]*\"", "\"cursor\":\"v9:foreign\""),
+                StandardCharsets.UTF_8);
+
+        Cli.Run run = Cli.run("export", "--resume", checkpoint.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("error [OUTPUT]: sandbox cursor 'v9:foreign'").doesNotContain("--resume");
+        assertThat(checkpoint).content(StandardCharsets.UTF_8).contains("v9:foreign");
+    }
+
     /** Starts a sandbox export with the library and cancels it once the first items are written. */
     private static ExportException cancelAfterFirstProgress(Path file) throws InterruptedException {
         AtomicReference<RunningExport> running = new AtomicReference<>();

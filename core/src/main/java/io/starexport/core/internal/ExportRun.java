@@ -361,6 +361,10 @@ final class ExportRun {
             // Nothing was fetched: there is nothing to keep or resume.
             outputs.forEach(OutputFile::discard);
             lastGood = null;
+        } else if (pages == 0 && error.code() == ErrorCode.OUTPUT) {
+            // A resume that fails on its checkpoint's own cursor (damaged, or written by another version or for another
+            // export): the checkpoint cannot be continued, so it is neither rewritten nor offered for another resume.
+            lastGood = null;
         } else if (fetchedAll) {
             // The partial files hold everything; a checkpoint would only send a resume back to page one.
             lastGood = null;
