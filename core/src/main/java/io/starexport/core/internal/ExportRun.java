@@ -145,6 +145,9 @@ final class ExportRun {
             // A plugin's or writer's Error (a StackOverflowError on deep input, say): the stack is unwound by
             // now, so the normal failure path can keep the partial file and its checkpoint.
             throw fail(unexpected(e));
+        } finally {
+            // Only now, with the files moved or kept and the checkpoint saved or deleted, may another export start.
+            outputs.forEach(OutputFile::release);
         }
     }
 
