@@ -97,6 +97,24 @@ class OutputLockTest {
         }
     }
 
+    @Test
+    void anOutputThatIsAnExistingFolderFailsBeforeAnyRequest() throws Exception {
+        TestPages.threePages(server);
+        Path folder = Files.createDirectory(dir.resolve("comments.csv"));
+
+        try (StarExport star = TestPages.engine(server).build()) {
+            assertThatThrownBy(() -> star.export(URL).comments().to(folder).run())
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT);
+                        assertThat(e.getMessage()).contains(folder + " is a folder");
+                    });
+        }
+        server.verify(exactly(0), getRequestedFor(urlPathEqualTo("/v1/comments")));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("comments.csv");
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

@@ -308,6 +308,21 @@ class ExportCommandTest {
     }
 
     @Test
+    void outputNamingAnExistingFolderIsAUsageErrorBeforeAnything() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("comments.csv"));
+
+        Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "-o", folder.toString(), "--json");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.json().get("error_code").asText()).isEqualTo("USAGE");
+        assertThat(run.json().get("error").asText()).contains("-o " + folder + " is a folder");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(folder);
+        }
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
     void outputDirCannotBeCombinedWithOutput() {
         Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "-d", dir.toString(), "-o", dir.resolve("a.csv").toString());
 

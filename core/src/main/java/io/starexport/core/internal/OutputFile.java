@@ -51,6 +51,10 @@ final class OutputFile {
      */
     static OutputFile open(Path file, OutputFormat format, WriterOptions options, Long resumeBytes) {
         Path partial = partialOf(file);
+        if (Files.isDirectory(file)) {
+            throw ExportException.of(ErrorCode.OUTPUT, file + " is a folder, not a file: name the file to write, such as "
+                    + file.resolve("export." + format.extensions().get(0)) + ".");
+        }
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
