@@ -307,6 +307,25 @@ class ExportCommandTest {
         assertThat(dir.resolve("dQw4w9WgXcQ-video.jsonl")).isRegularFile();
     }
 
+    /** Another export of the same -o holds its lock file, as a second terminal's export would. */
+    @Test
+    void aSecondExportToTheSameFileIsRefusedWithoutTouchingTheFirstOnesFiles() throws IOException {
+        Path file = dir.resolve("c.csv");
+        Path partial = Files.writeString(dir.resolve("c.csv.partial"), "id,text\n", StandardCharsets.UTF_8);
+        try (java.nio.channels.FileChannel other = java.nio.channels.FileChannel.open(dir.resolve("c.csv.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = other.lock()) {
+            Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "-o", file.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("error [OUTPUT]: Cannot write " + file + ": another export is writing it")
+                    .doesNotContain("--resume");
+        }
+        assertThat(partial).content(StandardCharsets.UTF_8).isEqualTo("id,text\n");
+        assertThat(file).doesNotExist();
+        assertThat(dir.resolve("c.csv.checkpoint.json")).doesNotExist();
+    }
+
     @Test
     void outputNamingAnExistingFolderIsAUsageErrorBeforeAnything() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("comments.csv"));
