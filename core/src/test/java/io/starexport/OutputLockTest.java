@@ -57,6 +57,8 @@ class OutputLockTest {
             RunningExport first = star.export(URL).comments().to(out).listener(pauseAfterFirstPage).start();
             assertThat(firstPageWritten.await(10, TimeUnit.SECONDS)).isTrue();
             byte[] partialBefore = Files.readAllBytes(dir.resolve("comments.jsonl.partial"));
+            Path checkpoint = dir.resolve("comments.jsonl.checkpoint.json");
+            byte[] checkpointBefore = Files.exists(checkpoint) ? Files.readAllBytes(checkpoint) : null;
 
             try (StarExport other = TestPages.engine(server).build()) {
                 assertThatThrownBy(() -> other.export(URL).comments().to(out).run())
@@ -65,13 +67,14 @@ class OutputLockTest {
                             assertThat(e.getMessage()).contains(out.toString()).contains("another export is writing it");
                             assertThat(e.checkpoint()).isEmpty();
                         });
+                // Refused before any request, and without touching the first export's partial file (checked while
+                // the first export still waits).
+                server.verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/comments")));
+                assertThat(Files.readAllBytes(dir.resolve("comments.jsonl.partial"))).isEqualTo(partialBefore);
+                assertThat(Files.exists(checkpoint) ? Files.readAllBytes(checkpoint) : null).isEqualTo(checkpointBefore);
             } finally {
                 secondTried.countDown();
             }
-            // Refused before any request, and without touching the first export's partial file.
-            server.verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/comments")));
-            assertThat(Files.readAllBytes(dir.resolve("comments.jsonl.partial"))).isEqualTo(partialBefore);
-            assertThat(dir.resolve("comments.jsonl.checkpoint.json")).doesNotExist();
 
             ExportResult result = first.result().get(10, TimeUnit.SECONDS);
             assertThat(result.items()).isEqualTo(30);
