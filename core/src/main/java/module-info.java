@@ -17,4 +17,5 @@ module io.starexport.core {
 
     uses io.starexport.spi.Platform;
     uses io.starexport.spi.OutputFormat;
+    uses io.starexport.spi.Enricher;
 }

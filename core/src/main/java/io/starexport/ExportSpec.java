@@ -206,6 +206,26 @@ public final class ExportSpec<T extends Item> {
         return this;
     }
 
+    /**
+     * Runs an enricher on every page, after the ones added before; its findings travel with each item
+     * ({@link Item#enrichments()}) and the writers write them. The id must name an installed enricher (found on the
+     * class path or registered with {@link StarExport.Builder#enricher}); an unknown one fails with an
+     * {@link IllegalArgumentException} listing the installed ones when the export starts.
+     */
+    public ExportSpec<T> enrich(String enricherId) {
+        unlocked("enrich");
+        request.enrich(enricherId);
+        return this;
+    }
+
+    /**
+     * Scores every item's sentiment offline with VADER: {@code enrich("vader")}, which needs the
+     * {@code starexport-sentiment-vader} module.
+     */
+    public ExportSpec<T> sentiment() {
+        return enrich("vader");
+    }
+
     /** Adds a listener for this export's events, after the engine's own listeners. */
     public ExportSpec<T> listener(ExportListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));

@@ -32,7 +32,7 @@ import java.util.function.Function;
  * The one JSON form of an {@link ExportRequest} and of a {@link Checkpoint}, which carries its request. Job
  * stores, checkpoint files, the command line and schedules all use it, so a request written by one is read by
  * any other. Both documents carry a {@code version}; a reader refuses fields it does not know rather than drop
- * a choice, and reads the checkpoints of earlier versions. Holds no secrets, because a request holds none.
+ * a choice, and reads the requests and checkpoints of earlier versions. Holds no secrets, because a request holds none.
  *
  * <pre>{@code
  * String json = RequestJson.write(request);
@@ -43,13 +43,15 @@ import java.util.function.Function;
  * {@link ErrorCode#OUTPUT} whose message names the version found and what to do.
  */
 public final class RequestJson {
-    /** The version of the request document this library writes. */
-    public static final int REQUEST_VERSION = 1;
+    /**
+     * The version of the request document this library writes; version 1 requests (before enrichers) are still read.
+     */
+    public static final int REQUEST_VERSION = 2;
     /** The version of the checkpoint document this library writes; version 1 checkpoints are still read. */
     public static final int CHECKPOINT_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> REQUEST_FIELDS = Set.of("version", "url", "content", "replies", "sort", "limit",
-            "since", "until", "outputs", "media", "sandbox", "credentials", "proxy");
+            "since", "until", "outputs", "media", "sandbox", "credentials", "proxy", "enrich");
 
     private RequestJson() {
     }
@@ -78,7 +80,7 @@ public final class RequestJson {
     /**
      * Reads a request document.
      *
-     * @throws ExportException {@code OUTPUT} when the document is damaged, of another version or has unknown fields
+     * @throws ExportException {@code OUTPUT} when the document is damaged, of a newer version or has unknown fields
      */
     public static ExportRequest readRequest(String json) {
         return read(json, "request", RequestJson::request);
@@ -162,11 +164,20 @@ public final class RequestJson {
         }
         request.credentials().ifPresent(name -> node.put("credentials", name));
         request.proxy().ifPresent(name -> node.put("proxy", name));
+        if (!request.enrichers().isEmpty()) {
+            request.enrichers().forEach(node.putArray("enrich")::add);
+        }
         return node;
     }
 
+    /** Version 1 is version 2 without {@code enrich}, which the field check below refuses in it. */
     private static ExportRequest request(JsonNode node) {
-        checkVersion(node, "request", REQUEST_VERSION);
+        int version = node.path("version").asInt(-1);
+        checkVersion(node, "request", version == 1 ? 1 : REQUEST_VERSION);
+        if (version == 1 && node.has("enrich")) {
+            throw ExportException.of(ErrorCode.OUTPUT, "The version 1 request has a field 'enrich', which only version "
+                    + REQUEST_VERSION + " knows; it was not written by Star Export.");
+        }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!REQUEST_FIELDS.contains(name)) {
@@ -196,6 +207,11 @@ public final class RequestJson {
         }
         optional(node, "credentials").ifPresent(builder::credentials);
         optional(node, "proxy").ifPresent(builder::proxy);
+        JsonNode enrich = node.path("enrich");
+        if (!enrich.isMissingNode() && !enrich.isArray()) {
+            throw new IllegalArgumentException("'enrich' is not a list of enricher ids");
+        }
+        enrich.forEach(id -> builder.enrich(id.asText()));
         return builder.build();
     }
 

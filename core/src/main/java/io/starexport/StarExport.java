@@ -10,6 +10,7 @@ import io.starexport.core.internal.Engine;
 import io.starexport.core.internal.EngineConfig;
 import io.starexport.core.internal.Version;
 import io.starexport.spi.Credentials;
+import io.starexport.spi.Enricher;
 import io.starexport.spi.OutputFormat;
 import io.starexport.spi.Platform;
 import io.starexport.spi.RateLimit;
@@ -95,6 +96,20 @@ public final class StarExport implements AutoCloseable {
     /** Runs an export on the engine's executor; see {@link ExportSpec#start()}. */
     public RunningExport start(ExportRequest request, ExportListener... listeners) {
         return start(request, Optional.empty(), List.of(listeners));
+    }
+
+    /**
+     * Checks a request without running it: the request as it would run, with the target's canonical URL, the
+     * content chosen (the target's default when the request names none) and each output's format. A scheduler, a
+     * job queue or a server calls this to refuse a request that cannot run before it is stored.
+     *
+     * @throws io.starexport.api.ExportException {@code INVALID_URL}, {@code UNSUPPORTED_PLATFORM} or
+     *                                           {@code UNSUPPORTED_CONTENT}
+     * @throws IllegalArgumentException          when an output's format or options, the credential set or the proxy
+     *                                           the request names is unknown
+     */
+    public ExportRequest check(ExportRequest request) {
+        return engine.plan(Objects.requireNonNull(request, "request"), List.of(), Optional.empty()).request();
     }
 
     ExportResult run(ExportRequest request, Optional<Checkpoint> resumeFrom, List<ExportListener> listeners) {
@@ -191,6 +206,7 @@ public final class StarExport implements AutoCloseable {
     public static final class Builder {
         private final List<Platform> platforms = new ArrayList<>();
         private final List<OutputFormat> formats = new ArrayList<>();
+        private final List<Enricher> enrichers = new ArrayList<>();
         private Boolean discovery;
         private Boolean sandbox;
         private final Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
@@ -227,7 +243,19 @@ public final class StarExport implements AutoCloseable {
             return this;
         }
 
-        /** Whether to find platform and format plugins with {@link java.util.ServiceLoader}; on by default. */
+        /**
+         * Registers an enricher, which a request runs by its id ({@link ExportRequest.Builder#enrich(String)}); it
+         * wins over a discovered plugin with the same id. Its credentials and rate limit are set like a platform's,
+         * under its id: {@code credential("openai", "api_key", key)}, {@code rateLimit("openai", …)}.
+         */
+        public Builder enricher(Enricher enricher) {
+            enrichers.add(Objects.requireNonNull(enricher, "enricher"));
+            return this;
+        }
+
+        /**
+         * Whether to find platform, format and enricher plugins with {@link java.util.ServiceLoader}; on by default.
+         */
         public Builder discovery(boolean discovery) {
             once(this.discovery, "discovery");
             this.discovery = discovery;
@@ -422,7 +450,7 @@ public final class StarExport implements AutoCloseable {
          * @throws IllegalStateException    when two discovered plugins claim one id
          */
         public StarExport build() {
-            EngineConfig.Builder config = EngineConfig.builder().platforms(platforms).formats(formats)
+            EngineConfig.Builder config = EngineConfig.builder().platforms(platforms).formats(formats).enrichers(enrichers)
                     .credentials(credentials).endpoints(endpoints).rateLimits(rateLimits)
                     .platformProxies(platformProxies).listeners(listeners).credentialSets(credentialSets)
                     .namedProxies(namedProxies);

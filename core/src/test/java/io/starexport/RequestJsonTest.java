@@ -33,7 +33,7 @@ class RequestJsonTest {
                     .concurrency(2).rateLimit(RateLimit.perSecond(3)).maxFileSize(1_000_000)
                     .contentTypes(List.of("image/*")).extraHosts(Set.of("cdn.example.com")).naming("{id}.{ext}")
                     .build())
-            .sandbox(true).credentials("brand-b").proxy("residential")
+            .sandbox(true).credentials("brand-b").proxy("residential").enrich("langid").enrich("vader")
             .build();
 
     @Test
@@ -50,8 +50,8 @@ class RequestJsonTest {
 
         String json = RequestJson.write(plain);
 
-        assertThat(json).contains("\"version\" : 1", "\"url\" : \"https://redd.it/abc123\"")
-                .doesNotContain("replies", "sandbox", "outputs", "media");
+        assertThat(json).contains("\"version\" : 2", "\"url\" : \"https://redd.it/abc123\"")
+                .doesNotContain("replies", "sandbox", "outputs", "media", "enrich");
         assertThat(RequestJson.readRequest(json)).isEqualTo(plain);
     }
 
@@ -60,6 +60,7 @@ class RequestJsonTest {
         assertThat(FULL.toBuilder().build()).isEqualTo(FULL);
         assertThat(FULL.toBuilder().limit(501).build()).isNotEqualTo(FULL);
         assertThat(FULL.toBuilder().sandbox(false).build()).isNotEqualTo(FULL);
+        assertThat(FULL.toBuilder().enrichers(List.of("vader", "langid")).build()).isNotEqualTo(FULL);
         assertThat(FULL.toBuilder().outputs(List.of(new ExportRequest.Output(Path.of("/data/comments.csv"),
                 Optional.of("csv"), Map.of("byteOrderMark", "true")))).build()).isNotEqualTo(FULL);
     }
@@ -100,6 +101,34 @@ class RequestJsonTest {
         assertThat(read.cursor()).contains("c-9");
         assertThat(read.items()).isEqualTo(42);
         assertThat(read.outputs()).extracting(Checkpoint.Output::bytes).containsExactly(777L, 99L);
+    }
+
+    @Test
+    void enrichersAreWrittenInTheirOrder() {
+        assertThat(RequestJson.write(FULL).replaceAll("\\s", "")).contains("\"enrich\":[\"langid\",\"vader\"]");
+    }
+
+    /** The request document before enrichers (request version 1), as job stores and schedules kept it. */
+    @Test
+    void aVersionOneRequestStillReads() {
+        String v1 = """
+                {"version":1,"url":"https://redd.it/abc123","content":"COMMENTS","limit":5,
+                 "outputs":[{"file":"/out/t.csv","format":"csv","options":{"byteOrderMark":"true"}}],
+                 "credentials":"brand-b"}""";
+
+        ExportRequest read = RequestJson.readRequest(v1);
+
+        assertThat(read).isEqualTo(ExportRequest.builder("https://redd.it/abc123").content(Content.COMMENTS).limit(5)
+                .outputs(List.of(new ExportRequest.Output(Path.of("/out/t.csv"), Optional.of("csv"),
+                        Map.of("byteOrderMark", "true")))).credentials("brand-b").build());
+        assertThat(read.enrichers()).isEmpty();
+    }
+
+    @Test
+    void aNewerRequestIsRefusedNamingItsVersion() {
+        assertThatThrownBy(() -> RequestJson.readRequest("{\"version\":3,\"url\":\"https://redd.it/abc123\"}"))
+                .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT))
+                .hasMessageContaining("version 3").hasMessageContaining("update Star Export");
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.OptionalLong;
 public record Comment(String platform, String id, Optional<String> url, Optional<Instant> createdAt,
                       boolean createdAtApproximate, Optional<Author> author, String postId,
                       Optional<String> parentId, int depth, String text, OptionalLong likeCount,
-                      OptionalLong replyCount, boolean pinned, boolean edited, Map<String, Object> extras)
+                      OptionalLong replyCount, boolean pinned, boolean edited, Map<String, Object> extras,
+                      Enrichments enrichments)
         implements Item {
 
     public Comment {
@@ -39,11 +40,19 @@ public record Comment(String platform, String id, Optional<String> url, Optional
             throw new IllegalArgumentException("depth must be >= 0 but was " + depth);
         }
         extras = Values.extras(extras);
+        enrichments = enrichments == null ? Enrichments.NONE : enrichments;
     }
 
     @Override
     public Content content() {
         return Content.COMMENTS;
+    }
+
+    /** A copy carrying these enrichments, replacing the ones it had. */
+    @Override
+    public Comment withEnrichments(Enrichments enrichments) {
+        return new Comment(platform, id, url, createdAt, createdAtApproximate, author, postId, parentId, depth, text,
+                likeCount, replyCount, pinned, edited, extras, Objects.requireNonNull(enrichments, "enrichments"));
     }
 
     /** A builder; platform, id, postId and text are required. */
@@ -113,7 +122,7 @@ public record Comment(String platform, String id, Optional<String> url, Optional
         public Comment build() {
             return new Comment(platform, id, urlValue(), createdAtValue(), createdAtApproximate, authorValue(), postId,
                     Optional.ofNullable(parentId), depth, text, Values.count(likeCount), Values.count(replyCount),
-                    pinned, edited, extras);
+                    pinned, edited, extras, enrichments);
         }
     }
 }

@@ -47,6 +47,7 @@ public final class ExportRequest {
     private final boolean sandbox;
     private final Optional<String> credentials;
     private final Optional<String> proxy;
+    private final List<String> enrichers;
 
     private ExportRequest(Builder builder) {
         this.url = builder.url;
@@ -61,6 +62,7 @@ public final class ExportRequest {
         this.sandbox = builder.sandbox;
         this.credentials = Optional.ofNullable(builder.credentials);
         this.proxy = Optional.ofNullable(builder.proxy);
+        this.enrichers = List.copyOf(builder.enrichers);
     }
 
     /** A builder for an export of {@code url}. */
@@ -82,6 +84,7 @@ public final class ExportRequest {
         builder.sandbox = sandbox;
         builder.credentials = credentials.orElse(null);
         builder.proxy = proxy.orElse(null);
+        builder.enrichers.addAll(enrichers);
         return builder;
     }
 
@@ -145,19 +148,27 @@ public final class ExportRequest {
         return proxy;
     }
 
+    /**
+     * The ids of the enrichers to run on every page, in order (such as {@code vader}); empty for none. Their findings
+     * travel with each item ({@link Item#enrichments()}) and the writers write them.
+     */
+    public List<String> enrichers() {
+        return enrichers;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ExportRequest that && url.equals(that.url) && content.equals(that.content)
                 && replies == that.replies && sort.equals(that.sort) && limit.equals(that.limit)
                 && since.equals(that.since) && until.equals(that.until) && outputs.equals(that.outputs)
                 && media.equals(that.media) && sandbox == that.sandbox && credentials.equals(that.credentials)
-                && proxy.equals(that.proxy);
+                && proxy.equals(that.proxy) && enrichers.equals(that.enrichers);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(url, content, replies, sort, limit, since, until, outputs, media, sandbox, credentials,
-                proxy);
+                proxy, enrichers);
     }
 
     /** The settings that differ from the defaults; secret-looking URL parameters and user info are masked. */
@@ -182,6 +193,9 @@ public final class ExportRequest {
         }
         credentials.ifPresent(value -> text.add("credentials=" + value));
         proxy.ifPresent(value -> text.add("proxy=" + value));
+        if (!enrichers.isEmpty()) {
+            text.add("enrichers=" + enrichers);
+        }
         return text.toString();
     }
 
@@ -231,6 +245,7 @@ public final class ExportRequest {
         private boolean sandbox;
         private String credentials;
         private String proxy;
+        private final List<String> enrichers = new ArrayList<>();
 
         private Builder(String url) {
             this.url = Objects.requireNonNull(url, "url");
@@ -328,6 +343,33 @@ public final class ExportRequest {
         /** Connects through the engine's proxy with this name. */
         public Builder proxy(String name) {
             this.proxy = requireName(name, "proxy");
+            return this;
+        }
+
+        /**
+         * Adds an enricher to run on every page, after the ones added before: its id, such as {@code vader} (lower
+         * case). The engine checks that it is installed when the export is planned.
+         *
+         * @throws IllegalArgumentException when the id is blank or was already added
+         */
+        public Builder enrich(String enricherId) {
+            Objects.requireNonNull(enricherId, "enricherId");
+            String id = enricherId.strip().toLowerCase(java.util.Locale.ROOT);
+            if (id.isEmpty()) {
+                throw new IllegalArgumentException("an enricher id must not be blank");
+            }
+            if (enrichers.contains(id)) {
+                throw new IllegalArgumentException("the enricher '" + id + "' was already added: " + enrichers);
+            }
+            enrichers.add(id);
+            return this;
+        }
+
+        /** Replaces the enrichers with these, in order; see {@link #enrich(String)}. */
+        public Builder enrichers(List<String> enricherIds) {
+            Objects.requireNonNull(enricherIds, "enricherIds");
+            enrichers.clear();
+            enricherIds.forEach(this::enrich);
             return this;
         }
 

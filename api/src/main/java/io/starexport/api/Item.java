@@ -11,6 +11,9 @@ import java.util.Optional;
  * <p>{@code createdAt} is exact unless {@link #createdAtApproximate()} says the platform only gave a
  * relative time such as "3 days ago"; the raw text is then kept in {@code extras} under
  * {@code createdAtText}.
+ *
+ * <p>{@link #enrichments()} holds what the export's enrichment stage added (sentiment, language); platforms leave it
+ * empty.
  */
 public sealed interface Item permits Comment, Post, Profile, MediaItem {
 
@@ -37,4 +40,13 @@ public sealed interface Item permits Comment, Post, Profile, MediaItem {
 
     /** The content this item belongs to. */
     Content content();
+
+    /**
+     * What the export's enrichers found out about this item (sentiment, language, a host's own values);
+     * {@link Enrichments#NONE} when the export ran none.
+     */
+    Enrichments enrichments();
+
+    /** A copy of this item carrying these enrichments instead of its own. */
+    Item withEnrichments(Enrichments enrichments);
 }

@@ -20,6 +20,7 @@ public abstract class ItemBuilder<B extends ItemBuilder<B, T>, T extends Item> {
     boolean createdAtApproximate;
     Author author;
     final Map<String, Object> extras = new LinkedHashMap<>();
+    Enrichments enrichments = Enrichments.NONE;
 
     ItemBuilder() {
     }
@@ -79,6 +80,12 @@ public abstract class ItemBuilder<B extends ItemBuilder<B, T>, T extends Item> {
     /** Several platform-specific fields. */
     public B extras(Map<String, ?> values) {
         values.forEach(this::extra);
+        return self();
+    }
+
+    /** What enrichers found out about the item; {@link Enrichments#NONE} by default. */
+    public B enrichments(Enrichments enrichments) {
+        this.enrichments = Objects.requireNonNull(enrichments, "enrichments");
         return self();
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -16,6 +17,12 @@ import java.util.OptionalLong;
  * object. {@link #toRow(Item)} and {@link #columns(Content)} give the flat form (CSV, XLSX): nested
  * objects become dotted columns such as {@code author.handle}; {@code extras} and a post's
  * {@code media} list stay single values for the writer to encode (as JSON text).
+ *
+ * <p>Enrichments come last: {@code sentiment} ({@code label}, {@code compound}, {@code positive},
+ * {@code neutral}, {@code negative}, {@code provider}), {@code language} ({@code code}, {@code confidence}) and
+ * {@code enrichments} (a host enricher's own values, one object or cell like {@code extras}). The nested form has
+ * them when an item carries them; the flat form has their columns when the export runs enrichers
+ * ({@link #columns(Content, boolean)}), empty where an item has no value.
  */
 public final class ItemFields {
     private static final List<String> COMMON = List.of("platform", "id", "url", "createdAt", "createdAtApproximate",
@@ -27,6 +34,10 @@ public final class ItemFields {
             Content.MEDIA, columns("postId", "index", "media.type", "media.url", "media.width", "media.height",
                     "media.durationSeconds", "media.mimeType"));
 
+    private static final List<String> ENRICHMENT_COLUMNS = List.of("sentiment.label", "sentiment.compound",
+            "sentiment.positive", "sentiment.neutral", "sentiment.negative", "sentiment.provider", "language.code",
+            "language.confidence", "enrichments");
+
     private ItemFields() {
     }
 
@@ -37,9 +48,22 @@ public final class ItemFields {
         return List.copyOf(all);
     }
 
-    /** The flat column names, in order, for items of one content. */
+    /** The flat column names, in order, for items of one content, without enrichment columns. */
     public static List<String> columns(Content content) {
         return COLUMNS.get(content);
+    }
+
+    /**
+     * The flat column names, in order, for items of one content; with {@code enriched}, the enrichment columns
+     * follow the others. Writers pass whether the export runs enrichers ({@code WriterOptions.enrichers()}).
+     */
+    public static List<String> columns(Content content, boolean enriched) {
+        if (!enriched) {
+            return columns(content);
+        }
+        List<String> all = new ArrayList<>(columns(content));
+        all.addAll(ENRICHMENT_COLUMNS);
+        return List.copyOf(all);
     }
 
     /** The item as an ordered, nested map of JSON-like values; absent values are left out. */
@@ -81,17 +105,24 @@ public final class ItemFields {
             map.put("media", media(m.media()));
         }
         map.put("extras", item.extras());
+        Enrichments enrichments = item.enrichments();
+        enrichments.sentiment().ifPresent(sentiment -> map.put("sentiment", sentiment(sentiment)));
+        enrichments.language().ifPresent(language -> map.put("language", language(language)));
+        if (!enrichments.custom().isEmpty()) {
+            map.put("enrichments", enrichments.custom());
+        }
         return map;
     }
 
     /**
      * The item as a flat map keyed by {@link #columns(Content)}; absent values are left out.
-     * Values are strings, numbers, booleans, or (for {@code extras} and a post's {@code media}) a map or list.
+     * Values are strings, numbers, booleans, or (for {@code extras}, {@code enrichments} and a post's {@code media})
+     * a map or list.
      */
     public static Map<String, Object> toRow(Item item) {
         Map<String, Object> row = new LinkedHashMap<>();
         toMap(item).forEach((name, value) -> {
-            if (value instanceof Map<?, ?> nested && !name.equals("extras")) {
+            if (value instanceof Map<?, ?> nested && !name.equals("extras") && !name.equals("enrichments")) {
                 nested.forEach((key, inner) -> row.put(name + "." + key, inner));
             } else {
                 row.put(name, value);
@@ -181,6 +212,24 @@ public final class ItemFields {
         return map;
     }
 
+    private static Map<String, Object> sentiment(Sentiment sentiment) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("label", sentiment.label().name().toLowerCase(java.util.Locale.ROOT));
+        put(map, "compound", sentiment.compound());
+        put(map, "positive", sentiment.positive());
+        put(map, "neutral", sentiment.neutral());
+        put(map, "negative", sentiment.negative());
+        map.put("provider", sentiment.provider());
+        return map;
+    }
+
+    private static Map<String, Object> language(Language language) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("code", language.code());
+        put(map, "confidence", language.confidence());
+        return map;
+    }
+
     private static Map<String, Object> media(Media media) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("type", media.type().name().toLowerCase(java.util.Locale.ROOT));
@@ -197,6 +246,10 @@ public final class ItemFields {
     }
 
     private static void put(Map<String, Object> map, String name, OptionalLong value) {
+        value.ifPresent(v -> map.put(name, v));
+    }
+
+    private static void put(Map<String, Object> map, String name, OptionalDouble value) {
         value.ifPresent(v -> map.put(name, v));
     }
 

@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public record MediaItem(String platform, String id, Optional<String> url, Optional<Instant> createdAt,
                         boolean createdAtApproximate, Optional<Author> author, Optional<String> postId, int index,
-                        Media media, Map<String, Object> extras) implements Item {
+                        Media media, Map<String, Object> extras,
+                        Enrichments enrichments) implements Item {
 
     public MediaItem {
         Objects.requireNonNull(platform, "platform");
@@ -28,11 +29,19 @@ public record MediaItem(String platform, String id, Optional<String> url, Option
             throw new IllegalArgumentException("index must be >= 0 but was " + index);
         }
         extras = Values.extras(extras);
+        enrichments = enrichments == null ? Enrichments.NONE : enrichments;
     }
 
     @Override
     public Content content() {
         return Content.MEDIA;
+    }
+
+    /** A copy carrying these enrichments, replacing the ones it had. */
+    @Override
+    public MediaItem withEnrichments(Enrichments enrichments) {
+        return new MediaItem(platform, id, url, createdAt, createdAtApproximate, author, postId, index, media,
+                extras, Objects.requireNonNull(enrichments, "enrichments"));
     }
 
     /** A builder; platform, id and media are required. */
@@ -67,7 +76,7 @@ public record MediaItem(String platform, String id, Optional<String> url, Option
         @Override
         public MediaItem build() {
             return new MediaItem(platform, id, urlValue(), createdAtValue(), createdAtApproximate, authorValue(),
-                    Optional.ofNullable(postId), index, media, extras);
+                    Optional.ofNullable(postId), index, media, extras, enrichments);
         }
     }
 }

@@ -22,7 +22,8 @@ import java.util.OptionalLong;
 public record Post(String platform, String id, Optional<String> url, Optional<Instant> createdAt,
                    boolean createdAtApproximate, Optional<Author> author, Optional<String> title, Optional<String> text,
                    OptionalLong likeCount, OptionalLong commentCount, OptionalLong viewCount, OptionalLong shareCount,
-                   List<Media> media, Map<String, Object> extras) implements Item {
+                   List<Media> media, Map<String, Object> extras,
+                   Enrichments enrichments) implements Item {
 
     public Post {
         Objects.requireNonNull(platform, "platform");
@@ -38,11 +39,20 @@ public record Post(String platform, String id, Optional<String> url, Optional<In
         shareCount = Values.orEmpty(shareCount);
         media = Values.list(media);
         extras = Values.extras(extras);
+        enrichments = enrichments == null ? Enrichments.NONE : enrichments;
     }
 
     @Override
     public Content content() {
         return Content.POSTS;
+    }
+
+    /** A copy carrying these enrichments, replacing the ones it had. */
+    @Override
+    public Post withEnrichments(Enrichments enrichments) {
+        return new Post(platform, id, url, createdAt, createdAtApproximate, author, title, text, likeCount,
+                commentCount, viewCount, shareCount, media, extras, Objects.requireNonNull(enrichments,
+                "enrichments"));
     }
 
     /** A builder; platform and id are required. */
@@ -103,7 +113,7 @@ public record Post(String platform, String id, Optional<String> url, Optional<In
         public Post build() {
             return new Post(platform, id, urlValue(), createdAtValue(), createdAtApproximate, authorValue(),
                     Optional.ofNullable(title), Optional.ofNullable(text), Values.count(likeCount),
-                    Values.count(commentCount), Values.count(viewCount), Values.count(shareCount), media, extras);
+                    Values.count(commentCount), Values.count(viewCount), Values.count(shareCount), media, extras, enrichments);
         }
     }
 }

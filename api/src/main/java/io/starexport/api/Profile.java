@@ -18,7 +18,8 @@ import java.util.OptionalLong;
 public record Profile(String platform, String id, Optional<String> url, Optional<Instant> createdAt,
                       boolean createdAtApproximate, Optional<Author> author, Optional<String> bio,
                       OptionalLong followerCount, OptionalLong followingCount, OptionalLong postCount,
-                      Map<String, Object> extras) implements Item {
+                      Map<String, Object> extras,
+                      Enrichments enrichments) implements Item {
 
     public Profile {
         Objects.requireNonNull(platform, "platform");
@@ -31,11 +32,19 @@ public record Profile(String platform, String id, Optional<String> url, Optional
         followingCount = Values.orEmpty(followingCount);
         postCount = Values.orEmpty(postCount);
         extras = Values.extras(extras);
+        enrichments = enrichments == null ? Enrichments.NONE : enrichments;
     }
 
     @Override
     public Content content() {
         return Content.PROFILE;
+    }
+
+    /** A copy carrying these enrichments, replacing the ones it had. */
+    @Override
+    public Profile withEnrichments(Enrichments enrichments) {
+        return new Profile(platform, id, url, createdAt, createdAtApproximate, author, bio, followerCount,
+                followingCount, postCount, extras, Objects.requireNonNull(enrichments, "enrichments"));
     }
 
     /** A builder; platform and id are required. */
@@ -77,7 +86,7 @@ public record Profile(String platform, String id, Optional<String> url, Optional
         public Profile build() {
             return new Profile(platform, id, urlValue(), createdAtValue(), createdAtApproximate, authorValue(),
                     Optional.ofNullable(bio), Values.count(followerCount), Values.count(followingCount),
-                    Values.count(postCount), extras);
+                    Values.count(postCount), extras, enrichments);
         }
     }
 }

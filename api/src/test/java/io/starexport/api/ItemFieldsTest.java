@@ -28,6 +28,59 @@ class ItemFieldsTest {
     }
 
     @Test
+    void enrichmentsComeLastInTheNestedFormAndOnlyWhenPresent() {
+        Comment scored = reply.withEnrichments(Enrichments.NONE.withSentiment(Sentiment.undetermined("vader"))
+                .withLanguage(Language.of("DE")));
+
+        Map<String, Object> map = ItemFields.toMap(scored);
+
+        assertThat(map.keySet()).endsWith("extras", "sentiment", "language");
+        assertThat(map.get("sentiment")).isEqualTo(Map.of("label", "undetermined", "provider", "vader"));
+        assertThat(map.get("language")).isEqualTo(Map.of("code", "de"));
+        assertThat(ItemFields.toMap(reply)).doesNotContainKeys("sentiment", "language", "enrichments");
+    }
+
+    @Test
+    void enrichedColumnsFollowTheOthersAndKeepCustomValuesInOneCell() {
+        Comment scored = reply.withEnrichments(Enrichments.NONE.withSentiment(Sentiment.of(-0.3, "mine"))
+                .withCustom("topic", Map.of("name", "music")));
+
+        Map<String, Object> row = ItemFields.toRow(scored);
+
+        assertThat(ItemFields.columns(Content.COMMENTS, true)).containsAll(row.keySet())
+                .startsWith(ItemFields.columns(Content.COMMENTS).toArray(String[]::new))
+                .endsWith("sentiment.label", "sentiment.compound", "sentiment.positive", "sentiment.neutral",
+                        "sentiment.negative", "sentiment.provider", "language.code", "language.confidence", "enrichments");
+        assertThat(row).containsEntry("sentiment.label", "negative").containsEntry("sentiment.compound", -0.3)
+                .containsEntry("enrichments", Map.of("topic", Map.of("name", "music")));
+        assertThat(ItemFields.columns(Content.POSTS, false)).isEqualTo(ItemFields.columns(Content.POSTS));
+    }
+
+    @Test
+    void enrichmentsMergeWithTheLaterOneWinning() {
+        Enrichments first = Enrichments.NONE.withSentiment(Sentiment.of(0.5, "a")).withLanguage(Language.of("en"))
+                .withCustom("x", 1).withCustom("y", 1);
+        Enrichments later = Enrichments.NONE.withSentiment(Sentiment.of(-0.5, "b")).withCustom("y", 2);
+
+        Enrichments merged = first.merge(later);
+
+        assertThat(merged.sentiment()).contains(Sentiment.of(-0.5, "b"));
+        assertThat(merged.language()).contains(Language.of("en"));
+        assertThat(merged.custom()).containsExactly(Map.entry("x", 1), Map.entry("y", 2));
+        assertThat(Enrichments.NONE.merge(Enrichments.NONE).isEmpty()).isTrue();
+    }
+
+    @Test
+    void sentimentLabelsFollowTheCompoundThresholdsAndUndeterminedHasNoScore() {
+        assertThat(Sentiment.Label.of(0.05)).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(Sentiment.Label.of(0.049)).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(Sentiment.Label.of(-0.05)).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(Sentiment.undetermined("vader").compound()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sentiment.of(1.5, "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1..1");
+    }
+
+    @Test
     void flatFormUsesTheDocumentedColumns() {
         Map<String, Object> row = ItemFields.toRow(reply);
         assertThat(ItemFields.columns(Content.COMMENTS)).containsAll(row.keySet());

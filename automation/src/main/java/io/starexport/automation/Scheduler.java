@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -71,6 +72,9 @@ import java.util.concurrent.TimeoutException;
  * half-appended when a run fails, is what the job listing points at, and can be picked up and deleted by
  * the consumer independently.
  *
+ * <p><b>Workflows.</b> {@link Workflows} built on a scheduler start their due runs on its ticks, after the
+ * schedules', with its clock, grace period and webhooks.
+ *
  * <p>Thread-safe. Events: {@link WebhookEvent#SCHEDULE_RUN} when a run ends, if {@link Builder#webhooks} is set.
  */
 public final class Scheduler implements AutoCloseable {
@@ -88,6 +92,7 @@ public final class Scheduler implements AutoCloseable {
     private final Duration tickInterval;
     private final Map<UUID, State> schedules = new LinkedHashMap<>();
     private final Set<CompletableFuture<ScheduleRun>> inFlight = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> tickHooks = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService ticker;
     private boolean closed;
 
@@ -235,7 +240,15 @@ public final class Scheduler implements AutoCloseable {
                 due.add(state);
             }
         }
-        return due.stream().map(this::submit).toList();
+        List<CompletableFuture<ScheduleRun>> started = due.stream().map(this::submit).toList();
+        for (Runnable hook : tickHooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A workflow tick failed: {}", e.toString());
+            }
+        }
+        return started;
     }
 
     /** Ticks every {@link Builder#tickInterval} on one daemon thread until {@link #close()}. */
@@ -294,6 +307,27 @@ public final class Scheduler implements AutoCloseable {
     @Override
     public synchronized String toString() {
         return "Scheduler[" + schedules.size() + " schedules" + documents.map(d -> ", in " + d.folder()).orElse("") + "]";
+    }
+
+    /** Runs {@code hook} at the end of every tick: how {@link Workflows} start on this scheduler's ticks. */
+    void onTick(Runnable hook) {
+        tickHooks.add(hook);
+    }
+
+    JobExecutor jobs() {
+        return jobs;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Optional<Webhooks> webhooks() {
+        return webhooks;
+    }
+
+    Duration grace() {
+        return grace;
     }
 
     /** After a restart: wait for the run's job if the executor has it, else submit the run once. */

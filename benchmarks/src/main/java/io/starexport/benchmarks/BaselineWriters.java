@@ -190,15 +190,16 @@ final class BaselineWriters {
         }
     }
 
-    /** RFC 4180 quoting and OWASP formula protection, as the csv format documents them. */
+    /**
+     * RFC 4180 quoting as the csv format documents it. No formula protection: the comparison runs the csv format
+     * with it off, since its rule (only cells a spreadsheet would evaluate) is not a few lines to write again.
+     */
     private static void text(Writer csv, String text) throws IOException {
         if (text.isEmpty()) {
             return;
         }
         char first = text.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-        // The leading-blank rule applies to the protected text, which then starts with the quote mark.
-        boolean quote = !formula && (first == ' ' || first == '\t') || text.charAt(text.length() - 1) == ' '
+        boolean quote = first == ' ' || first == '\t' || text.charAt(text.length() - 1) == ' '
                 || text.charAt(text.length() - 1) == '\t';
         for (int i = 0; i < text.length() && !quote; i++) {
             char c = text.charAt(i);
@@ -206,11 +207,6 @@ final class BaselineWriters {
         }
         if (quote) {
             csv.write('"');
-        }
-        if (formula) {
-            csv.write('\'');
-        }
-        if (quote) {
             csv.write(text.replace("\"", "\"\""));
             csv.write('"');
         } else {

@@ -44,7 +44,9 @@ class BaselineWritersTest {
 
     @Test
     void csvBaselineWritesTheSameBytesAsTheCsvFormat() throws IOException {
-        assertThat(baseline(BaselineWriters::csv)).isEqualTo(real(new CsvFormat()));
+        // The baseline does no formula protection, so the csv format runs without it on both sides.
+        assertThat(baseline(BaselineWriters::csv)).isEqualTo(real(new CsvFormat(),
+                CsvFormat.options().formulaProtection(false).asMap()));
     }
 
     @Test
@@ -58,8 +60,12 @@ class BaselineWritersTest {
     }
 
     private static String real(OutputFormat format) throws IOException {
+        return real(format, java.util.Map.of());
+    }
+
+    private static String real(OutputFormat format, java.util.Map<String, String> options) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (RecordWriter writer = format.open(out, WriterOptions.ofDefaults(Content.COMMENTS))) {
+        try (RecordWriter writer = format.open(out, WriterOptions.ofDefaults(Content.COMMENTS).withFormatOptions(options))) {
             for (Comment comment : COMMENTS) {
                 writer.write(comment);
             }

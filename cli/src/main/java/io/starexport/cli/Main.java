@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 @Command(name = "starexport", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Exports comments, posts, profiles and media metadata from social platforms.",
         subcommands = {ExportCommand.class, PlatformsCommand.class, FormatsCommand.class, McpCommand.class,
+            ServeCommand.class, TokensCommand.class, WebhookCommand.class, ScheduleCommand.class, RunCommand.class,
             CompletionCommand.class,
             HelpCommand.class},
         footer = {
@@ -40,6 +41,9 @@ import java.util.concurrent.Callable;
             "  starexport platforms --detect https://www.reddit.com/r/java/comments/1abcde/",
             "  starexport formats --json",
             "  starexport mcp --sandbox",
+            "  starexport serve --sandbox --port 8080",
+            "  starexport schedule add https://youtu.be/dQw4w9WgXcQ -o c.jsonl --only-new",
+            "  starexport run",
             "  source <(starexport completion)",
             "  starexport --version --json"})
 public final class Main implements Callable<Integer> {

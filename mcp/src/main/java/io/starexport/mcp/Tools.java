@@ -363,7 +363,7 @@ final class Tools {
         }
         String platform = detection.target().platform();
         ObjectNode data = json.createObjectNode();
-        data.put("platform", platform).put("platform_name", detection.platformName())
+        data.put("platform", detection.target().platform()).put("platform_name", detection.platformName())
                 .put("kind", lower(detection.target().kind().name())).put("id", detection.target().id())
                 .put("url", detection.target().url());
         ArrayNode contents = data.putArray("contents");

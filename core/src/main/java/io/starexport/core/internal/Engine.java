@@ -19,6 +19,7 @@ import io.starexport.core.internal.sandbox.Sandbox;
 import io.starexport.media.MediaOptions;
 import io.starexport.spi.Credentials;
 import io.starexport.spi.Endpoint;
+import io.starexport.spi.Enricher;
 import io.starexport.spi.ExportQuery;
 import io.starexport.spi.Extractor;
 import io.starexport.spi.OutputFormat;
@@ -55,6 +56,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** The engine behind {@link io.starexport.StarExport}: shared clients, buckets and caches, and export set-up. */
@@ -73,7 +75,7 @@ public final class Engine {
 
     public Engine(EngineConfig config) {
         this.config = config;
-        this.registry = Registry.create(config.platforms(), config.formats(), config.discovery());
+        this.registry = Registry.create(config.platforms(), config.formats(), config.enrichers(), config.discovery());
         if (registry.platforms().isEmpty()) {
             LOG.warn("No platform plugins found. Add a platform module such as "
                     + "io.starexport:starexport-platforms-youtube to the class path; sandbox mode needs one too.");
@@ -111,10 +113,18 @@ public final class Engine {
                 }
             });
         });
-        config.rateLimits().keySet().forEach(this::knownPlatform);
+        config.rateLimits().keySet().forEach(this::knownPlugin);
         config.platformProxies().keySet().forEach(this::knownPlatform);
-        config.credentials().keySet().forEach(this::knownPlatform);
-        config.credentialSets().values().forEach(set -> set.keySet().forEach(this::knownPlatform));
+        config.credentials().keySet().forEach(this::knownPlugin);
+        config.credentialSets().values().forEach(set -> set.keySet().forEach(this::knownPlugin));
+    }
+
+    /** Rate limits and credentials are keyed by a platform's or an enricher's id. */
+    private void knownPlugin(String id) {
+        if (registry.platform(id).isEmpty() && !registry.enrichers().containsKey(id)) {
+            throw new IllegalArgumentException("no platform or enricher '" + id + "' is installed; platforms: "
+                    + registry.platforms().keySet() + ", enrichers: " + registry.enrichers().keySet());
+        }
     }
 
     private Platform knownPlatform(String id) {
@@ -214,6 +224,14 @@ public final class Engine {
             throw ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, platform.displayName() + " cannot export "
                     + chosen.name().toLowerCase(Locale.ROOT) + " from a " + kind(target) + "; it can export: "
                     + offered.stream().sorted().map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ".");
+        }
+        for (String enricher : request.enrichers()) {
+            if (!registry.enrichers().containsKey(enricher)) {
+                throw new IllegalArgumentException("no enricher '" + enricher + "' is installed; installed: "
+                        + (registry.enrichers().isEmpty() ? "none" : registry.enrichers().keySet())
+                        + ". Add its module (io.starexport:starexport-sentiment-vader for 'vader') or register it with "
+                        + "StarExport.builder().enricher(...)");
+            }
         }
         boolean sandbox = request.sandbox();
         request.media().ifPresent(options -> checkMedia(platform, options, sandbox));
@@ -330,8 +348,9 @@ public final class Engine {
                 key -> new RateLimiter(config.rateLimits().getOrDefault(platform.id(),
                         platform.defaultRateLimit(credentials)), config.clock()));
         Redactor redactor = Redactor.of(credentials);
-        EngineHttp http = new EngineHttp(client(proxyFor(platform.id(), plan.request().proxy())), platform, limiter,
-                config.retryPolicy(), cancellation, redactor, config.clock(), config.userAgent(), waiting);
+        EngineHttp http = new EngineHttp(client(proxyFor(platform.id(), plan.request().proxy())),
+                EngineHttp.Caller.of(platform), limiter, config.retryPolicy(), cancellation, redactor, config.clock(),
+                config.userAgent(), waiting);
         RunContext context = new RunContext(platform.id(), http, credentials, endpoints(platform), caches, limiter,
                 config.clock(), redactor);
         Extractor<? extends Item> extractor = platform.extractor(plan.query(), context);
@@ -339,6 +358,28 @@ public final class Engine {
             throw ExportException.of(ErrorCode.INTERNAL, "The " + platform.id() + " plugin gave no extractor.");
         }
         return extractor;
+    }
+
+    /**
+     * The enrichment stage of one export: each enricher the request names, in order, with its context. An enricher's
+     * requests share a bucket per enricher id and credentials, and go through the engine's proxy (not a platform's,
+     * the pool's or the request's named proxy, which are for reaching the platform).
+     */
+    Enrichment enrichment(ExportPlan plan, Cancellation cancellation, BiConsumer<String, Duration> waiting) {
+        List<Enrichment.Step> steps = new ArrayList<>();
+        for (String id : plan.request().enrichers()) {
+            Enricher enricher = registry.enrichers().get(id);
+            Credentials credentials = credentials(id, plan.request().credentials());
+            RateLimiter limiter = limiters.computeIfAbsent("enricher/" + id + ":" + fingerprint(credentials),
+                    key -> new RateLimiter(config.rateLimits().getOrDefault(id, enricher.defaultRateLimit(credentials)),
+                            config.clock()));
+            Redactor redactor = Redactor.of(credentials);
+            EngineHttp.Caller caller = EngineHttp.Caller.of(enricher);
+            EngineHttp http = new EngineHttp(client(config.proxy()), caller, limiter, config.retryPolicy(), cancellation,
+                    redactor, config.clock(), config.userAgent(), wait -> waiting.accept(caller.displayName(), wait));
+            steps.add(new Enrichment.Step(enricher, new EnrichContext(id, http, credentials, config.clock(), redactor)));
+        }
+        return new Enrichment(steps);
     }
 
     Redactor redactor(Platform platform, Optional<String> credentialSet) {

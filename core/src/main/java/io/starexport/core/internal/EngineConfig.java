@@ -3,6 +3,7 @@ package io.starexport.core.internal;
 import io.starexport.ProxyConfig;
 import io.starexport.RetryPolicy;
 import io.starexport.api.ExportListener;
+import io.starexport.spi.Enricher;
 import io.starexport.spi.OutputFormat;
 import io.starexport.spi.Platform;
 import io.starexport.spi.RateLimit;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executor;
 public final class EngineConfig {
     private final List<Platform> platforms;
     private final List<OutputFormat> formats;
+    private final List<Enricher> enrichers;
     private final boolean discovery;
     private final boolean sandbox;
     private final Map<String, Map<String, String>> credentials;
@@ -47,6 +49,7 @@ public final class EngineConfig {
     private EngineConfig(Builder builder) {
         this.platforms = List.copyOf(builder.platforms);
         this.formats = List.copyOf(builder.formats);
+        this.enrichers = List.copyOf(builder.enrichers);
         this.discovery = builder.discovery;
         this.sandbox = builder.sandbox;
         this.credentials = copy(builder.credentials);
@@ -90,6 +93,11 @@ public final class EngineConfig {
     /** Formats registered explicitly, in registration order. */
     public List<OutputFormat> formats() {
         return formats;
+    }
+
+    /** Enrichers registered on the builder. */
+    public List<Enricher> enrichers() {
+        return enrichers;
     }
 
     public boolean discovery() {
@@ -191,6 +199,7 @@ public final class EngineConfig {
     public static final class Builder {
         private List<Platform> platforms = List.of();
         private List<OutputFormat> formats = List.of();
+        private List<Enricher> enrichers = List.of();
         private boolean discovery = true;
         private boolean sandbox;
         private Map<String, Map<String, String>> credentials = Map.of();
@@ -232,6 +241,11 @@ public final class EngineConfig {
 
         public Builder formats(List<OutputFormat> formats) {
             this.formats = Objects.requireNonNull(formats, "formats");
+            return this;
+        }
+
+        public Builder enrichers(List<Enricher> enrichers) {
+            this.enrichers = Objects.requireNonNull(enrichers, "enrichers");
             return this;
         }
 

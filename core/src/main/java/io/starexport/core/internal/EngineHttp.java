@@ -4,10 +4,12 @@ import io.starexport.RetryPolicy;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportEvent;
 import io.starexport.api.ExportException;
+import io.starexport.spi.Enricher;
 import io.starexport.spi.Http;
 import io.starexport.spi.HttpRequest;
 import io.starexport.spi.HttpResponse;
 import io.starexport.spi.Platform;
+import io.starexport.spi.RateLimitControl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -28,7 +30,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The {@link Http} one export uses: its platform's shared bucket, the engine's retry policy, the
@@ -45,7 +49,7 @@ public final class EngineHttp implements Http {
     private static final int MAX_SAME_HOST_REDIRECTS = 5;
 
     private final OkHttpClient client;
-    private final Platform platform;
+    private final Caller platform;
     private final RateLimiter limiter;
     private final RetryPolicy retry;
     private final Cancellation cancellation;
@@ -54,7 +58,7 @@ public final class EngineHttp implements Http {
     private final String userAgent;
     private final Consumer<Duration> waiting;
 
-    public EngineHttp(OkHttpClient client, Platform platform, RateLimiter limiter, RetryPolicy retry,
+    public EngineHttp(OkHttpClient client, Caller platform, RateLimiter limiter, RetryPolicy retry,
                       Cancellation cancellation, Redactor redactor, Clock clock, String userAgent,
                       Consumer<Duration> waiting) {
         this.client = client;
@@ -116,22 +120,22 @@ public final class EngineHttp implements Http {
                 cancellation.sleep(retryAfter.isPresent() ? retryAfter.get() : backoff(attempt));
                 continue;
             }
-            String what = platform.displayName() + " answered HTTP " + status + " to " + address + " (after " + attempt
+            String what = platform.subject() + " answered HTTP " + status + " to " + address + " (after " + attempt
                     + " attempt" + (attempt == 1 ? "" : "s") + ")";
             if (tooMany) {
                 throw ExportException.rateLimited(redactor.redact(what + "; it is limiting requests"
                         + retryAfter.map(d -> " and asked to wait " + d.toSeconds() + " s").orElse("")
-                        + ". Lower this platform's rate limit or try again later."), retryAfter.orElse(null));
+                        + ". Lower this " + platform.noun() + "'s rate limit or try again later."), retryAfter.orElse(null));
             }
-            throw ExportException.of(ErrorCode.NETWORK, redactor.redact(what + ". The platform is having trouble; "
-                    + "try again later."));
+            throw ExportException.of(ErrorCode.NETWORK, redactor.redact(what + ". The " + platform.noun()
+                    + " is having trouble; try again later."));
         }
     }
 
     /** Before the shared bucket's pause: refuses one longer than {@code maxRetryAfter}, reports a long one. */
     private void beforePause(Duration pause) {
         if (pause.compareTo(retry.maxRetryAfter()) > 0) {
-            throw ExportException.rateLimited(platform.displayName() + " asked to wait " + seconds(pause)
+            throw ExportException.rateLimited(platform.subject() + " asked to wait " + seconds(pause)
                     + " s before the next request, longer than the " + seconds(retry.maxRetryAfter()) + " s the engine "
                     + "waits (RetryPolicy maxRetryAfter). Try again later.", pause);
         }
@@ -203,7 +207,7 @@ public final class EngineHttp implements Http {
     /** The platform's own verdict that retrying this response cannot help; a plugin's bug counts as none. */
     private Optional<ExportException> finalError(HttpResponse response) {
         try {
-            return platform.finalError(response);
+            return platform.finalError().apply(response);
         } catch (RuntimeException e) {
             LOG.warn("{} finalError hook failed; retrying as usual: {}", platform.id(), redactor.redact(String.valueOf(e)));
             return Optional.empty();
@@ -212,7 +216,7 @@ public final class EngineHttp implements Http {
 
     private void feedback(HttpResponse response) {
         try {
-            platform.onResponse(response, limiter);
+            platform.onResponse().accept(response, limiter);
         } catch (RuntimeException e) {
             LOG.warn("{} feedback hook failed; ignored: {}", platform.id(), redactor.redact(String.valueOf(e)));
         }
@@ -256,5 +260,29 @@ public final class EngineHttp implements Http {
             return "connection refused";
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /**
+     * Whom the requests serve: a platform, with its hooks, or an enricher's remote service, which has none.
+     *
+     * @param noun what the messages call it: "platform" or "service"
+     */
+    record Caller(String id, String displayName, String noun, Function<HttpResponse, Optional<ExportException>> finalError,
+                  BiConsumer<HttpResponse, RateLimitControl> onResponse) {
+
+        static Caller of(Platform platform) {
+            return new Caller(platform.id(), platform.displayName(), "platform", platform::finalError,
+                    platform::onResponse);
+        }
+
+        static Caller of(Enricher enricher) {
+            return new Caller(enricher.id(), "the " + enricher.id() + " enricher's service", "service",
+                    response -> Optional.empty(), (response, rateLimit) -> { });
+        }
+
+        /** The display name at the start of a sentence. */
+        String subject() {
+            return displayName.isEmpty() ? displayName : Character.toUpperCase(displayName.charAt(0)) + displayName.substring(1);
+        }
     }
 }

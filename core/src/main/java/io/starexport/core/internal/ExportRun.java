@@ -40,8 +40,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * One export: cursor → page → date window (stopping early on newest-first pages) → dedup by id → sinks,
- * until the limit → checkpoint. Runs in one thread; {@link #cancel()} may come from any.
+ * One export: cursor → page → date window (stopping early on newest-first pages) → dedup by id, until the limit →
+ * enrichment of the page's items → sinks → checkpoint. Runs in one thread; {@link #cancel()} may come from any.
  */
 final class ExportRun {
     /** Ids remembered for dedup: enough to cover pages shifting under a live thread, bounded for huge exports. */
@@ -71,6 +71,7 @@ final class ExportRun {
     private MediaStage media;
 
     private Extractor<? extends Item> extractor;
+    private Enrichment enrichment;
     private Optional<String> cursor;
     private long delivered;
     private long pages;
@@ -218,6 +219,8 @@ final class ExportRun {
     private void begin() {
         extractor = engine.extractor(plan, cancellation, wait -> events.emit(new ExportEvent.Waiting(id, clock.instant(),
                 plan.platform().displayName(), wait)));
+        enrichment = engine.enrichment(plan, cancellation, (service, wait) -> events.emit(new ExportEvent.Waiting(id,
+                clock.instant(), service, wait)));
         events.emit(new ExportEvent.Started(id, clock.instant(), 1, plan.resumeFrom().isPresent()));
         lastGood = checkpoint(outputs.stream().mapToLong(OutputFile::bytes).toArray());
         lastCheckpointNanos = System.nanoTime();
@@ -228,7 +231,8 @@ final class ExportRun {
     }
 
     private void openOutputs() {
-        WriterOptions base = WriterOptions.ofDefaults(query.content()).withTarget(query.target());
+        WriterOptions base = WriterOptions.ofDefaults(query.content()).withTarget(query.target())
+                .withEnrichers(plan.request().enrichers());
         Map<Path, Long> resumeBytes = new LinkedHashMap<>();
         plan.resumeFrom().ifPresent(cp -> cp.outputs().forEach(o -> resumeBytes.put(o.file(), o.bytes())));
         for (ExportRequest.Output output : plan.outputs()) {
@@ -254,6 +258,8 @@ final class ExportRun {
             reportedTotal = page.total();
         }
         boolean newestFirst = page.order() == Page.Order.NEWEST_FIRST;
+        List<Item> kept = new ArrayList<>(page.items().size());
+        StopReason stop = null;
         for (Item item : page.items()) {
             if (!query.content().itemType().isInstance(item)) {
                 throw ExportException.of(ErrorCode.INTERNAL, "The " + plan.platform().id() + " plugin returned a "
@@ -263,7 +269,7 @@ final class ExportRun {
             if (created.isPresent() && query.since().isPresent() && created.get().isBefore(query.since().get())) {
                 outsideWindow++;
                 if (newestFirst && topLevel(item)) {
-                    stopReason = StopReason.DATE_WINDOW;
+                    stop = StopReason.DATE_WINDOW;
                 }
                 continue;
             }
@@ -275,13 +281,19 @@ final class ExportRun {
                 duplicates++;
                 continue;
             }
-            sink.accept(item);
-            delivered++;
-            if (query.limit().isPresent() && delivered >= query.limit().getAsLong()) {
-                stopReason = StopReason.LIMIT;
+            kept.add(item);
+            if (query.limit().isPresent() && delivered + kept.size() >= query.limit().getAsLong()) {
+                stop = StopReason.LIMIT;
                 break;
             }
         }
+        // The page is scored before anything of it is written: if an enricher fails, the last checkpoint is still
+        // the one before this page, so a resume scores it again and nothing already written is scored twice.
+        for (Item item : enrichment.apply(kept)) {
+            sink.accept(item);
+            delivered++;
+        }
+        stopReason = stop;
         cursor = page.nextCursor();
         if (stopReason != null || cursor.isEmpty()) {
             done = true;

@@ -1,5 +1,6 @@
 package io.starexport.core.internal;
 
+import io.starexport.spi.Enricher;
 import io.starexport.spi.OutputFormat;
 import io.starexport.spi.Platform;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The platforms and formats of one engine, keyed by id. Explicit registrations win over discovered
+ * The platforms, formats and enrichers of one engine, keyed by id. Explicit registrations win over discovered
  * plugins with the same id; two discovered plugins with one id are refused with both named; a broken
  * provider is reported and skipped.
  */
@@ -27,15 +28,20 @@ public final class Registry {
 
     private final Map<String, Platform> platforms;
     private final Map<String, OutputFormat> formats;
+    private final Map<String, Enricher> enrichers;
 
-    private Registry(Map<String, Platform> platforms, Map<String, OutputFormat> formats) {
+    private Registry(Map<String, Platform> platforms, Map<String, OutputFormat> formats, Map<String, Enricher> enrichers) {
         this.platforms = Collections.unmodifiableMap(platforms);
         this.formats = Collections.unmodifiableMap(formats);
+        this.enrichers = Collections.unmodifiableMap(enrichers);
     }
 
-    public static Registry create(List<Platform> explicitPlatforms, List<OutputFormat> explicitFormats, boolean discover) {
-        return create(explicitPlatforms, explicitFormats, discover ? discover(Platform.class) : List.of(),
+    public static Registry create(List<Platform> explicitPlatforms, List<OutputFormat> explicitFormats,
+                                  List<Enricher> explicitEnrichers, boolean discover) {
+        Registry registry = create(explicitPlatforms, explicitFormats, discover ? discover(Platform.class) : List.of(),
                 discover ? discover(OutputFormat.class) : List.of());
+        return new Registry(registry.platforms, registry.formats,
+                merge("enricher", explicitEnrichers, discover ? discover(Enricher.class) : List.of(), Enricher::id));
     }
 
     /** The registry from explicit registrations and what discovery found. */
@@ -62,7 +68,7 @@ public final class Registry {
             LOG.warn("No output formats found; add io.starexport:starexport-writer-csv or starexport-writer-json "
                     + "to write files (streaming still works).");
         }
-        return new Registry(platforms, formats);
+        return new Registry(platforms, formats, Map.of());
     }
 
     private static <T> List<T> discover(Class<T> type) {
@@ -117,6 +123,11 @@ public final class Registry {
 
     public Optional<Platform> platform(String id) {
         return Optional.ofNullable(platforms.get(id));
+    }
+
+    /** The enrichers, by id. */
+    public Map<String, Enricher> enrichers() {
+        return enrichers;
     }
 
     public Map<String, OutputFormat> formats() {

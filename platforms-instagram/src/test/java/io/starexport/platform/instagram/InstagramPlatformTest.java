@@ -53,7 +53,7 @@ class InstagramPlatformTest {
         assertThat(InstagramPlatform.builder().backend(InstagramPlatform.Backend.WEB).build().backend(both))
                 .isEqualTo(InstagramPlatform.Backend.WEB);
         assertThat(platform.defaultRateLimit(both)).isEqualTo(RateLimit.perMinute(60));
-        assertThat(platform.defaultRateLimit(session)).isEqualTo(new RateLimit(200, Duration.ofMinutes(11)));
+        assertThat(platform.defaultRateLimit(session)).isEqualTo(RateLimit.perWindow(200, Duration.ofMinutes(11)));
         assertThatThrownBy(() -> InstagramPlatform.builder().backend(InstagramPlatform.Backend.GRAPH).build().backend(session))
                 .isInstanceOfSatisfying(ExportException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.AUTH_REQUIRED);

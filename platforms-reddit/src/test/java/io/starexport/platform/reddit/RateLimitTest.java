@@ -132,11 +132,13 @@ class RateLimitTest {
     }
 
     @Test
-    void defaultRatesAreAHundredAMinuteWithOAuthAndTenWithout() {
+    void defaultRatesAreAHundredAMinuteWithOAuthAndTenWithoutInBursts() {
+        // Reddit averages its limit over a window "to support bursting requests" (Data API wiki, 2023).
         Credentials app = Credentials.of(Map.of("client_id", "id", "client_secret", "secret"));
-        assertThat(new RedditPlatform().defaultRateLimit(app)).isEqualTo(RateLimit.perMinute(100));
-        assertThat(new RedditPlatform().defaultRateLimit(Credentials.NONE)).isEqualTo(RateLimit.perMinute(10));
+        assertThat(new RedditPlatform().defaultRateLimit(app)).isEqualTo(RateLimit.perWindow(100, Duration.ofMinutes(1)));
+        assertThat(new RedditPlatform().defaultRateLimit(Credentials.NONE))
+                .isEqualTo(RateLimit.perWindow(10, Duration.ofMinutes(1)));
         assertThat(RedditPlatform.builder().access(RedditPlatform.Access.PUBLIC).build().defaultRateLimit(app))
-                .isEqualTo(RateLimit.perMinute(10));
+                .isEqualTo(RateLimit.perWindow(10, Duration.ofMinutes(1)));
     }
 }

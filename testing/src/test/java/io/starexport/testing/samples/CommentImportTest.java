@@ -21,10 +21,10 @@ class CommentImportTest {
 
     @Test
     void sandboxGivesDeterministicSampleComments(StarExport star) {
-        List<Comment> comments = star.export("https://www.reddit.com/r/java/comments/1abc2d/")
+        List<Comment> comments = star.export("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
                 .comments().limit(50).stream().toList();
 
-        assertThat(comments).hasSize(50).allSatisfy(c -> assertThat(c.platform()).isEqualTo("reddit"));
+        assertThat(comments).hasSize(50).allSatisfy(c -> assertThat(c.platform()).isEqualTo("youtube"));
     }
 
     @Test

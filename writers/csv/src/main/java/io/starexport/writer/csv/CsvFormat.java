@@ -12,12 +12,13 @@ import java.util.Set;
 
 /**
  * The {@code csv} format: RFC 4180 CSV in UTF-8 with CRLF line endings, a header row of
- * {@link io.starexport.api.ItemFields#columns(io.starexport.api.Content)} and one row per item.
+ * {@link io.starexport.api.ItemFields#columns(io.starexport.api.Content, boolean)} (with the enrichment columns when the
+ * export runs enrichers) and one row per item.
  *
  * <ul>
  *   <li>Absent values are empty cells; booleans are {@code true}/{@code false}; numbers are plain
  *       decimals without an exponent.</li>
- *   <li>{@code extras} and a post's {@code media} list are one cell each, holding compact JSON text;
+ *   <li>{@code extras}, {@code enrichments} and a post's {@code media} list are one cell each, holding compact JSON text;
  *       an empty map or list is an empty cell.</li>
  *   <li>A cell is quoted when it holds a comma, a double quote, CR or LF, or starts or ends with a
  *       space or tab; quotes inside are doubled.</li>

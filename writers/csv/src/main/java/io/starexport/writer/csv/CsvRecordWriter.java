@@ -30,7 +30,7 @@ final class CsvRecordWriter implements RecordWriter {
     private CsvRecordWriter(OutputStream out, WriterOptions options) {
         this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         this.content = options.content();
-        this.columns = ItemFields.columns(content);
+        this.columns = ItemFields.columns(content, !options.enrichers().isEmpty());
         this.cells = new CsvCells(CsvOptions.from(options).formulaProtection());
     }
 

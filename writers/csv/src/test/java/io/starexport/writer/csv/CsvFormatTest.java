@@ -3,8 +3,11 @@ package io.starexport.writer.csv;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.starexport.api.Comment;
 import io.starexport.api.Content;
+import io.starexport.api.Enrichments;
 import io.starexport.api.Item;
 import io.starexport.api.ItemFields;
+import io.starexport.api.Language;
+import io.starexport.api.Sentiment;
 import io.starexport.api.Media;
 import io.starexport.api.MediaItem;
 import io.starexport.api.Post;
@@ -81,6 +84,25 @@ class CsvFormatTest {
                 .containsExactly("=SUM(A1)", "@cmd", "-2+3", "+1", "\tindented", "\rreturn", "a=b");
         assertThat(text).contains(",\"\tindented\",");
         assertRows(rows(text), items, false);
+    }
+
+    @Test
+    void csvAddsTheEnrichmentColumnsWhenTheExportRunsEnrichersAndLeavesMissingOnesEmpty() throws IOException {
+        Item scored = Comment.builder().platform("reddit").id("c1").postId("p1").text("great")
+                .enrichments(Enrichments.NONE.withSentiment(Sentiment.of(0.6249, 0.804, 0.196, 0.0, "vader"))
+                        .withLanguage(Language.of("en", 0.93)).withCustom("topic", "music")).build();
+        Item unscored = Comment.builder().platform("reddit").id("c2").postId("p1").text("hallo").build();
+
+        List<List<String>> records = Rfc4180.parse(write(COMMENTS.withEnrichers(List.of("vader")),
+                List.of(scored, unscored)));
+
+        List<String> header = records.get(0);
+        assertThat(header).isEqualTo(ItemFields.columns(Content.COMMENTS, true));
+        assertThat(header.subList(0, ItemFields.columns(Content.COMMENTS).size()))
+                .isEqualTo(ItemFields.columns(Content.COMMENTS));
+        assertThat(records.get(1).subList(header.indexOf("sentiment.label"), header.size())).containsExactly(
+                "positive", "0.6249", "0.804", "0.196", "0.0", "vader", "en", "0.93", "{\"topic\":\"music\"}");
+        assertThat(records.get(2).subList(header.indexOf("sentiment.label"), header.size())).containsOnly("");
     }
 
     @Test

@@ -3,9 +3,13 @@ package io.starexport.writer.json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.starexport.api.Comment;
 import io.starexport.api.Content;
+import io.starexport.api.Enrichments;
 import io.starexport.api.Item;
 import io.starexport.api.ItemFields;
+import io.starexport.api.Language;
+import io.starexport.api.Sentiment;
 import io.starexport.spi.OutputFormat;
 import io.starexport.spi.RecordWriter;
 import io.starexport.spi.WriterOptions;
@@ -76,6 +80,23 @@ class JsonFormatTest {
             parsed.add(MAPPER.readValue(lines[i], new TypeReference<Map<String, Object>>() { }));
         }
         assertMatches(parsed, items);
+    }
+
+    @Test
+    void jsonlWritesEnrichmentsAsNestedObjectsAfterTheExtras() throws IOException {
+        Item scored = Comment.builder().platform("reddit").id("c1").postId("p1").text("great")
+                .enrichments(Enrichments.NONE.withSentiment(Sentiment.of(0.6249, 0.804, 0.196, 0.0, "vader"))
+                        .withLanguage(Language.of("en", 0.93)).withCustom("topic", "music")).build();
+
+        JsonNode line = MAPPER.readTree(strictUtf8(write(jsonl, OPTIONS.withEnrichers(List.of("vader")), List.of(scored))));
+
+        List<String> names = new ArrayList<>();
+        line.fieldNames().forEachRemaining(names::add);
+        assertThat(names).endsWith("extras", "sentiment", "language", "enrichments");
+        assertThat(line.path("sentiment").toString()).isEqualTo("{\"label\":\"positive\",\"compound\":0.6249,"
+                + "\"positive\":0.804,\"neutral\":0.196,\"negative\":0.0,\"provider\":\"vader\"}");
+        assertThat(line.path("language").toString()).isEqualTo("{\"code\":\"en\",\"confidence\":0.93}");
+        assertThat(line.path("enrichments").toString()).isEqualTo("{\"topic\":\"music\"}");
     }
 
     @Test
