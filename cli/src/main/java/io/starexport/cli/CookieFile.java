@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A Netscape {@code cookies.txt} file, the format curl, wget, yt-dlp, gallery-dl and the "Get cookies.txt"
@@ -15,7 +16,8 @@ import java.util.Locale;
  * path, secure, expiry in Unix seconds, name, value). Lines starting with {@code #HttpOnly_} are cookies with
  * that prefix on the domain; other lines starting with {@code #} and blank lines are skipped. Expiry 0 (or
  * empty) is a session cookie and is kept; cookies that expired before {@code now} are left out. As yt-dlp does,
- * a line that is not a cookie is skipped with a warning (by line number only: it may hold a secret).
+ * a line that is not a cookie is skipped with a warning (by line number only: it may hold a secret), but a
+ * file without a single cookie line is refused.
  */
 final class CookieFile {
 
@@ -49,7 +51,8 @@ final class CookieFile {
     /**
      * Reads a cookies file.
      *
-     * @throws IllegalArgumentException when the file is missing or unreadable, or holds no cookie line at all
+     * @throws IllegalArgumentException when the file is missing or unreadable, or holds no cookie line at all (only
+     *                                  comments, blank lines or lines that are not cookies)
      */
     static Contents read(Path file, Instant now) {
         List<String> lines;
@@ -66,7 +69,7 @@ final class CookieFile {
         List<Cookie> cookies = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int expired = 0;
-        int candidates = 0;
+        List<Integer> notCookies = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = (i == 0 ? lines.get(i).replaceFirst("^\uFEFF", "") : lines.get(i)).replaceFirst("\r$", "");
             if (line.startsWith("#HttpOnly_")) {
@@ -74,7 +77,6 @@ final class CookieFile {
             } else if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            candidates++;
             String problem = null;
             String[] fields = line.split("\t", -1);
             if (fields.length == 6) {
@@ -90,6 +92,7 @@ final class CookieFile {
             }
             if (problem != null) {
                 warnings.add("warning: " + file + " line " + (i + 1) + " skipped: " + problem);
+                notCookies.add(i + 1);
                 continue;
             }
             String expiry = fields[4].strip();
@@ -101,9 +104,13 @@ final class CookieFile {
             cookies.add(new Cookie(fields[0].strip().toLowerCase(Locale.ROOT), flag(fields[1]), fields[2],
                     flag(fields[3]), expires, fields[5].strip(), fields[6]));
         }
-        if (candidates == 0) {
-            throw new IllegalArgumentException("cookies file " + file + " holds no cookies; it should be in the "
-                    + "Netscape cookies.txt format (7 tab-separated fields per line), as yt-dlp and the "
+        if (cookies.isEmpty() && expired == 0) {
+            // Only comments, or only lines that are not cookies: the file is not what --cookies reads.
+            String which = notCookies.isEmpty() ? "" : " (line" + (notCookies.size() == 1 ? " " : "s ")
+                    + notCookies.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "))
+                    + (notCookies.size() > 10 ? ", …" : "") + (notCookies.size() == 1 ? " is" : " are") + " not cookies)";
+            throw new IllegalArgumentException("cookies file " + file + " holds no cookies" + which + "; it should be "
+                    + "in the Netscape cookies.txt format (7 tab-separated fields per line), as yt-dlp and the "
                     + "'Get cookies.txt' browser extensions write it");
         }
         return new Contents(List.copyOf(cookies), List.copyOf(warnings), expired);

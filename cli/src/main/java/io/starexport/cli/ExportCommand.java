@@ -409,6 +409,10 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
                     LocalDate.now(ZoneOffset.UTC)) + "." + fileFormat.extensions().get(0);
             file = outputDir == null ? Path.of(fileName) : outputDir.resolve(fileName);
         } else {
+            if (Files.isDirectory(output)) {
+                throw usage("-o " + output + " is a folder; give the file to write, or write into the folder with "
+                        + "--output-dir " + output);
+            }
             file = output;
             fileFormat = format != null ? find(formats, format) : formatOfFile(formats, output);
         }

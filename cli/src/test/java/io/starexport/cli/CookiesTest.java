@@ -112,6 +112,17 @@ class CookiesTest {
     }
 
     @Test
+    void aFileOfOnlyLinesThatAreNotCookiesIsRefusedNamingTheLines() throws IOException {
+        Path file = cookies("# Netscape HTTP Cookie File", "sessionid=secret-in-junk; csrftoken=abc",
+                ".instagram.com\tTRUE\t/\tTRUE\tnever\tsessionid\tsecret-in-junk");
+
+        assertThatThrownBy(() -> CookieFile.read(file, NOW)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds no cookies")
+                .hasMessageContaining("lines 2, 3 are not cookies")
+                .message().doesNotContain("secret-in-junk");
+    }
+
+    @Test
     void mapsCookiesToWhatEachPlatformTakesAndReportsTheRestAsIgnored() throws IOException {
         List<CookieFile.Cookie> cookies = CookieFile.read(browserCookies(), NOW).cookies();
         List<PlatformInfo> platforms = List.of(

@@ -253,6 +253,23 @@ class ExportCommandTest {
         assertThat(checkpoint).doesNotExist();
     }
 
+    @Test
+    void aCheckpointWhoseCursorCannotBeReadIsNotOfferedForResumingAgain() throws Exception {
+        Path file = dir.resolve("c.csv");
+        ExportException cancelled = cancelAfterFirstProgress(file);
+        Path checkpoint = ErrorReporter.checkpointFile(cancelled.checkpoint().orElseThrow()).orElseThrow();
+        // A cursor another version or another export wrote: the checkpoint parses, its cursor does not.
+        String json = Files.readString(checkpoint, StandardCharsets.UTF_8);
+        Files.writeString(checkpoint, json.replaceFirst("\"cursor\"\\s*:\\s*\"[^\"]*\"", "\"cursor\":\"v9:foreign\""),
+                StandardCharsets.UTF_8);
+
+        Cli.Run run = Cli.run("export", "--resume", checkpoint.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("error [OUTPUT]: sandbox cursor 'v9:foreign'").doesNotContain("--resume");
+        assertThat(checkpoint).content(StandardCharsets.UTF_8).contains("v9:foreign");
+    }
+
     /** Starts a sandbox export with the library and cancels it once the first items are written. */
     private static ExportException cancelAfterFirstProgress(Path file) throws InterruptedException {
         AtomicReference<RunningExport> running = new AtomicReference<>();
@@ -288,6 +305,40 @@ class ExportCommandTest {
         assertThat(run.exitCode()).as(run.everything()).isZero();
         assertThat(run.out().strip()).isEqualTo(dir.resolve("dQw4w9WgXcQ-video.jsonl").toString());
         assertThat(dir.resolve("dQw4w9WgXcQ-video.jsonl")).isRegularFile();
+    }
+
+    /** Another export of the same -o holds its lock file, as a second terminal's export would. */
+    @Test
+    void aSecondExportToTheSameFileIsRefusedWithoutTouchingTheFirstOnesFiles() throws IOException {
+        Path file = dir.resolve("c.csv");
+        Path partial = Files.writeString(dir.resolve("c.csv.partial"), "id,text\n", StandardCharsets.UTF_8);
+        try (java.nio.channels.FileChannel other = java.nio.channels.FileChannel.open(dir.resolve("c.csv.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = other.lock()) {
+            Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "-o", file.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("error [OUTPUT]: Cannot write " + file + ": another export is writing it")
+                    .doesNotContain("--resume");
+        }
+        assertThat(partial).content(StandardCharsets.UTF_8).isEqualTo("id,text\n");
+        assertThat(file).doesNotExist();
+        assertThat(dir.resolve("c.csv.checkpoint.json")).doesNotExist();
+    }
+
+    @Test
+    void outputNamingAnExistingFolderIsAUsageErrorBeforeAnything() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("comments.csv"));
+
+        Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "-o", folder.toString(), "--json");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.json().get("error_code").asText()).isEqualTo("USAGE");
+        assertThat(run.json().get("error").asText()).contains("-o " + folder + " is a folder");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(folder);
+        }
+        assertThat(folder).isEmptyDirectory();
     }
 
     @Test

@@ -146,6 +146,9 @@ final class ExportRun {
             // A plugin's or writer's Error (a StackOverflowError on deep input, say): the stack is unwound by
             // now, so the normal failure path can keep the partial file and its checkpoint.
             throw fail(unexpected(e));
+        } finally {
+            // Only now, with the files moved or kept and the checkpoint saved or deleted, may another export start.
+            outputs.forEach(OutputFile::release);
         }
     }
 
@@ -372,6 +375,10 @@ final class ExportRun {
         if (pages == 0 && plan.resumeFrom().isEmpty()) {
             // Nothing was fetched: there is nothing to keep or resume.
             outputs.forEach(OutputFile::discard);
+            lastGood = null;
+        } else if (pages == 0 && error.code() == ErrorCode.OUTPUT) {
+            // A resume that fails on its checkpoint's own cursor (damaged, or written by another version or for another
+            // export): the checkpoint cannot be continued, so it is neither rewritten nor offered for another resume.
             lastGood = null;
         } else if (fetchedAll) {
             // The partial files hold everything; a checkpoint would only send a resume back to page one.

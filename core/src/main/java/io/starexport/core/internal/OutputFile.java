@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * One output of an export: written under {@code <file>.partial}, moved to {@code <file>} when complete.
  * Counts the bytes that reached the file so a checkpoint can name a length that holds whole items.
+ * Holds the file's {@link OutputLock} from {@link #open} to {@link #release}.
  */
 final class OutputFile {
     private final Path file;
@@ -28,9 +29,12 @@ final class OutputFile {
     private final OutputFormat format;
     private final CountingStream stream;
     private final RecordWriter writer;
+    private final OutputLock lock;
 
-    private OutputFile(Path file, Path partial, OutputFormat format, CountingStream stream, RecordWriter writer) {
+    private OutputFile(Path file, Path partial, OutputFormat format, CountingStream stream, RecordWriter writer,
+                       OutputLock lock) {
         this.file = file;
+        this.lock = lock;
         this.partial = partial;
         this.format = format;
         this.stream = stream;
@@ -41,14 +45,26 @@ final class OutputFile {
         return file.resolveSibling(file.getFileName() + ".partial");
     }
 
-    /** Opens a new partial file, or continues one from {@code resumeBytes} (bytes past it are dropped). */
+    /**
+     * Locks {@code file} for this export, then opens a new partial file or continues one from {@code resumeBytes}
+     * (bytes past it are dropped). Nothing is touched when another export holds the file.
+     */
     static OutputFile open(Path file, OutputFormat format, WriterOptions options, Long resumeBytes) {
         Path partial = partialOf(file);
+        if (Files.isDirectory(file)) {
+            throw ExportException.of(ErrorCode.OUTPUT, file + " is a folder, not a file: name the file to write, such as "
+                    + file.resolve("export." + format.extensions().get(0)) + ".");
+        }
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+        } catch (IOException e) {
+            throw failure("open", partial, e);
+        }
+        OutputLock lock = OutputLock.acquire(file);
+        try {
             CountingStream stream;
             if (resumeBytes != null) {
                 if (!format.appendable()) {
@@ -68,9 +84,13 @@ final class OutputFile {
                 stream = new CountingStream(Files.newOutputStream(partial, StandardOpenOption.CREATE,
                         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 0);
             }
-            return new OutputFile(file, partial, format, stream, format.open(stream, options));
+            return new OutputFile(file, partial, format, stream, format.open(stream, options), lock);
         } catch (IOException e) {
+            lock.close();
             throw failure("open", partial, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
@@ -145,6 +165,11 @@ final class OutputFile {
         } catch (IOException e) {
             throw failure("finish", file, e);
         }
+    }
+
+    /** Lets other exports write the file again; called once the export has ended, whichever way. */
+    void release() {
+        lock.close();
     }
 
     private static ExportException failure(String action, Path path, IOException e) {

@@ -463,13 +463,19 @@ final class WebParser {
                 .postCount(Json.count(user.has("edge_owner_to_timeline_media")
                         ? user.path("edge_owner_to_timeline_media").get("count") : user.get("media_count")))
                 .extra("is_private", user.has("is_private") ? Json.flag(user.get("is_private")) : null)
-                .extra("is_business_account", user.has("is_business_account") ? Json.flag(user.get("is_business_account")) : null)
+                .extra("is_business_account", business(user))
                 .extra("category_name", Json.text(user.get("category_name")))
                 .extra("external_url", Json.text(user.get("external_url")))
                 .extra("profile_pic_url", Json.text(user.has("profile_pic_url_hd") ? user.get("profile_pic_url_hd")
                         : user.get("profile_pic_url")))
                 .extra("fbid", Json.text(user.get("fbid")))
                 .build();
+    }
+
+    /** {@code web_profile_info} says {@code is_business_account}; {@code /users/{pk}/info/} says {@code is_business}. */
+    private static Boolean business(JsonNode user) {
+        JsonNode flag = user.has("is_business_account") ? user.get("is_business_account") : user.get("is_business");
+        return flag == null ? null : Json.flag(flag);
     }
 
     /** A paging token as given: a string or number as text, an object (a JSON-encoded cursor) as its JSON. */

@@ -274,6 +274,21 @@ class WebBackendTest {
         }
     }
 
+    /**
+     * profile-alternative.json: the same account from {@code /api/v1/users/{pk}/info/} ({@code user} at the top,
+     * {@code pk}, {@code follower_count}), where the business flag is {@code is_business}, not
+     * {@code is_business_account} (pgrimaud/instagram-user-feed @ 8e39f0f : tests/fixtures/, MIT).
+     */
+    @Test
+    void readsTheBusinessFlagOfTheUserInfoShape() throws Exception {
+        Profile profile = WebParser.profile(Fixtures.JSON.readTree(Fixtures.read("web/profile-alternative.json")),
+                "robertdowneyjr");
+
+        assertThat(profile.id()).isEqualTo("1518284433");
+        assertThat(profile.followerCount()).hasValue(50857062);
+        assertThat(profile.extras()).containsEntry("is_business_account", true).containsEntry("is_private", false);
+    }
+
     @Test
     void exportsAProfilesPostsThroughTheUserFeed() {
         server.stubFor(get(urlPathEqualTo("/api/v1/users/web_profile_info/")).willReturn(okJson(Fixtures.read("web/profile.json"))));

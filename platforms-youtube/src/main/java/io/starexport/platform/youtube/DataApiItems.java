@@ -89,7 +89,7 @@ final class DataApiItems {
             handle = YouTubeUrls.decode(url.substring(url.indexOf("/@") + 2));
         }
         return Author.builder().id(Json.text(snippet.path("authorChannelId").path("value"))).displayName(name)
-                .handle(handle).url(url == null ? null : url.replaceFirst("^http://", "https://")).build();
+                .handle(handle).url(url).build();
     }
 
     /** A video resource as a post: title, description, counts, thumbnails and the video itself. */

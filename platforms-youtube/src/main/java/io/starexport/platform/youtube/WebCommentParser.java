@@ -95,9 +95,9 @@ final class WebCommentParser {
         if (item.has("commentThreadRenderer")) {
             thread(item.path("commentThreadRenderer"), path + ".commentThreadRenderer");
         } else if (item.has("commentViewModel")) {
-            add(() -> viewModel(item.path("commentViewModel"), parentId, false), path + ".commentViewModel");
+            add(() -> viewModel(item.path("commentViewModel"), parentId, false, null), path + ".commentViewModel");
         } else if (item.has("commentRenderer")) {
-            add(() -> legacy(item.path("commentRenderer"), parentId), path + ".commentRenderer");
+            add(() -> legacy(item.path("commentRenderer"), parentId, null), path + ".commentRenderer");
         } else if (item.has("commentsHeaderRenderer")) {
             header(item.path("commentsHeaderRenderer"));
         } else if (item.has("continuationItemRenderer")) {
@@ -107,18 +107,20 @@ final class WebCommentParser {
 
     private void thread(JsonNode thread, String path) {
         boolean pinnedPriority = "RENDERING_PRIORITY_PINNED_COMMENT".equals(thread.path("renderingPriority").asText());
+        JsonNode replies = thread.path("replies").path("commentRepliesRenderer");
+        // The page shows the creator's avatar on "1 reply" when the channel replied [NPX-VM hasCreatorReply].
+        boolean creatorReplied = replies.has("viewRepliesCreatorThumbnail");
         Comment top;
         if (thread.has("commentViewModel")) {
-            top = add(() -> viewModel(thread.path("commentViewModel").path("commentViewModel"), null, pinnedPriority),
-                    path + ".commentViewModel.commentViewModel");
+            top = add(() -> viewModel(thread.path("commentViewModel").path("commentViewModel"), null, pinnedPriority,
+                    creatorReplied), path + ".commentViewModel.commentViewModel");
         } else {
-            top = add(() -> legacy(thread.path("comment").path("commentRenderer"), null),
+            top = add(() -> legacy(thread.path("comment").path("commentRenderer"), null, creatorReplied),
                     path + ".comment.commentRenderer");
         }
         if (top == null || !wantReplies) {
             return;
         }
-        JsonNode replies = thread.path("replies").path("commentRepliesRenderer");
         // The oldest shape names the replies continuation in continuations[].nextContinuationData [YTDLP-B
         // _extract_continuation].
         for (JsonNode continuation : replies.path("continuations")) {
@@ -138,9 +140,9 @@ final class WebCommentParser {
                         pending.add(new Replies(top.id(), token));
                     }
                 } else if (entry.has("commentViewModel")) {
-                    add(() -> viewModel(entry.path("commentViewModel"), top.id(), false), entryPath);
+                    add(() -> viewModel(entry.path("commentViewModel"), top.id(), false, null), entryPath);
                 } else if (entry.has("commentRenderer")) {
-                    add(() -> legacy(entry.path("commentRenderer"), top.id()), entryPath);
+                    add(() -> legacy(entry.path("commentRenderer"), top.id(), null), entryPath);
                 }
             }
         }
@@ -178,7 +180,8 @@ final class WebCommentParser {
         }
     }
 
-    private Comment viewModel(JsonNode model, String parentId, boolean pinnedPriority) {
+    /** {@code creatorReplied}: whether the channel replied to this thread; null for a comment that is not a thread's top. */
+    private Comment viewModel(JsonNode model, String parentId, boolean pinnedPriority, Boolean creatorReplied) {
         String key = Json.text(model.path("commentKey"));
         JsonNode entity = key == null ? null : entities.get(key);
         JsonNode payload = entity == null ? null : entity.path("commentEntityPayload");
@@ -214,10 +217,10 @@ final class WebCommentParser {
         return build(id, parentId, level, text, Json.text(properties.path("publishedTime")), likes, replies,
                 model.hasNonNull("pinnedText") || pinnedPriority, hearted,
                 who.verified(author.path("isVerified").asBoolean(false) || author.path("isArtist").asBoolean(false)),
-                author.path("isCreator").asBoolean(false), Json.text(author.path("avatarThumbnailUrl")));
+                author.path("isCreator").asBoolean(false), Json.text(author.path("avatarThumbnailUrl")), creatorReplied);
     }
 
-    private Comment legacy(JsonNode renderer, String parentId) {
+    private Comment legacy(JsonNode renderer, String parentId, Boolean creatorReplied) {
         String id = Json.text(renderer.path("commentId"));
         if (id == null) {
             throw new IllegalArgumentException("no commentRenderer.commentId");
@@ -239,7 +242,7 @@ final class WebCommentParser {
         return build(id, parentId, parentId == null ? 0 : 1, FormattedText.of(renderer.path("contentText")),
                 FormattedText.of(renderer.path("publishedTimeText")), likes == null ? "" : likes, replies,
                 renderer.has("pinnedCommentBadge"), hearted, who.verified(renderer.has("authorCommentBadge")),
-                renderer.path("authorIsChannelOwner").asBoolean(false), avatar);
+                renderer.path("authorIsChannelOwner").asBoolean(false), avatar, creatorReplied);
     }
 
     private static Author.Builder author(String channelId, String name, String canonicalPath) {
@@ -255,7 +258,7 @@ final class WebCommentParser {
 
     private Comment build(String id, String parentId, int level, String text, String published, String likes,
                           String replies, boolean pinned, boolean hearted, Author.Builder author, boolean byOwner,
-                          String avatar) {
+                          String avatar, Boolean creatorReplied) {
         String parent = parentId;
         if (parent == null && id.contains(".")) {
             parent = id.substring(0, id.indexOf('.'));
@@ -266,7 +269,8 @@ final class WebCommentParser {
                 .edited(published != null && published.contains("(")) // "3 days ago (edited)"
                 .extra("hearted_by_creator", hearted)
                 .extra("author_is_channel_owner", byOwner)
-                .extra("author_avatar_url", avatar);
+                .extra("author_avatar_url", avatar)
+                .extra("creator_replied", creatorReplied);
         if (parent != null) {
             builder.parentId(parent).depth(Math.max(level, 1));
         }

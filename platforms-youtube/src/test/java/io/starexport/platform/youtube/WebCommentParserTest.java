@@ -58,4 +58,24 @@ class WebCommentParserTest {
         assertThat(author.displayName()).hasValue("Old Display Name");
         assertThat(author.url()).hasValue("https://www.youtube.com/@%E0%A4%B9%E0%A4%BF%E0%A4%A8%E0%A5%8D%E0%A4%A6%E0%A5%80");
     }
+    /**
+     * The page marks a thread the channel replied to with {@code commentRepliesRenderer.viewRepliesCreatorThumbnail}
+     * (the creator's avatar on "1 reply"); recorded in {@code innertube/creatorreply/03-next.response.json} (see its
+     * SOURCE.md), read the same way by NewPipeExtractor's {@code hasCreatorReply} and YouTube.js's
+     * {@code has_channel_owner_replied}.
+     */
+    @Test
+    void marksTheThreadsTheCreatorRepliedTo() throws Exception {
+        JsonNode page = YouTubeTests.JSON.readTree(YouTubeTests.class.getResourceAsStream(
+                "/youtube/innertube/creatorreply/03-next.response.json"));
+
+        java.util.Map<String, Object> replied = new java.util.LinkedHashMap<>();
+        WebCommentParser.parse(page, "bem4adjGKjE", null, NOW, false).comments()
+                .forEach(comment -> replied.put(comment.id(), comment.extras().get("creator_replied")));
+
+        assertThat(replied).hasSize(20)
+                .containsEntry("UgyvwwIVFcQdcOjxAmV4AaABAg", true).containsEntry("Ugy-yKb5bh8Fu1nSaRZ4AaABAg", true)
+                .containsEntry("UgwWU4k2v4K0RhIDGuV4AaABAg", false).containsEntry("UgzNjt8vxNUDlQ_oLwd4AaABAg", false);
+        assertThat(replied.values()).filteredOn(Boolean.TRUE::equals).hasSize(6);
+    }
 }
