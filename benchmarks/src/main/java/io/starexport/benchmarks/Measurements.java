@@ -2,7 +2,7 @@ package io.starexport.benchmarks;
 
 import java.util.List;
 
-/** The measurements of issue 10, in the order of its list, then issue 22's sentiment throughput. */
+/** The measurements of issue 10, in the order of its list, then issue 22's sentiment throughput and issue 21's server load. */
 final class Measurements {
     private Measurements() {
     }
@@ -16,6 +16,7 @@ final class Measurements {
                 new RateLimitMeasurement(),
                 new ScheduleMeasurement(),
                 new LatencyMeasurement(),
-                new SentimentMeasurement());
+                new SentimentMeasurement(),
+                new ServerMeasurement());
     }
 }

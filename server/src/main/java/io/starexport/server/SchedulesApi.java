@@ -39,7 +39,7 @@ final class SchedulesApi {
     private static final Set<String> FIELDS = Set.of("url", "name", "frequency", "customCron", "preferredTime",
             "timezone", "exportOptions", "deliveryMethod", "webhook", "sendNotification");
 
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Scheduler scheduler;
     private final StarExport engine;
@@ -94,7 +94,8 @@ final class SchedulesApi {
         }
         ExportRequest request = api.request(url, api.options(body.get("exportOptions"), api.sandbox(ctx)));
         ScheduleSpec.Builder spec = ScheduleSpec.builder(request);
-        api.send(ctx, 201, object(scheduler.create(build(when(spec, body, Frequency.DAILY, LocalTime.MIDNIGHT), body))));
+        when(timing(spec), body, Frequency.DAILY, LocalTime.MIDNIGHT);
+        api.send(ctx, 201, object(scheduler.create(build(spec, body))));
     }
 
     /** The seed's PUT: every field optional; those sent replace the schedule's, the others stay. */
@@ -110,7 +111,8 @@ final class SchedulesApi {
             String url = body.has("url") ? ExportCommentsApi.text(body.get("url"), "url") : old.request().url();
             spec.request(api.request(url, template));
         }
-        api.send(ctx, 200, object(scheduler.update(schedule.id(), build(when(spec, body, old.frequency(), old.time()), body))));
+        when(timing(spec), body, old.frequency(), old.time());
+        api.send(ctx, 200, object(scheduler.update(schedule.id(), build(spec, body))));
     }
 
     private void runNow(Context ctx) {
@@ -124,11 +126,61 @@ final class SchedulesApi {
                 .put("status", status(schedule)));
     }
 
+    /** The timing setters {@link ScheduleSpec.Builder} and {@code WorkflowSpec.Builder} share. */
+    interface Timing {
+        void hourly(int minute);
+
+        void daily(LocalTime time);
+
+        void weekly(DayOfWeek day, LocalTime time);
+
+        void monthly(int day, LocalTime time);
+
+        void cron(String expression);
+
+        void zone(ZoneId zone);
+    }
+
+    private static Timing timing(ScheduleSpec.Builder spec) {
+        return new Timing() {
+            @Override
+            public void hourly(int minute) {
+                spec.hourly(minute);
+            }
+
+            @Override
+            public void daily(LocalTime time) {
+                spec.daily(time);
+            }
+
+            @Override
+            public void weekly(DayOfWeek day, LocalTime time) {
+                spec.weekly(day, time);
+            }
+
+            @Override
+            public void monthly(int day, LocalTime time) {
+                spec.monthly(day, time);
+            }
+
+            @Override
+            public void cron(String expression) {
+                spec.cron(expression);
+            }
+
+            @Override
+            public void zone(ZoneId zone) {
+                spec.zone(zone);
+            }
+        };
+    }
+
     /**
-     * Applies {@code frequency}, {@code customCron}, {@code preferredTime} and {@code timezone} over the schedule's
-     * {@code current} frequency and {@code time}; a {@code customCron} alone makes it custom.
+     * Applies {@code frequency}, {@code customCron}, {@code preferredTime} and {@code timezone} over the
+     * {@code current} frequency and {@code time}; a {@code customCron} alone makes it custom. Weekly runs on Mondays
+     * and monthly on the 1st, since the seed has only a preferred time.
      */
-    private static ScheduleSpec.Builder when(ScheduleSpec.Builder spec, ObjectNode body, Frequency current, LocalTime time) {
+    static void when(Timing spec, ObjectNode body, Frequency current, LocalTime time) {
         if (body.has("timezone")) {
             String zone = ExportCommentsApi.text(body.get("timezone"), "timezone");
             try {
@@ -147,7 +199,7 @@ final class SchedulesApi {
             }
         }
         if (!body.has("frequency") && !body.has("preferredTime") && !body.has("customCron")) {
-            return spec;
+            return;
         }
         Frequency frequency = body.has("customCron") && !body.get("customCron").isNull() ? Frequency.CUSTOM : current;
         if (body.has("frequency")) {
@@ -176,7 +228,6 @@ final class SchedulesApi {
             }
             default -> throw new IllegalStateException(frequency.name());
         }
-        return spec;
     }
 
     /** The remaining fields: name, and the delivery settings this server can honour. */
@@ -184,25 +235,30 @@ final class SchedulesApi {
         if (body.has("name")) {
             spec.name(ExportCommentsApi.text(body.get("name"), "name"));
         }
+        storageOnly(body, "schedule.run");
+        try {
+            return spec.build();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** Refuses the delivery settings other than storage, pointing to the webhook {@code event} that replaces them. */
+    static void storageOnly(ObjectNode body, String event) {
         JsonNode delivery = body.get("deliveryMethod");
         if (delivery != null && !delivery.isNull() && !"storage".equals(delivery.asText())) {
             throw ApiException.badRequest("deliveryMethod '" + delivery.asText() + "' is not supported: runs are "
-                    + "stored; to hear of each run, register a webhook for 'schedule.run' events");
+                    + "stored; to hear of each run, register a webhook for '" + event + "' events");
         }
         JsonNode webhook = body.get("webhook");
         if (webhook != null && !webhook.isNull()) {
-            throw ApiException.badRequest("webhook is not supported: every webhook subscribed to 'schedule.run' "
+            throw ApiException.badRequest("webhook is not supported: every webhook subscribed to '" + event + "' "
                     + "events hears of every run");
         }
         JsonNode notify = body.get("sendNotification");
         if (notify != null && !notify.isNull() && !(notify.isBoolean() && !notify.booleanValue())) {
             throw ApiException.badRequest("sendNotification must be false: this server sends no e-mail; register "
-                    + "a webhook for 'schedule.run' events instead");
-        }
-        try {
-            return spec.build();
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+                    + "a webhook for '" + event + "' events instead");
         }
     }
 
@@ -251,11 +307,11 @@ final class SchedulesApi {
         return schedule.nextRunAt().map(t -> zoned(t, schedule.spec().zone())).orElse(null);
     }
 
-    private static String zoned(Instant instant, ZoneId zone) {
+    static String zoned(Instant instant, ZoneId zone) {
         return WebhooksApi.TIME.format(instant.atZone(zone));
     }
 
-    private String platform(String url) {
+    String platform(String url) {
         try {
             return engine.detect(url).target().platform();
         } catch (ExportException e) {

@@ -11,6 +11,7 @@ import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.automation.Scheduler;
 import io.starexport.automation.Webhooks;
+import io.starexport.automation.Workflows;
 import io.starexport.jobs.JobExecutor;
 import io.starexport.jobs.JobStore;
 import org.slf4j.Logger;
@@ -37,8 +38,9 @@ import java.util.TreeSet;
  * ExportComments' own CLI, MCP server and scripts can be pointed at it with only their base URL changed; it also
  * serves the Star Export API ({@code /api/export/…}, Bearer tokens) and its progress events for Socket.IO clients. Jobs run
  * on a {@link JobExecutor} whose store, output files and API tokens live under the server's directory, beside the
- * webhooks and schedules of ExportComments' {@code /api/v1/webhooks} and {@code /api/v1/schedules} routes (job events
- * are delivered to the webhooks; a {@code Scheduler} ticks while the server runs); all of it survives a restart, and
+ * webhooks, schedules and workflows of ExportComments' {@code /api/v1/webhooks}, {@code /api/v1/schedules} and
+ * {@code /api/v1/workflows} routes (job events are delivered to the webhooks; a {@code Scheduler} ticks for schedules and
+ * workflows while the server runs); all of it survives a restart, and
  * unfinished jobs resume.
  *
  * <pre>{@code
@@ -129,6 +131,7 @@ public final class StarExportServer implements AutoCloseable {
             }
             scheduler = Scheduler.builder(jobs).directory(directory.resolve("schedules")).webhooks(webhooks)
                     .clock(settings.clock).build();
+            Workflows workflows = Workflows.builder(scheduler).directory(directory.resolve("workflows")).build();
             bulk = new Bulk(jobs, files.resolve("bulk"));
             Limits limits = new Limits(settings.requestsPerMinute, settings.clock);
             ServerSettings routeSettings = new ServerSettings(settings.sandbox, settings.concurrency,
@@ -153,7 +156,10 @@ public final class StarExportServer implements AutoCloseable {
                 config.routes.before(ctx -> authenticate(ctx, tokens, limits));
                 api.register(config.routes);
                 new WebhooksApi(webhooks, api).register(config.routes);
-                new SchedulesApi(scheduler, settings.engine, api).register(config.routes);
+                SchedulesApi schedules = new SchedulesApi(scheduler, settings.engine, api);
+                schedules.register(config.routes);
+                new WorkflowsApi(workflows, settings.engine, api, schedules, files.resolve("workflows"))
+                        .register(config.routes);
                 starApi.register(config.routes);
                 realtime.register(config.routes);
                 config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));

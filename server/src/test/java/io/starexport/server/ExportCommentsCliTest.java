@@ -44,20 +44,7 @@ class ExportCommentsCliTest {
 
     @BeforeAll
     static void buildTheCliAndStartTheServer() throws Exception {
-        assumeTrue(onPath("node") && onPath("npm"), "node and npm are not on the PATH; install Debian's nodejs and npm");
-        assumeTrue(Files.isRegularFile(PEER.resolve("package-lock.json")), "the ExportComments CLI source is not at "
-                + PEER + "; set -Dstarexport.exportcomments-cli=<its folder>");
-        Path lock = BUILT.resolve("package-lock.json");
-        boolean cached = Files.isRegularFile(BUILT.resolve("dist/cli.js")) && Files.isRegularFile(lock)
-                && Arrays.equals(Files.readAllBytes(lock), Files.readAllBytes(PEER.resolve("package-lock.json")));
-        if (!cached) {
-            copy(PEER, BUILT);
-            Run install = run(BUILT, 90, "npm", "ci", "--no-audit", "--no-fund", "--prefer-offline");
-            assumeTrue(install.exit() == 0, "npm ci could not install the CLI's dependencies (is the npm registry "
-                    + "reachable?): " + install.tail());
-            Run compile = run(BUILT, 60, "npx", "tsc");
-            assertThat(compile.exit()).as("tsc: " + compile.tail()).isZero();
-        }
+        buildPeer();
         fixture = new Fixture(directory, engine -> { }, server -> server.sandbox(true));
     }
 
@@ -121,6 +108,28 @@ class ExportCommentsCliTest {
         return Fixture.JSON.readTree(run.out());
     }
 
+    /**
+     * Builds the peer into {@code target/exportcomments-cli} unless it is built from the same lock file already;
+     * aborts the calling test class, with the reason, where it cannot be built here.
+     */
+    static Path buildPeer() throws Exception {
+        assumeTrue(onPath("node") && onPath("npm"), "node and npm are not on the PATH; install Debian's nodejs and npm");
+        assumeTrue(Files.isRegularFile(PEER.resolve("package-lock.json")), "the ExportComments CLI source is not at "
+                + PEER + "; set -Dstarexport.exportcomments-cli=<its folder>");
+        Path lock = BUILT.resolve("package-lock.json");
+        boolean cached = Files.isRegularFile(BUILT.resolve("dist/cli.js")) && Files.isRegularFile(lock)
+                && Arrays.equals(Files.readAllBytes(lock), Files.readAllBytes(PEER.resolve("package-lock.json")));
+        if (!cached) {
+            copy(PEER, BUILT);
+            Run install = run(BUILT, 90, "npm", "ci", "--no-audit", "--no-fund", "--prefer-offline");
+            assumeTrue(install.exit() == 0, "npm ci could not install the CLI's dependencies (is the npm registry "
+                    + "reachable?): " + install.tail());
+            Run compile = run(BUILT, 60, "npx", "tsc");
+            assertThat(compile.exit()).as("tsc: " + compile.tail()).isZero();
+        }
+        return BUILT;
+    }
+
     record Run(int exit, String out, String err) {
         String tail() {
             String all = out + err;
@@ -128,7 +137,7 @@ class ExportCommentsCliTest {
         }
     }
 
-    private static Run run(Path directory, int seconds, String... command) throws Exception {
+    static Run run(Path directory, int seconds, String... command) throws Exception {
         return run(directory, seconds, List.of(command));
     }
 
@@ -154,7 +163,7 @@ class ExportCommentsCliTest {
         }
     }
 
-    private static boolean onPath(String program) {
+    static boolean onPath(String program) {
         String path = System.getenv("PATH");
         return path != null && Stream.of(path.split(java.io.File.pathSeparator))
                 .anyMatch(folder -> Files.isExecutable(Path.of(folder, program)));
