@@ -43,9 +43,8 @@ import java.util.concurrent.ExecutionException;
         footer = {
             "",
             "Examples:",
-            "  starexport workflow add https://www.youtube.com/@starexport --template profile-posts-comments -o channel "
-                    + "--every daily --at 09:00",
-            "  starexport workflow add https://youtu.be/dQw4w9WgXcQ --template post-comments -o video --every hourly",
+            "  starexport workflow add https://youtube.com/@x --template profile-posts-comments -o ch",
+            "  starexport workflow add https://youtu.be/dQw4w9WgXcQ --template post-comments -o v --at 09:00",
             "  starexport workflow list --json",
             "  starexport workflow run-now 3f2b8c1e-5d4a-4f7e-9c3b-2a1d0e9f8b7c",
             "  starexport workflow pause 3f2b8c1e-5d4a-4f7e-9c3b-2a1d0e9f8b7c"})
