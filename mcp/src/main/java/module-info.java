@@ -4,6 +4,7 @@
  */
 module io.starexport.mcp {
     requires transitive io.starexport.core;
+    requires io.starexport.automation;
     requires io.modelcontextprotocol.sdk.mcp.core;
     requires io.modelcontextprotocol.sdk.mcp.json.jackson2;
     requires com.fasterxml.jackson.databind;

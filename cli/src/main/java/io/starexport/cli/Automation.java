@@ -3,6 +3,7 @@ package io.starexport.cli;
 import io.starexport.StarExport;
 import io.starexport.automation.Scheduler;
 import io.starexport.automation.Webhooks;
+import io.starexport.automation.Workflows;
 import io.starexport.jobs.JobExecutor;
 import io.starexport.jobs.JobStore;
 import picocli.CommandLine.Option;
@@ -12,8 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The automation folder of {@code webhook}, {@code schedule} and {@code run}: {@code webhooks/}, {@code schedules/}
- * and the job store of their runs, {@code jobs/}. Closing stops the scheduler, the executor and the webhooks, in
+ * The automation folder of {@code webhook}, {@code schedule}, {@code workflow} and {@code run}: {@code webhooks/},
+ * {@code schedules/}, {@code workflows/} and the job store of their runs, {@code jobs/}. Closing stops the scheduler, the executor and the webhooks, in
  * that order; the engine is the caller's.
  */
 final class Automation implements AutoCloseable {
@@ -25,17 +26,20 @@ final class Automation implements AutoCloseable {
     final Webhooks webhooks;
     final JobExecutor jobs;
     final Scheduler scheduler;
+    /** The folder's workflows, started by the scheduler's ticks. */
+    final Workflows workflows;
 
-    private Automation(Webhooks webhooks, JobExecutor jobs, Scheduler scheduler) {
+    private Automation(Webhooks webhooks, JobExecutor jobs, Scheduler scheduler, Workflows workflows) {
         this.webhooks = webhooks;
         this.jobs = jobs;
         this.scheduler = scheduler;
+        this.workflows = workflows;
     }
 
     /** {@code --dir} and {@code --allow-local}, shared by the automation commands. */
     static final class Options {
-        @Option(names = "--dir", paramLabel = "DIR", description = "The automation folder: webhooks, schedules and "
-                + "the jobs of their runs; default .starexport/automation in the current directory.")
+        @Option(names = "--dir", paramLabel = "DIR", description = "The automation folder: webhooks, schedules, "
+                + "workflows and the jobs of their runs; default .starexport/automation in the current directory.")
         Path dir;
 
         @Option(names = "--allow-local", description = "Accept webhook targets on this machine or the local "
@@ -54,14 +58,15 @@ final class Automation implements AutoCloseable {
             return builder.build();
         }
 
-        /** The folder's webhooks, job executor and scheduler over this engine. */
+        /** The folder's webhooks, job executor, scheduler and workflows over this engine. */
         Automation open(StarExport engine) {
             Webhooks webhooks = webhooks();
             JobExecutor jobs = JobExecutor.builder(engine).store(JobStore.directory(dir().resolve("jobs")))
                     .listener(webhooks.listener()).build();
             Scheduler scheduler = Scheduler.builder(jobs).directory(dir().resolve("schedules")).webhooks(webhooks)
                     .build();
-            return new Automation(webhooks, jobs, scheduler);
+            Workflows workflows = Workflows.builder(scheduler).directory(dir().resolve("workflows")).build();
+            return new Automation(webhooks, jobs, scheduler, workflows);
         }
     }
 

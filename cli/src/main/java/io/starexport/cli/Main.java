@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "starexport", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Exports comments, posts, profiles and media metadata from social platforms.",
         subcommands = {ExportCommand.class, PlatformsCommand.class, FormatsCommand.class, McpCommand.class,
-            ServeCommand.class, TokensCommand.class, WebhookCommand.class, ScheduleCommand.class, RunCommand.class,
+            ServeCommand.class, TokensCommand.class, WebhookCommand.class, ScheduleCommand.class, WorkflowCommand.class,
+            RunCommand.class,
             CompletionCommand.class,
             HelpCommand.class},
         footer = {

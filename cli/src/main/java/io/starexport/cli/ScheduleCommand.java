@@ -196,7 +196,7 @@ final class ScheduleCommand {
             return schedule.build();
         }
 
-        private static String choice(String option, String value, String... allowed) {
+        static String choice(String option, String value, String... allowed) {
             for (String candidate : allowed) {
                 if (candidate.equalsIgnoreCase(value)) {
                     return candidate.toUpperCase(Locale.ROOT).replace('-', '_');
@@ -206,7 +206,7 @@ final class ScheduleCommand {
                     + " but was '" + value + "'");
         }
 
-        private static DayOfWeek dayOfWeek(String text) {
+        static DayOfWeek dayOfWeek(String text) {
             for (DayOfWeek candidate : DayOfWeek.values()) {
                 if (candidate.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).equalsIgnoreCase(text)
                         || candidate.name().equalsIgnoreCase(text)) {
@@ -217,7 +217,7 @@ final class ScheduleCommand {
                     + "but was '" + text + "'");
         }
 
-        private static int dayOfMonth(String text) {
+        static int dayOfMonth(String text) {
             try {
                 return Integer.parseInt(text);
             } catch (NumberFormatException e) {

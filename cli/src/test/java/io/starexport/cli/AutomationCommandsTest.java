@@ -9,6 +9,8 @@ import io.starexport.api.ExportRequest;
 import io.starexport.automation.ScheduleSpec;
 import io.starexport.automation.Scheduler;
 import io.starexport.automation.Webhooks;
+import io.starexport.automation.WorkflowSpec;
+import io.starexport.automation.Workflows;
 import io.starexport.jobs.JobExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,9 +32,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code starexport webhook}, {@code schedule} and {@code run} over one automation folder. */
+/** {@code starexport webhook}, {@code schedule}, {@code workflow} and {@code run} over one automation folder. */
 class AutomationCommandsTest {
     private static final String VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+    private static final String CHANNEL = "https://www.youtube.com/@starexport";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
@@ -174,6 +177,88 @@ class AutomationCommandsTest {
         List<LoggedRequest> both = receiver.findAll(postRequestedFor(urlPathEqualTo("/hook")));
         assertThat(both).hasSize(2);
         assertThat(JSON.readTree(both.get(1).getBody()).get("message_id").asText()).isEqualTo(messageId);
+        assertThat(cli("run", "--once", "--json").json().get("data")).as("nothing due any more").isEmpty();
+    }
+
+    @Test
+    void workflowRunNowExportsEachStepFromTheSandbox() throws Exception {
+        // The sandbox's posts are dated before June 2026: --max-age reaches back to them.
+        JsonNode added = cli("workflow", "add", CHANNEL, "--template", "profile-posts-comments", "--sandbox",
+                "--max-age", "100000", "-o", dir.resolve("channel").toString(), "--json").json().get("data");
+        String id = added.get("id").asText();
+        assertThat(added.get("when").asText()).isEqualTo("on demand");
+        assertThat(added.get("steps")).extracting(s -> s.get("content").asText()).containsExactly("posts", "comments");
+
+        Cli.Run run = cli("workflow", "run-now", id, "--json");
+
+        assertThat(run.exitCode()).as(run.everything()).isZero();
+        JsonNode data = run.json().get("data");
+        assertThat(data.get("status").asText()).isEqualTo("succeeded");
+        assertThat(data.get("steps_completed").asInt()).isEqualTo(2);
+        List<Path> files = new java.util.ArrayList<>();
+        data.get("files").forEach(f -> files.add(Path.of(f.asText())));
+        assertThat(files).extracting(f -> f.getFileName().toString())
+                .anyMatch(n -> n.equals("1-posts.jsonl")).anyMatch(n -> n.startsWith("2-comments-"));
+        for (Path file : files) {
+            assertThat(file).startsWith(dir.resolve("channel"));
+            assertThat(Files.readAllLines(file)).as(file.toString()).isNotEmpty();
+        }
+        assertThat(data.get("total_results").asLong()).isPositive();
+        assertThat(cli("workflow", "list", "--json").json().get("data").get(0).get("run_count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void workflowAddListPauseResumeDelete() {
+        JsonNode added = cli("workflow", "add", VIDEO, "--template", "post-comments", "-o", dir.resolve("video").toString(),
+                "--every", "daily", "--at", "09:00", "--zone", "Europe/Berlin", "--name", "Launch video", "--json")
+                .json().get("data");
+        String id = added.get("id").asText();
+        assertThat(added.get("when").asText()).isEqualTo("daily 09:00 Europe/Berlin");
+        assertThat(added.get("next_run_at").isNull()).isFalse();
+
+        assertThat(cli("workflow", "list", "--json").json().get("data").get(0).get("name").asText()).isEqualTo("Launch video");
+        assertThat(cli("workflow", "pause", id, "--json").json().get("data").get("paused").asBoolean()).isTrue();
+        assertThat(cli("workflow", "resume", id, "--json").json().get("data").get("paused").asBoolean()).isFalse();
+        assertThat(cli("workflow", "delete", id, "--json").exitCode()).isZero();
+        assertThat(cli("workflow", "list", "--json").json().get("data")).isEmpty();
+        Cli.Run gone = cli("workflow", "pause", id, "--json");
+        assertThat(gone.exitCode()).isEqualTo(5);
+        assertThat(gone.json().get("error_code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void workflowAddRefusesAnUnknownTemplateAndAZoneWithoutSchedule() {
+        Cli.Run badTemplate = cli("workflow", "add", VIDEO, "--template", "likes", "-o", "v", "--json");
+        Cli.Run zoneOnly = cli("workflow", "add", VIDEO, "--template", "post-comments", "-o", "v", "--zone", "UTC", "--json");
+
+        assertThat(badTemplate.json().get("error").asText())
+                .contains("--template must be one of profile-posts-comments, post-comments");
+        assertThat(zoneOnly.json().get("error").asText()).contains("add --every or --cron");
+        assertThat(List.of(badTemplate.exitCode(), zoneOnly.exitCode())).containsOnly(2);
+        assertThat(cli("workflow", "list", "--json").json().get("data")).isEmpty();
+    }
+
+    @Test
+    void runOnceRunsADueWorkflow() throws Exception {
+        Path folder = dir.resolve("automation");
+        // A workflow created three hours ago, on a fake clock: its hourly run is due now (no sleeping).
+        Clock threeHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(3)), ZoneOffset.UTC);
+        try (StarExport engine = StarExport.builder().environment(Map.of()).build();
+             JobExecutor jobs = JobExecutor.builder(engine).build();
+             Scheduler scheduler = Scheduler.builder(jobs).directory(folder.resolve("schedules")).clock(threeHoursAgo)
+                     .build()) {
+            Workflows.builder(scheduler).directory(folder.resolve("workflows")).build()
+                    .create(WorkflowSpec.postComments(VIDEO, dir.resolve("video")).sandbox(true).hourly(0).build());
+        }
+
+        Cli.Run run = cli("run", "--once", "--json");
+
+        assertThat(run.exitCode()).as(run.everything()).isZero();
+        JsonNode runs = run.json().get("data");
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).get("status").asText()).isEqualTo("succeeded");
+        assertThat(runs.get(0).has("workflow_id")).isTrue();
+        assertThat(Files.readAllLines(Path.of(runs.get(0).get("files").get(0).asText()))).isNotEmpty();
         assertThat(cli("run", "--once", "--json").json().get("data")).as("nothing due any more").isEmpty();
     }
 }

@@ -57,7 +57,7 @@ class McpCommandTest {
         assertThat(responses.get(1).get("result").get("serverInfo").get("name").asText()).isEqualTo("starexport");
         assertThat(responses.get(2).get("result").get("tools")).extracting(t -> t.get("name").asText())
                 .containsExactlyInAnyOrder("export_comments", "check_export", "list_exports", "download_export",
-                        "detect_platform", "list_platforms");
+                        "detect_platform", "list_platforms", "create_schedule", "list_schedules");
         JsonNode export = document(responses.get(3)).get("data");
         assertThat(export.get("status").asText()).isEqualTo("succeeded");
         assertThat(export.get("result").get("items").asLong()).isEqualTo(5);

@@ -9,6 +9,7 @@ import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.ExportRequest;
 import io.starexport.jobs.Job;
+import io.starexport.automation.Scheduler;
 import io.starexport.jobs.JobExecutor;
 import io.starexport.jobs.JobPage;
 import io.starexport.jobs.JobQuery;
@@ -52,21 +53,27 @@ final class Exports implements AutoCloseable {
 
     private final StarExport star;
     private final JobExecutor jobs;
+    private final Scheduler scheduler;
     private final Path files;
     private final boolean sandboxByDefault;
     private final Duration maxWait;
     /** Completed when the client has gone, so that calls waiting for an export answer at once. */
     private final CompletableFuture<Void> stopping = new CompletableFuture<>();
 
-    private Exports(StarExport star, JobExecutor jobs, Path files, boolean sandboxByDefault, Duration maxWait) {
+    private Exports(StarExport star, JobExecutor jobs, Scheduler scheduler, Path files, boolean sandboxByDefault,
+                    Duration maxWait) {
         this.star = star;
         this.jobs = jobs;
+        this.scheduler = scheduler;
         this.files = files;
         this.sandboxByDefault = sandboxByDefault;
         this.maxWait = maxWait;
     }
 
-    /** Builds the engine and its executor on {@code directory} and resumes the exports a previous run left. */
+    /**
+     * Builds the engine and its executor on {@code directory}, resumes the exports a previous run left, and starts
+     * the scheduler of {@code directory/schedules}.
+     */
     static Exports open(Consumer<StarExport.Builder> settings, Path directory, boolean sandboxByDefault,
                         Duration maxWait) {
         List<AutoCloseable> opened = new ArrayList<>();
@@ -85,11 +92,14 @@ final class Exports implements AutoCloseable {
             moveEarlierStores(directory.resolve("jobs"), store);
             JobExecutor jobs = JobExecutor.builder(star).store(store).closeTimeout(CLOSE_TIMEOUT).build();
             opened.add(0, jobs);
-            Exports exports = new Exports(star, jobs, files, sandboxByDefault, maxWait);
+            Scheduler scheduler = Scheduler.builder(jobs).directory(directory.resolve("schedules")).build();
+            opened.add(0, scheduler);
+            Exports exports = new Exports(star, jobs, scheduler, files, sandboxByDefault, maxWait);
             int resumed = jobs.resumeUnfinished().size();
             if (resumed > 0) {
                 LOG.info("Resumed {} unfinished export(s) from {}", resumed, directory);
             }
+            scheduler.start();
             return exports;
         } catch (RuntimeException e) {
             closeAll(opened);
@@ -158,13 +168,27 @@ final class Exports implements AutoCloseable {
     }
 
     /**
-     * Queues an export: {@code request} holds what to export, and gets its file in the chosen format and the JSON
-     * lines file beside it.
+     * Queues an export: {@code request} holds what to export, and gets its files as {@link #plan} names them.
      *
-     * @throws ExportException as {@link JobExecutor#submit}, and {@code UNSUPPORTED_CONTENT} when the URL has
-     *                         nothing to export
+     * @throws ExportException as {@link JobExecutor#submit} and {@link #plan}
      */
     Job submit(ExportRequest.Builder request, String format) {
+        return jobs.submit(plan(request, format));
+    }
+
+    /** The scheduler of the server's {@code schedules/} folder, ticking while the server serves. */
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * The request with its content settled and its files named: one in the chosen format and the JSON lines file
+     * beside it (one file when the format is JSON lines).
+     *
+     * @throws ExportException as {@link StarExport#detect}, and {@code UNSUPPORTED_CONTENT} when the URL has
+     *                         nothing to export
+     */
+    ExportRequest plan(ExportRequest.Builder request, String format) {
         ExportRequest asked = request.build();
         Detection detection = star.detect(asked.url());
         Content content = asked.content().or(detection::defaultContent).orElseThrow(() -> ExportException.of(
@@ -178,7 +202,7 @@ final class Exports implements AutoCloseable {
             request.to(files.resolve(stem + "." + extension(format)), format);
         }
         request.to(files.resolve(stem + "." + extension(RECORDS_FORMAT)), RECORDS_FORMAT);
-        return jobs.submit(request.build());
+        return request.build();
     }
 
     /** The export with this id. */
@@ -255,7 +279,7 @@ final class Exports implements AutoCloseable {
     /** Stops the executor (running exports keep their checkpoints and resume next time), then the engine. */
     @Override
     public void close() {
-        closeAll(List.of(jobs, star));
+        closeAll(List.of(scheduler, jobs, star));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * exports through the in-process engine. It speaks newline-delimited JSON-RPC on a pair of streams (the
  * MCP stdio transport) and offers the tools of the ExportComments MCP server: {@code export_comments},
  * {@code check_export}, {@code list_exports}, {@code download_export}, {@code detect_platform} and
- * {@code list_platforms}.
+ * {@code list_platforms}, and {@code create_schedule} and {@code list_schedules}, whose schedules (kept under
+ * {@code schedules/} in the directory) run while the server serves.
  *
  * <pre>{@code
  * StarExportMcpServer server = StarExportMcpServer.builder()

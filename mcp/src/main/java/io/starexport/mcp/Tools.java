@@ -19,6 +19,10 @@ import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportException;
 import io.starexport.api.ExportRequest;
 import io.starexport.api.Progress;
+import io.starexport.automation.Frequency;
+import io.starexport.automation.Schedule;
+import io.starexport.automation.ScheduleRun;
+import io.starexport.automation.ScheduleSpec;
 import io.starexport.jobs.Job;
 import io.starexport.jobs.JobError;
 import io.starexport.jobs.JobRecord;
@@ -34,7 +38,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +55,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The six tools, after the ExportComments MCP server: names, arguments and the {@code {"ok": true, "data": …}}
+ * The tools, after the ExportComments MCP server (and its schedules): names, arguments and the {@code {"ok": true, "data": …}}
  * / {@code {"ok": false, "error", "error_code", "detail"}} result shape. Each result is one JSON text, also given
  * as structured content. Results hold canonical URLs, file paths and messages, never credentials: jobs carry
  * none, and engine messages are redacted at the source.
@@ -54,7 +64,8 @@ final class Tools {
     static final String INSTRUCTIONS = "Star Export exports comments, posts, profiles and media metadata from "
             + "YouTube, Reddit, Instagram and TikTok URLs. Call export_comments with a URL (wait=true to block until "
             + "it is done), then download_export to read the records as JSON. Exports are jobs kept on disk: "
-            + "check_export and list_exports show them. sandbox=true exports offline sample data.";
+            + "check_export and list_exports show them. create_schedule repeats an export hourly, daily, weekly or "
+            + "monthly while the server runs; list_schedules shows them. sandbox=true exports offline sample data.";
     /** Records {@code download_export} returns per call when the caller names no limit. */
     static final int DEFAULT_DOWNLOAD_LIMIT = 100;
     static final int MAX_DOWNLOAD_LIMIT = 1000;
@@ -127,7 +138,36 @@ final class Tools {
                         and the output formats.""",
                         """
                         {"type": "object", "additionalProperties": false, "properties": {}}""", true,
-                        this::listPlatforms));
+                        this::listPlatforms),
+                tool("create_schedule", "Schedule an export", """
+                        Export a URL again and again: hourly, daily, weekly, monthly or at the times of a cron \
+                        expression, in a time zone. The server runs each due export while it is running (a run \
+                        missed while it was stopped runs once when it starts again). Each run is an export that \
+                        list_exports shows and download_export reads; its files get the run's time in their \
+                        names. With only_new=true a run keeps only items no earlier run exported.""",
+                        scheduleSchema(), false, this::createSchedule),
+                tool("list_schedules", "List schedules", """
+                        List the scheduled exports of this server with when they run, their next run, run and \
+                        failure counts and their recent runs (with the export id of each).""",
+                        """
+                        {"type": "object", "additionalProperties": false, "properties": {}}""", true,
+                        this::listSchedules));
+    }
+
+    private String scheduleSchema() {
+        return """
+                {"type": "object", "additionalProperties": false, "required": ["url"], "properties": {
+                  "url": {"type": "string", "description": "The video, post, comment, profile… to export at each run"},
+                  "every": {"type": "string", "enum": ["hourly", "daily", "weekly", "monthly"], "default": "daily", "description": "How often; give this or cron"},
+                  "cron": {"type": "string", "description": "A five-field UNIX cron expression instead of every, such as '30 8 * * MON-FRI'"},
+                  "at": {"type": "string", "description": "The wall time of each run, HH:MM (default 00:00); hourly runs use its minute"},
+                  "zone": {"type": "string", "default": "UTC", "description": "The time zone of at and cron, such as Europe/Berlin"},
+                  "format": {"type": "string", "enum": %s, "description": "The format of the file written for people (default %s, or jsonl with only_new); a JSON lines file is written beside it"},
+                  "limit": {"type": "integer", "minimum": 1, "description": "Most items per run, replies included"},
+                  "replies": {"type": "boolean", "default": false, "description": "Include replies to comments"},
+                  "sandbox": {"type": "boolean", "default": %s, "description": "Export offline sample data instead of calling the platform"},
+                  "only_new": {"type": "boolean", "default": false, "description": "Keep only items no earlier successful run exported; needs format jsonl"}
+                }}""".formatted(jsonArray(formats), defaultFormat(), exports.sandboxByDefault());
     }
 
     private String exportSchema() {
@@ -222,6 +262,82 @@ final class Tools {
             return failure;
         }
         return waited(export, wait);
+    }
+
+    private ObjectNode createSchedule(Map<String, Object> values) {
+        Arguments args = Arguments.of(values, List.of("url", "every", "cron", "at", "zone", "format", "limit",
+                "replies", "sandbox", "only_new"));
+        ExportRequest.Builder request = ExportRequest.builder(args.requiredString("url"))
+                .replies(args.bool("replies").orElse(false))
+                .sandbox(args.bool("sandbox").orElse(exports.sandboxByDefault()));
+        args.integer("limit", 1, Long.MAX_VALUE).ifPresent(request::limit);
+        boolean onlyNew = args.bool("only_new").orElse(false);
+        String format = args.choice("format", formats).orElse(onlyNew ? Exports.RECORDS_FORMAT : defaultFormat());
+        if (onlyNew && !format.equals(Exports.RECORDS_FORMAT)) {
+            throw new Arguments.Invalid("only_new", "'only_new' keeps only new items in JSON lines files; give "
+                    + "format jsonl (or leave format out) with it");
+        }
+        Optional<String> every = args.choice("every", List.of("hourly", "daily", "weekly", "monthly"));
+        Optional<String> cron = args.string("cron");
+        Optional<String> at = args.string("at");
+        if (cron.isPresent() && (every.isPresent() || at.isPresent())) {
+            throw new Arguments.Invalid("cron", "'cron' says when by itself; leave out 'every' and 'at'");
+        }
+        LocalTime time = at.map(Tools::time).orElse(LocalTime.MIDNIGHT);
+        ZoneId zone = args.string("zone").map(Tools::zone).orElse(ZoneOffset.UTC);
+        ExportRequest planned;
+        try {
+            planned = exports.plan(request, format);
+        } catch (ExportException e) {
+            ObjectNode failure = failure(e);
+            if (isAboutUrl(e)) {
+                failure.put("parameter", "url");
+            }
+            return failure;
+        }
+        ScheduleSpec.Builder spec = ScheduleSpec.builder(planned).onlyNew(onlyNew).zone(zone);
+        if (cron.isPresent()) {
+            try {
+                spec.cron(cron.get());
+            } catch (IllegalArgumentException e) {
+                throw new Arguments.Invalid("cron", e.getMessage());
+            }
+        } else {
+            switch (every.orElse("daily")) {
+                case "hourly" -> spec.hourly(time.getMinute());
+                case "weekly" -> spec.weekly(DayOfWeek.MONDAY, time);
+                case "monthly" -> spec.monthly(1, time);
+                default -> spec.daily(time);
+            }
+        }
+        return success(scheduleView(exports.scheduler().create(spec.build())));
+    }
+
+    private static LocalTime time(String text) {
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new Arguments.Invalid("at", "'at' must be a time HH:MM such as 09:30, but was '" + text + "'");
+        }
+    }
+
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new Arguments.Invalid("zone", "'zone' must be a time zone such as Europe/Berlin or UTC, but was '"
+                    + text + "'");
+        }
+    }
+
+    private ObjectNode listSchedules(Map<String, Object> values) {
+        Arguments.of(values, List.of());
+        ObjectNode data = json.createObjectNode();
+        List<Schedule> schedules = exports.scheduler().list();
+        data.put("total", schedules.size());
+        ArrayNode list = data.putArray("schedules");
+        schedules.forEach(schedule -> list.add(scheduleView(schedule)));
+        return success(data);
     }
 
     private ObjectNode checkExport(Map<String, Object> values) {
@@ -422,6 +538,36 @@ final class Tools {
                     .put("message", error.message());
             error.retryAfter().ifPresent(after -> e.put("retry_after_seconds", after.toSeconds()));
         });
+        return node;
+    }
+
+    /** A schedule as the tools show it. */
+    private ObjectNode scheduleView(Schedule schedule) {
+        ScheduleSpec spec = schedule.spec();
+        ExportRequest request = spec.request();
+        ObjectNode node = json.createObjectNode();
+        node.put("id", schedule.id().toString()).put("url", request.url())
+                .put("frequency", lower(spec.frequency().name()));
+        spec.cron().ifPresent(cron -> node.put("cron", cron));
+        if (spec.frequency() != Frequency.CUSTOM) {
+            node.put("at", spec.time().toString());
+        }
+        node.put("zone", spec.zone().getId()).put("only_new", spec.onlyNew()).put("sandbox", request.sandbox())
+                .put("format", request.outputs().get(0).format().orElse(Exports.RECORDS_FORMAT));
+        request.content().ifPresent(c -> node.put("content", lower(c.name())));
+        request.limit().ifPresent(limit -> node.put("limit", limit));
+        node.put("paused", schedule.paused());
+        schedule.nextRunAt().ifPresent(t -> node.put("next_run_at", t.toString()));
+        schedule.lastRunAt().ifPresent(t -> node.put("last_run_at", t.toString()));
+        node.put("run_count", schedule.runCount()).put("fail_count", schedule.failCount());
+        ArrayNode runs = node.putArray("recent_runs");
+        for (ScheduleRun run : schedule.history()) {
+            ObjectNode r = runs.addObject().put("scheduled_for", run.scheduledFor().toString())
+                    .put("status", lower(run.status().name())).put("items", run.items());
+            run.jobId().ifPresent(id -> r.put("export_id", id.toString()));
+            run.newItems().ifPresent(n -> r.put("new_items", n));
+            run.error().ifPresent(e -> r.put("error", e));
+        }
         return node;
     }
 

@@ -2,10 +2,13 @@ package io.starexport.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.starexport.StarExport;
 import io.starexport.api.Content;
 import io.starexport.api.ErrorCode;
 import io.starexport.api.ExportRequest;
 import io.starexport.api.Progress;
+import io.starexport.automation.ScheduleSpec;
+import io.starexport.automation.Scheduler;
 import io.starexport.jobs.JobError;
 import io.starexport.jobs.JobExecutor;
 import io.starexport.jobs.JobRecord;
@@ -20,8 +23,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -81,7 +86,7 @@ class StarExportMcpServerTest {
     }
 
     @Test
-    void toolsListOffersTheSixExportCommentsToolsWithTheirSchemas() throws Exception {
+    void toolsListOffersTheExportCommentsToolsAndTheScheduleToolsWithTheirSchemas() throws Exception {
         start();
 
         JsonNode tools = client.request("tools/list", null).get("result").get("tools");
@@ -89,7 +94,7 @@ class StarExportMcpServerTest {
         Map<String, JsonNode> byName = new java.util.HashMap<>();
         tools.forEach(tool -> byName.put(tool.get("name").asText(), tool));
         assertThat(byName).containsOnlyKeys("export_comments", "check_export", "list_exports", "download_export",
-                "detect_platform", "list_platforms");
+                "detect_platform", "list_platforms", "create_schedule", "list_schedules");
         JsonNode export = byName.get("export_comments").get("inputSchema");
         assertThat(export.get("type").asText()).isEqualTo("object");
         assertThat(names(export.get("properties"))).containsExactlyInAnyOrder("url", "content", "replies", "limit",
@@ -106,6 +111,100 @@ class StarExportMcpServerTest {
         assertThat(byName.get("list_platforms").get("inputSchema").get("properties").size()).isZero();
         assertThat(byName.get("list_exports").get("annotations").get("readOnlyHint").asBoolean()).isTrue();
         assertThat(byName.get("export_comments").get("annotations").get("readOnlyHint").asBoolean()).isFalse();
+        JsonNode schedule = byName.get("create_schedule").get("inputSchema");
+        assertThat(names(schedule.get("properties"))).containsExactlyInAnyOrder("url", "every", "cron", "at", "zone",
+                "format", "limit", "replies", "sandbox", "only_new");
+        assertThat(schedule.get("required")).extracting(JsonNode::asText).containsExactly("url");
+        assertThat(schedule.get("properties").get("every").get("enum")).extracting(JsonNode::asText)
+                .containsExactly("hourly", "daily", "weekly", "monthly");
+        assertThat(byName.get("list_schedules").get("inputSchema").get("properties").size()).isZero();
+        assertThat(byName.get("create_schedule").get("annotations").get("readOnlyHint").asBoolean()).isFalse();
+        assertThat(byName.get("list_schedules").get("annotations").get("readOnlyHint").asBoolean()).isTrue();
+    }
+
+    @Test
+    void createScheduleKeepsAScheduleInTheServersDirectoryThatListSchedulesShowsAfterARestart() throws Exception {
+        start();
+
+        JsonNode created = client.callForDocument("create_schedule", "{\"url\": \"" + VIDEO + "\", \"every\": "
+                + "\"weekly\", \"at\": \"09:30\", \"zone\": \"Europe/Berlin\", \"limit\": 40, \"sandbox\": true, "
+                + "\"only_new\": true}");
+
+        assertThat(created.get("ok").asBoolean()).as(created.toString()).isTrue();
+        JsonNode schedule = created.get("data");
+        assertThat(schedule.get("frequency").asText()).isEqualTo("weekly");
+        assertThat(schedule.get("at").asText()).isEqualTo("09:30");
+        assertThat(schedule.get("zone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(schedule.get("format").asText()).as("only_new keeps JSON lines").isEqualTo("jsonl");
+        assertThat(schedule.get("only_new").asBoolean()).isTrue();
+        assertThat(schedule.get("content").asText()).isEqualTo("comments");
+        assertThat(schedule.get("limit").asLong()).isEqualTo(40);
+        assertThat(Instant.parse(schedule.get("next_run_at").asText()).atZone(java.time.ZoneId.of("Europe/Berlin"))
+                .getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+        try (var documents = Files.list(dir.resolve("schedules"))) {
+            assertThat(documents.toList()).hasSize(1);
+        }
+        assertThat(client.closeInput()).isTrue();
+        client = null;
+
+        start();
+
+        JsonNode listed = client.callForDocument("list_schedules", "{}").get("data");
+        assertThat(listed.get("total").asInt()).isEqualTo(1);
+        assertThat(listed.get("schedules").get(0).get("id").asText()).isEqualTo(schedule.get("id").asText());
+        assertThat(listed.get("schedules").get(0).get("recent_runs")).isEmpty();
+    }
+
+    @Test
+    void aDueScheduleRunsWhileTheServerServesAndItsRunIsAnExportToDownload() throws Exception {
+        // A schedule created three hours ago, on a fake clock: its hourly run is due when the server starts.
+        Clock threeHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(3)), ZoneOffset.UTC);
+        try (StarExport engine = StarExport.builder().environment(Map.of()).build();
+             JobExecutor jobs = JobExecutor.builder(engine).build();
+             Scheduler scheduler = Scheduler.builder(jobs).directory(dir.resolve("schedules")).clock(threeHoursAgo)
+                     .build()) {
+            scheduler.create(ScheduleSpec.builder(ExportRequest.builder(VIDEO).limit(10).sandbox(true)
+                    .to(dir.resolve("files").resolve("due.jsonl")).build()).hourly(0).build());
+        }
+        start();
+
+        JsonNode run = null;
+        for (int attempt = 0; attempt < 600 && run == null; attempt++) {
+            JsonNode runs = client.callForDocument("list_schedules", "{}").get("data").get("schedules").get(0)
+                    .get("recent_runs");
+            if (runs.isEmpty()) {
+                Thread.sleep(100);
+            } else {
+                run = runs.get(0);
+            }
+        }
+
+        assertThat(run).as("the due run was recorded").isNotNull();
+        assertThat(run.get("status").asText()).isEqualTo("succeeded");
+        assertThat(run.get("items").asLong()).isEqualTo(10);
+        String exportId = run.get("export_id").asText();
+        JsonNode records = client.callForDocument("download_export", "{\"id\": \"" + exportId + "\"}").get("data");
+        assertThat(records.get("returned").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void createScheduleRefusesWhatCannotRunNamingTheParameter() throws Exception {
+        start();
+
+        assertInvalid("create_schedule", "{\"url\": \"" + VIDEO + "\", \"only_new\": true, \"format\": \"csv\"}",
+                "only_new", "format jsonl");
+        assertInvalid("create_schedule", "{\"url\": \"" + VIDEO + "\", \"cron\": \"every day\"}", "cron",
+                "is not a UNIX cron expression");
+        assertInvalid("create_schedule", "{\"url\": \"" + VIDEO + "\", \"cron\": \"0 * * * *\", \"every\": \"daily\"}",
+                "cron", "leave out 'every' and 'at'");
+        assertInvalid("create_schedule", "{\"url\": \"" + VIDEO + "\", \"zone\": \"Mars/Olympus\"}", "zone",
+                "a time zone");
+        assertInvalid("create_schedule", "{\"url\": \"" + VIDEO + "\", \"at\": \"9am\"}", "at", "HH:MM");
+        assertInvalid("create_schedule", "{\"url\": \"" + VIDEO + "\", \"every\": \"fortnightly\"}", "every",
+                "fortnightly");
+        JsonNode badUrl = client.callForDocument("create_schedule", "{\"url\": \"javascript:alert(1)\"}");
+        assertThat(badUrl.get("error_code").asText()).isEqualTo("INVALID_URL");
+        assertThat(client.callForDocument("list_schedules", "{}").get("data").get("total").asInt()).isZero();
     }
 
     @Test
@@ -438,7 +537,7 @@ class StarExportMcpServerTest {
         assertThat(early.get("error").get("code").asInt()).isEqualTo(-32600);
         assertThat(early.get("error").get("message").asText()).contains("notifications/initialized");
         assertThat(ping.has("result")).isTrue();
-        assertThat(later.get("result").get("tools")).hasSize(6);
+        assertThat(later.get("result").get("tools")).hasSize(8);
     }
 
     @Test
