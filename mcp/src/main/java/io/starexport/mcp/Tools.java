@@ -477,7 +477,6 @@ final class Tools {
         } catch (ExportException e) {
             return failure(e).put("parameter", "url");
         }
-        String platform = detection.target().platform();
         ObjectNode data = json.createObjectNode();
         data.put("platform", detection.target().platform()).put("platform_name", detection.platformName())
                 .put("kind", lower(detection.target().kind().name())).put("id", detection.target().id())
