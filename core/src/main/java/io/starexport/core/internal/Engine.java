@@ -12,7 +12,6 @@ import io.starexport.api.ExportListener;
 import io.starexport.api.ExportRequest;
 import io.starexport.api.ExportResult;
 import io.starexport.api.Item;
-import io.starexport.api.Sort;
 import io.starexport.api.Target;
 import io.starexport.core.internal.media.MediaStage;
 import io.starexport.core.internal.sandbox.Sandbox;
@@ -37,7 +36,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -46,7 +44,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -217,9 +214,8 @@ public final class Engine {
         Platform platform = platformOf(target);
         Set<Content> offered = platform.contents(target.kind());
         Content chosen = request.content().or(new Detection(target, platform.displayName(), offered)::defaultContent)
-                .orElseThrow(() ->
-                ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, platform.displayName() + " cannot export anything from a "
-                        + kind(target) + "."));
+                .orElseThrow(() -> ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, platform.displayName()
+                        + " cannot export anything from a " + kind(target) + "."));
         if (!offered.contains(chosen)) {
             throw ExportException.of(ErrorCode.UNSUPPORTED_CONTENT, platform.displayName() + " cannot export "
                     + chosen.name().toLowerCase(Locale.ROOT) + " from a " + kind(target) + "; it can export: "
@@ -235,8 +231,8 @@ public final class Engine {
         }
         boolean sandbox = request.sandbox();
         request.media().ifPresent(options -> checkMedia(platform, options, sandbox));
-        request.credentials().ifPresent(name -> credentialSet(name));
-        request.proxy().ifPresent(name -> namedProxy(name));
+        request.credentials().ifPresent(this::credentialSet);
+        request.proxy().ifPresent(this::namedProxy);
         List<ExportRequest.Output> resolved = new ArrayList<>();
         for (ExportRequest.Output output : request.outputs()) {
             OutputFormat format = output.format().map(this::format)
@@ -244,12 +240,12 @@ public final class Engine {
                     .orElseThrow(() -> new IllegalArgumentException("cannot tell the format of '" + output.file()
                             + "' from its extension; name one of " + registry.formats().keySet()
                             + " or use a matching extension"));
-            Set<String> unknown = new java.util.TreeSet<>(output.options().keySet());
+            Set<String> unknown = new TreeSet<>(output.options().keySet());
             unknown.removeAll(format.optionNames());
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("the " + format.id() + " format has no option " + unknown
                         + (format.optionNames().isEmpty() ? "; it takes none" : "; it takes "
-                        + new java.util.TreeSet<>(format.optionNames())));
+                        + new TreeSet<>(format.optionNames())));
             }
             resolved.add(new ExportRequest.Output(output.file(), Optional.of(format.id()), output.options()));
         }
