@@ -81,7 +81,7 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
     /** Options fixed by the checkpoint, so they cannot be given with --resume. */
     private static final List<String> FIXED_BY_CHECKPOINT = List.of("--comments", "--posts", "--profile", "--media",
             "--replies", "--sort", "--limit", "--since", "--until", "--format", "--output", "--bom",
-            "--no-formula-protection", "--media-dir", "--media-quality");
+            "--no-formula-protection", "--media-dir", "--media-quality", "--sentiment");
 
     @ParentCommand
     private Main main;
@@ -162,6 +162,11 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
     @Option(names = "--media-quality", paramLabel = "Q", completionCandidates = MediaQualities.class, description = "With --media-dir: best (default), worst, or "
             + "a maximum height such as 720p, for media offered in several sizes.")
     private String mediaQuality;
+
+    @Option(names = "--sentiment", arity = "0..1", fallbackValue = "vader", paramLabel = "ENRICHER",
+            description = "Score every comment's sentiment and language: vader (offline, the default) or another "
+                    + "installed enricher's id.")
+    private String sentiment;
 
     @Option(names = "--no-formula-protection", description = "Keep cells starting with =, +, - or @ as they are "
             + "(by default the CSV writer neutralises them against spreadsheet formula injection; csv only).")
@@ -343,6 +348,9 @@ final class ExportCommand implements Callable<Integer>, Main.HasCommonOptions {
      */
     private ExportRequest request(String target, Content what, Path file, OutputFormat format, MediaOptions media) {
         ExportRequest.Builder request = ExportRequest.builder(target).replies(replies).sandbox(sandbox);
+        if (sentiment != null) {
+            request.enrich(sentiment);
+        }
         if (format.id().equals(CSV)) {
             request.to(file, CsvFormat.options().byteOrderMark(byteOrderMark).formulaProtection(!noFormulaProtection));
         } else {

@@ -101,6 +101,31 @@ class ExportCommandTest {
     }
 
     @Test
+    void sentimentScoresEveryCommentOfTheExport() throws IOException {
+        Path file = dir.resolve("comments.jsonl");
+
+        Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "--limit", "30", "--sentiment", "-o", file.toString());
+
+        assertThat(run.exitCode()).as(run.everything()).isZero();
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(30);
+        for (String line : lines) {
+            JsonNode sentiment = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("sentiment");
+            assertThat(sentiment.path("provider").asText()).as(line).isEqualTo("vader");
+            assertThat(sentiment.path("label").asText()).as(line).isIn("positive", "negative", "neutral", "undetermined");
+        }
+    }
+
+    @Test
+    void anUnknownEnricherIsAUsageErrorNamingTheInstalledOnes() {
+        Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "--sentiment=openai", "-o",
+                dir.resolve("comments.jsonl").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("openai").contains("vader");
+    }
+
+    @Test
     void unknownExtensionWithoutFormatIsBadInput() {
         Cli.Run run = Cli.run("export", VIDEO, "--sandbox", "-o", dir.resolve("comments.txt").toString());
 
